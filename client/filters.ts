@@ -1,0 +1,71 @@
+import type { Bounds, FacilityService, FacilityType } from './domain';
+
+/** A point and radius the map and list are narrowed to, nearest first. */
+export interface NearFilter {
+  lng: number;
+  lat: number;
+  radiusMeters: number;
+}
+
+/** What the person looking for care has asked for; the map and the list both show exactly this. */
+export interface FacilityFilters {
+  text: string;
+  types: FacilityType[];
+  hasVacancy: boolean;
+  services: FacilityService[];
+  maxMonthlyFee: number | null;
+  near: NearFilter | null;
+}
+
+/** No filter: every facility. */
+export const NO_FILTERS: FacilityFilters = {
+  text: '',
+  types: [],
+  hasVacancy: false,
+  services: [],
+  maxMonthlyFee: null,
+  near: null,
+};
+
+/** Largest bbox side the API accepts, in degrees (MAX_BBOX_DEGREES on the server). */
+export const MAX_BBOX_DEGREES = 5;
+
+/** The GraphQL FacilityFilter for these filters, limited to `bbox` when it is small enough to send. */
+export function toGraphQLFilter(filters: FacilityFilters, bbox?: Bounds | null): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  const text = filters.text.trim();
+  if (text) filter.text = text;
+  if (filters.types.length) filter.types = [...filters.types];
+  if (filters.hasVacancy) filter.hasVacancy = true;
+  if (filters.services.length) filter.services = [...filters.services];
+  if (filters.maxMonthlyFee !== null) filter.maxMonthlyFee = filters.maxMonthlyFee;
+  if (filters.near) {
+    const { lng, lat, radiusMeters } = filters.near;
+    filter.near = { point: { lng, lat }, radiusMeters };
+  }
+  if (bbox && bbox.east - bbox.west <= MAX_BBOX_DEGREES && bbox.north - bbox.south <= MAX_BBOX_DEGREES) {
+    filter.bbox = { ...bbox };
+  }
+  return filter;
+}
+
+/** The URL parameters of the facility tiles for these filters (the server's tile-filter format). */
+export function toTileQuery(filters: FacilityFilters): string {
+  const params = new URLSearchParams();
+  const text = filters.text.trim();
+  if (filters.types.length) params.set('types', filters.types.join(','));
+  if (text) params.set('text', text);
+  if (filters.hasVacancy) params.set('hasVacancy', 'true');
+  if (filters.services.length) params.set('services', filters.services.join(','));
+  if (filters.maxMonthlyFee !== null) params.set('maxMonthlyFee', String(filters.maxMonthlyFee));
+  if (filters.near) {
+    const { lng, lat, radiusMeters } = filters.near;
+    params.set('near', `${lng},${lat},${radiusMeters}`);
+  }
+  return params.toString();
+}
+
+/** Whether any filter narrows the map. */
+export function hasFilters(filters: FacilityFilters): boolean {
+  return toTileQuery(filters) !== '';
+}

@@ -1,0 +1,93 @@
+import { isFacilityService, isFacilityType } from './domain';
+import { NO_FILTERS, type FacilityFilters, type NearFilter } from './filters';
+import type { Lang } from './i18n/i18n';
+
+/** Where the map looks. */
+export interface MapPosition {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+/** Everything a shared link restores: map position, filters, selected facility, language and elder mode. */
+export interface UrlState {
+  position: MapPosition | null;
+  filters: FacilityFilters;
+  selectedId: string | null;
+  lang: Lang;
+  elder: boolean;
+}
+
+/** The state of a link without parameters. */
+export const DEFAULT_URL_STATE: UrlState = {
+  position: null,
+  filters: NO_FILTERS,
+  selectedId: null,
+  lang: 'zh',
+  elder: false,
+};
+
+const finite = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+function parsePosition(value: string | null): MapPosition | null {
+  const parts = (value ?? '').split('/').map(finite);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [zoom, lat, lng] = parts;
+  if (zoom < 0 || zoom > 22 || Math.abs(lat) > 85 || Math.abs(lng) > 180) return null;
+  return { lng, lat, zoom };
+}
+
+function parseNear(value: string | null): NearFilter | null {
+  const parts = (value ?? '').split(',').map(finite);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [lng, lat, radiusMeters] = parts;
+  if (Math.abs(lng) > 180 || Math.abs(lat) > 90 || radiusMeters <= 0 || radiusMeters > 50_000) return null;
+  return { lng, lat, radiusMeters };
+}
+
+const list = (value: string | null) => (value ?? '').split(',').filter(Boolean);
+
+/** Reads the state of a link; values that make no sense are dropped rather than failing the page. */
+export function parseUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const fee = finite(params.get('fee') ?? '');
+  return {
+    position: parsePosition(params.get('map')),
+    filters: {
+      text: (params.get('q') ?? '').slice(0, 100),
+      types: list(params.get('types')).filter(isFacilityType),
+      hasVacancy: params.get('vacancy') === '1',
+      services: list(params.get('services')).filter(isFacilityService),
+      maxMonthlyFee: Number.isInteger(fee) && fee >= 0 ? fee : null,
+      near: parseNear(params.get('near')),
+    },
+    selectedId: /^[1-9][0-9]{0,9}$/.test(params.get('facility') ?? '') ? params.get('facility') : null,
+    lang: params.get('lang') === 'en' ? 'en' : 'zh',
+    elder: params.get('uiStyle') === 'elder',
+  };
+}
+
+const round = (value: number, decimals: number) => String(Number(value.toFixed(decimals)));
+
+/** The query string (with its `?`, or empty) that restores a state; defaults are left out. */
+export function formatUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  const { position, filters } = state;
+  if (position) {
+    params.set('map', `${round(position.zoom, 2)}/${round(position.lat, 6)}/${round(position.lng, 6)}`);
+  }
+  if (filters.text.trim()) params.set('q', filters.text.trim());
+  if (filters.types.length) params.set('types', filters.types.join(','));
+  if (filters.hasVacancy) params.set('vacancy', '1');
+  if (filters.services.length) params.set('services', filters.services.join(','));
+  if (filters.maxMonthlyFee !== null) params.set('fee', String(filters.maxMonthlyFee));
+  if (filters.near) {
+    const { lng, lat, radiusMeters } = filters.near;
+    params.set('near', `${round(lng, 6)},${round(lat, 6)},${radiusMeters}`);
+  }
+  if (state.selectedId) params.set('facility', state.selectedId);
+  if (state.lang !== 'zh') params.set('lang', state.lang);
+  if (state.elder) params.set('uiStyle', 'elder');
+  const query = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { AppConfig } from './config';
+import type { RequestContext } from './context';
+import type { Database } from './db/database';
+import { formatError } from './graphql/format-error';
+import { handleGraphQL } from './http/graphql-handler';
+import { serveQueryEditor } from './http/query-editor';
+import { serveStatic } from './http/static-files';
+import { serveMapRequest } from './tiles/map.http';
+
+/** Largest GraphQL request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** The running platform: HTTP server, GraphQL and the database behind them. */
+export interface App {
+  server: Server;
+  apollo: ApolloServer<RequestContext>;
+  /** Starts listening; resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Wires GraphQL, the built client and the database into one HTTP server. */
+export async function createApp(options: {
+  config: AppConfig;
+  db: Database;
+  schema: GraphQLSchema;
+  clientDir?: string;
+}): Promise<App> {
+  const { config, db, schema } = options;
+  const clientDir = options.clientDir ?? path.resolve('dist/client');
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const context = async (): Promise<RequestContext> => ({ em: db.fork(), config });
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/graphql') {
+      const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+      if (wantsPage && config.queryEditor) return serveQueryEditor(res);
+      return handleGraphQL(apollo, req, res, context, MAX_BODY_BYTES);
+    }
+    if (pathname.startsWith('/tiles/') || pathname === '/config.json') return serveMapRequest(req, res, { db, config });
+    if (pathname === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', database: db.kind }));
+      return;
+    }
+    if (req.method === 'GET' && (await serveStatic(clientDir, req, res))) return;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error('Unexpected error while answering an HTTP request:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal server error');
+    });
+  });
+
+  return {
+    server,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { FacilityService, FacilityType } from './facility-kind';
+
+/** A validated facility filter, ready for SQL. */
+export interface FacilityQuery {
+  types?: FacilityType[];
+  bbox?: { west: number; south: number; east: number; north: number };
+  regionCode?: string;
+  /** Normalized search text (see normalizeSearch) and its index grams. */
+  text?: { normalized: string; grams: string[] };
+  hasVacancy?: boolean;
+  services?: FacilityService[];
+  maxMonthlyFee?: number;
+  near?: { lng: number; lat: number; radiusMeters: number };
+  isSample?: boolean;
+  /** Restrict to these ids (travel-time and tile queries). */
+  ids?: string[];
+}

@@ -1,0 +1,125 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { asGeoJson } from '../db/geometry-sql';
+import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import type { FacilityRecord } from './facility.record';
+import type { FacilityQuery } from './facility.query';
+
+const COLUMNS = `f.id::text as "id", f.source_key as "sourceKey", f.type::text as "type", f.name, f.name_en as "nameEn",
+  f.address, f.phone, f.opening_hours as "openingHours", f.operator_type::text as "operatorType", f.services,
+  f.fee_min_monthly as "feeMinMonthly", f.fee_max_monthly as "feeMaxMonthly", f.total_beds as "totalBeds",
+  f.nursing_beds as "nursingBeds", f.dementia_beds as "dementiaBeds", f.vacant_beds as "vacantBeds",
+  f.vacancy_updated_at as "vacancyUpdatedAt", f.residents, f.has_rehab_room as "hasRehabRoom",
+  f.has_inhouse_medical as "hasInhouseMedical", f.ltc_insurance as "ltcInsurance",
+  f.medical_insurance as "medicalInsurance", f.star_rating::int as "starRating",
+  f.hospital_grade::text as "hospitalGrade", f.region_code as "regionCode",
+  ${asGeoJson('f.location')} as "location", f.is_sample as "isSample", f.source, f.osm_id as "osmId",
+  to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.version, f.updated_at as "updatedAt"`;
+
+type Row = Omit<FacilityRecord, 'location' | 'distanceMeters'> & { location: string; distanceMeters?: number | null };
+
+function toRecord(row: Row): FacilityRecord {
+  return {
+    ...row,
+    location: JSON.parse(row.location),
+    vacancyUpdatedAt: row.vacancyUpdatedAt ? new Date(row.vacancyUpdatedAt) : null,
+    updatedAt: new Date(row.updatedAt),
+    distanceMeters: row.distanceMeters ?? null,
+  };
+}
+
+/** SQL conditions and their parameters for a facility query, over alias `f`. */
+export function facilityConditions(query: FacilityQuery): { where: string; params: unknown[] } {
+  const clauses = ['f.archived_at is null'];
+  const params: unknown[] = [];
+  if (query.types?.length) {
+    clauses.push(`f.type::text = any(${TEXT_ARRAY_PARAM})`);
+    params.push(JSON.stringify(query.types));
+  }
+  if (query.bbox) {
+    clauses.push('f.location && ST_MakeEnvelope(?, ?, ?, ?, 4326)');
+    params.push(query.bbox.west, query.bbox.south, query.bbox.east, query.bbox.north);
+  }
+  if (query.regionCode) {
+    clauses.push('exists (select 1 from region r where r.code = ? and ST_Covers(r.boundary, f.location))');
+    params.push(query.regionCode);
+  }
+  if (query.text) {
+    if (query.text.grams.length) {
+      clauses.push(`f.search_grams @> ${TEXT_ARRAY_PARAM}`);
+      params.push(JSON.stringify(query.text.grams));
+    }
+    clauses.push(`strpos(f.search_text, ?) > 0`);
+    params.push(query.text.normalized);
+  }
+  if (query.hasVacancy === true) clauses.push('f.vacant_beds > 0');
+  if (query.hasVacancy === false) clauses.push('coalesce(f.vacant_beds, 0) = 0');
+  if (query.services?.length) {
+    clauses.push(`f.services @> ${TEXT_ARRAY_PARAM}`);
+    params.push(JSON.stringify(query.services));
+  }
+  if (query.maxMonthlyFee !== undefined) {
+    clauses.push('f.fee_min_monthly <= ?');
+    params.push(query.maxMonthlyFee);
+  }
+  if (query.near) {
+    clauses.push('ST_DWithin(f.location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)');
+    params.push(query.near.lng, query.near.lat, query.near.radiusMeters);
+  }
+  if (query.isSample !== undefined) {
+    clauses.push('f.is_sample = ?');
+    params.push(query.isSample);
+  }
+  if (query.ids) {
+    clauses.push(`f.id::text = any(${TEXT_ARRAY_PARAM})`);
+    params.push(JSON.stringify(query.ids));
+  }
+  return { where: clauses.join(' and '), params };
+}
+
+/** Every query about facilities. */
+export class FacilityRepository {
+  private readonly sql: SqlRunner;
+
+  constructor(em: EntityManager) {
+    this.sql = new SqlRunner(em);
+  }
+
+  /** One page of facilities matching a query, nearest first with `near`, else by name. */
+  async find(query: FacilityQuery, limit: number, offset: number): Promise<FacilityRecord[]> {
+    const { where, params } = facilityConditions(query);
+    const distance = query.near
+      ? `ST_Distance(f.location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)`
+      : 'null::float8';
+    const distanceParams = query.near ? [query.near.lng, query.near.lat] : [];
+    const order = query.near ? '"distanceMeters", f.id' : 'f.name, f.id';
+    const rows = await this.sql.all<Row>(
+      `select ${COLUMNS}, ${distance} as "distanceMeters" from facility f where ${where}
+       order by ${order} limit ? offset ?`,
+      [...distanceParams, ...params, limit, offset],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** How many facilities match a query. */
+  async count(query: FacilityQuery): Promise<number> {
+    const { where, params } = facilityConditions(query);
+    const row = await this.sql.one<{ n: number }>(`select count(*)::int as n from facility f where ${where}`, params);
+    return row?.n ?? 0;
+  }
+
+  /** One facility by id, archived ones included only when asked. */
+  async findById(id: string, includeArchived = false): Promise<FacilityRecord | null> {
+    const row = await this.sql.one<Row>(
+      `select ${COLUMNS}, null::float8 as "distanceMeters" from facility f
+       where f.id = ? ${includeArchived ? '' : 'and f.archived_at is null'}`,
+      [Number(id)],
+    );
+    return row ? toRecord(row) : null;
+  }
+
+  /** Facilities by id, in no particular order. */
+  async findByIds(ids: string[]): Promise<FacilityRecord[]> {
+    if (!ids.length) return [];
+    return this.find({ ids }, ids.length, 0);
+  }
+}

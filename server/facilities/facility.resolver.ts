@@ -1,0 +1,40 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ConsortiumRepository } from '../consortia/consortium.repository';
+import { Consortium } from '../consortia/consortium.type';
+import type { RequestContext } from '../context';
+import { PartnershipRepository } from '../partnerships/partnership.repository';
+import { Partnership } from '../partnerships/partnership.type';
+import { FacilitiesArgs } from './facilities.args';
+import type { FacilityRecord } from './facility.record';
+import { FacilityService } from './facility.service';
+import { Facility, FacilityConnection } from './facility.type';
+
+@Resolver(() => Facility)
+export class FacilityResolver {
+  @Query(() => FacilityConnection, { description: 'Care resources matching a filter, as a Relay connection.' })
+  facilities(@Args(() => FacilitiesArgs) args: FacilitiesArgs, @Ctx() ctx: RequestContext) {
+    return new FacilityService(ctx.em, ctx.config).list(args.filter, args.first, args.after);
+  }
+
+  @Query(() => Facility, { nullable: true, description: 'One facility by id; NOT_FOUND when there is none.' })
+  facility(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return new FacilityService(ctx.em, ctx.config).get(id);
+  }
+
+  @FieldResolver(() => [Partnership], { description: 'Pairings this facility takes part in, either side.' })
+  partnerships(@Root() facility: FacilityRecord, @Ctx() ctx: RequestContext) {
+    return new PartnershipRepository(ctx.em).forFacility(facility.id);
+  }
+
+  @FieldResolver(() => [Facility], { description: 'The facilities on the other side of its pairings.' })
+  async partners(@Root() facility: FacilityRecord, @Ctx() ctx: RequestContext) {
+    const pairings = await new PartnershipRepository(ctx.em).forFacility(facility.id);
+    const ids = pairings.map((p) => (p.careFacilityId === facility.id ? p.medicalFacilityId : p.careFacilityId));
+    return new FacilityService(ctx.em, ctx.config).byIds([...new Set(ids)]);
+  }
+
+  @FieldResolver(() => [Consortium], { description: 'Consortia (康养联合体) it leads or belongs to.' })
+  consortia(@Root() facility: FacilityRecord, @Ctx() ctx: RequestContext) {
+    return new ConsortiumRepository(ctx.em).forFacility(facility.id);
+  }
+}

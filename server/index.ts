@@ -1,0 +1,24 @@
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { migrate, openDatabase } from './db/database';
+import { ensureDemoData } from './import/seed';
+import { createSchema } from './schema';
+
+const config = loadConfig();
+const db = await openDatabase(config);
+const applied = await migrate(db);
+if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+await ensureDemoData(db);
+const app = await createApp({ config, db, schema: await createSchema() });
+const port = await app.listen(config.port, config.host);
+console.log(
+  `康养一张图 CareMap on http://localhost:${port}  (GraphQL: /graphql, database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+);
+
+const shutdown = async () => {
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

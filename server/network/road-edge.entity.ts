@@ -1,0 +1,23 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { LineString } from 'geojson';
+import { GeoJsonType } from '../db/geometry.type';
+
+const RoadEdgeSchema = defineEntity({
+  name: 'RoadEdge',
+  tableName: 'road_edge',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(false),
+    source: p.bigint('number'),
+    target: p.bigint('number'),
+    cost: p.double(),
+    reverseCost: p.double(),
+    lengthM: p.double(),
+    highway: p.string(),
+    osmWayId: p.bigint('number').nullable(),
+    geom: p.type(GeoJsonType).columnType('geometry(LineString, 4326)').$type<LineString>(),
+  },
+});
+
+/** One edge of the walkable street and footpath network (pgRouting column names). */
+export class RoadEdge extends RoadEdgeSchema.class {}
+RoadEdgeSchema.setClass(RoadEdge);

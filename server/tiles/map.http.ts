@@ -1,0 +1,121 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppConfig } from '../config';
+import type { Database } from '../db/database';
+import type { FacilityFilter } from '../facilities/facility.input';
+import { badUserInput } from '../graphql/errors';
+import { isUserInputError, parseTileFilter } from './tile-filter';
+import { parseTileAddress } from './tile-grid';
+import { TileService } from './tile.service';
+import { isTilesetName, TILESETS, tileJson, type TilesetName } from './tilesets';
+
+const gzipAsync = promisify(gzip);
+const TILE_PATH = /^\/tiles\/([a-z_]+)\/([0-9]+)\/([0-9]+)\/([0-9]+)\.mvt$/;
+const TILEJSON_PATH = /^\/tiles\/([a-z_]+)\.json$/;
+const CACHE_CONTROL: Record<TilesetName, string> = {
+  // Vacancies change during the day; the base map only with an import.
+  facilities: 'no-cache',
+  basemap: 'public, max-age=3600',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown, cacheControl = 'no-cache') {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, argument?: string) {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] });
+}
+
+/** The filter of a tile request: URL parameters for facilities; the base map takes none. */
+function filterOf(tileset: TilesetName, params: URLSearchParams): FacilityFilter {
+  if (tileset === 'facilities') return parseTileFilter(params);
+  const [first] = params.keys();
+  if (first !== undefined)
+    throw badUserInput(`The ${tileset} tileset takes no parameters`, first.slice(0, 40));
+  return {};
+}
+
+/** The origin tile URLs in TileJSON start with, taken from the request's Host header when it is plausible. */
+function originOf(req: IncomingMessage): string {
+  const host = req.headers.host ?? '';
+  if (!/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9a-fA-F:]+\](:[0-9]{1,5})?$/.test(host)) return '';
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  return `${proto}://${host}`;
+}
+
+async function sendTile(req: IncomingMessage, res: ServerResponse, tileset: TilesetName, body: Uint8Array) {
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/vnd.mapbox-vector-tile',
+    'cache-control': CACHE_CONTROL[tileset],
+    vary: 'accept-encoding',
+  };
+  let payload: Uint8Array = body;
+  if (body.length > 0 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    payload = await gzipAsync(body);
+    headers['content-encoding'] = 'gzip';
+  }
+  headers['content-length'] = payload.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : payload);
+}
+
+/**
+ * Answers the map endpoints: `/tiles/{tileset}/{z}/{x}/{y}.mvt` (Mapbox Vector Tiles, XYZ scheme),
+ * `/tiles/{tileset}.json` (TileJSON 3.0.0) and `/config.json` (the client's map settings). Bad parameters
+ * come back as HTTP 400 with a JSON error carrying code BAD_USER_INPUT, like the GraphQL API's errors.
+ */
+export async function serveMapRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  app: { db: Database; config: AppConfig },
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Map endpoints answer GET and HEAD only');
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const service = new TileService(app.db.fork(), app.config, app.db.kind);
+  try {
+    if (url.pathname === '/config.json') return sendJson(res, 200, await service.mapConfig());
+    const tilePath = TILE_PATH.exec(url.pathname);
+    const jsonPath = TILEJSON_PATH.exec(url.pathname);
+    const name = tilePath?.[1] ?? jsonPath?.[1];
+    if (!name || !isTilesetName(name)) {
+      return sendError(
+        res,
+        404,
+        'NOT_FOUND',
+        `No such map resource; tilesets: ${Object.keys(TILESETS).join(', ')}`,
+      );
+    }
+    const tileset = TILESETS[name];
+    const filter = filterOf(name, url.searchParams);
+    if (jsonPath) {
+      if (name === 'facilities') await service.validateFilter(filter);
+      return sendJson(res, 200, tileJson(tileset, originOf(req), url.searchParams.toString()));
+    }
+    const [, , z, x, y] = tilePath!;
+    const tile = parseTileAddress(z, x, y, tileset.maxzoom);
+    if (!tile || tile.z < tileset.minzoom) {
+      return sendError(
+        res,
+        400,
+        'BAD_USER_INPUT',
+        `${z}/${x}/${y} is not a tile of ${name} (zoom ${tileset.minzoom}–${tileset.maxzoom}, x and y below 2^zoom)`,
+        'tile',
+      );
+    }
+    return sendTile(req, res, name, await service.tile(name, tile, filter));
+  } catch (error) {
+    if (!isUserInputError(error)) throw error;
+    return sendError(
+      res,
+      400,
+      'BAD_USER_INPUT',
+      error.message,
+      error.extensions.argument as string | undefined,
+    );
+  }
+}

@@ -1,0 +1,233 @@
+import type { Geometry } from 'geojson';
+import type { EntityManager } from '@mikro-orm/sql';
+import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { facilityConditions } from '../facilities/facility.repository';
+import type { FacilityQuery } from '../facilities/facility.query';
+import type { TileFeature, TileValue } from './mvt-encoder';
+import { TILE_EXTENT, tileBounds, type LngLatBounds, type TileAddress } from './tile-grid';
+import {
+  BASEMAP_BUFFER,
+  BUILDING_MINZOOM,
+  CLUSTER_CELLS_PER_SIDE,
+  CLUSTER_MAX_ZOOM,
+  GREEN_MINZOOM,
+  roadKindsAt,
+  WATER_AREA_MINZOOM,
+  waterwayKindsAt,
+} from './tilesets';
+
+/**
+ * The SQL of one tile layer. It selects `geom` already in tile coordinates (integers, y down, polygons
+ * with exterior rings of positive area as MVT 2.1 wants), then `id` when `hasId`, then `attributes`.
+ * Both databases run the same SQL; only the final encoding differs (ST_AsMVT or the TypeScript encoder).
+ */
+export interface TileLayerSql {
+  name: string;
+  sql: string;
+  params: unknown[];
+  hasId: boolean;
+  attributes: string[];
+}
+
+/**
+ * One row `t` with the affine transform from Web Mercator into the tile's coordinates, computed from
+ * ST_TileEnvelope exactly as ST_AsMVTGeom does (fx = extent / width, fy = -extent / height).
+ */
+const TILE_FRAME = `(select e1.fx, e1.fy, -ST_XMin(e1.e) * e1.fx as xoff, -ST_YMax(e1.e) * e1.fy as yoff
+  from (select e0.e, ${TILE_EXTENT}::float8 / (ST_XMax(e0.e) - ST_XMin(e0.e)) as fx,
+               -(${TILE_EXTENT}::float8 / (ST_YMax(e0.e) - ST_YMin(e0.e))) as fy
+        from (select ST_TileEnvelope(?, ?, ?) as e) e0) e1) t`;
+
+const frameParams = (tile: TileAddress) => [tile.z, tile.x, tile.y];
+
+const toTile = (geometry: string) =>
+  `ST_Affine(ST_Transform(${geometry}, 3857), t.fx, 0, 0, t.fy, t.xoff, t.yoff)`;
+
+const CLIP_BOX = `ST_MakeBox2D(ST_Point(${-BASEMAP_BUFFER}, ${-BASEMAP_BUFFER}), ST_Point(${TILE_EXTENT + BASEMAP_BUFFER}, ${TILE_EXTENT + BASEMAP_BUFFER}))`;
+
+/** A point in tile coordinates, snapped to the integer grid. */
+const tilePoint = (geometry: string) => `ST_SnapToGrid(${toTile(geometry)}, 1)`;
+/** Lines clipped to the buffered tile and snapped; lines that collapse come out empty. */
+const tileLines = (geometry: string) =>
+  `ST_CollectionExtract(ST_SnapToGrid(ST_ClipByBox2D(${toTile(geometry)}, ${CLIP_BOX}), 1), 2)`;
+/** Polygons clipped, snapped, with positive-area (in tile space, y down: clockwise) exterior rings. */
+const tilePolygons = (geometry: string) =>
+  `ST_ForcePolygonCCW(ST_CollectionExtract(ST_SnapToGrid(ST_ClipByBox2D(${toTile(geometry)}, ${CLIP_BOX}), 1), 3))`;
+
+const envelopeParams = (bounds: LngLatBounds) => [bounds.west, bounds.south, bounds.east, bounds.north];
+const ENVELOPE = 'ST_MakeEnvelope(?, ?, ?, ?, 4326)';
+
+/** Whether facilities are merged into grid clusters at this zoom. */
+export function isClusterZoom(z: number): boolean {
+  return z <= CLUSTER_MAX_ZOOM;
+}
+
+/** The facilities layer of a tile: the facilities the query matches inside the tile, clustered at low zoom. */
+export function facilityLayerSql(query: FacilityQuery, tile: TileAddress): TileLayerSql {
+  const { where, params } = facilityConditions({ ...query, bbox: tileBounds(tile) });
+  const points = `select f.id, ${tilePoint('f.location')} as geom, f.type::text as type, f.name,
+      f.name_en, f.vacant_beds, f.is_sample
+    from facility f cross join ${TILE_FRAME} where ${where}`;
+  if (!isClusterZoom(tile.z)) {
+    return {
+      name: 'facilities',
+      sql: `${points} order by f.id`,
+      params: [...frameParams(tile), ...params],
+      hasId: true,
+      attributes: ['type', 'name', 'name_en', 'vacant_beds', 'is_sample'],
+    };
+  }
+  const cell = TILE_EXTENT / CLUSTER_CELLS_PER_SIDE;
+  const sql = `with p as (${points}),
+    c as (select count(*)::int as n, min(p.id) as id,
+            round(avg(ST_X(p.geom))) as x, round(avg(ST_Y(p.geom))) as y,
+            case when count(distinct p.type) = 1 then min(p.type) end as type,
+            (count(*) filter (where p.vacant_beds > 0))::int as vacant_count,
+            bool_and(p.is_sample) as is_sample
+          from p group by floor(ST_X(p.geom) / ${cell}), floor(ST_Y(p.geom) / ${cell}))
+    select p.id, p.geom, p.type, p.name, p.name_en, p.vacant_beds, p.is_sample,
+      null::int as point_count, null::int as vacant_count
+    from p join c on c.id = p.id and c.n = 1
+    union all
+    select null::int, ST_SetSRID(ST_MakePoint(c.x, c.y), 3857), c.type, null::text, null::text, null::int,
+      c.is_sample, c.n, c.vacant_count
+    from c where c.n > 1
+    order by 1 nulls last, 8`;
+  return {
+    name: 'facilities',
+    sql,
+    params: [...frameParams(tile), ...params],
+    hasId: true,
+    attributes: ['type', 'name', 'name_en', 'vacant_beds', 'is_sample', 'point_count', 'vacant_count'],
+  };
+}
+
+/** The base-map layers of a tile that have anything to draw at its zoom. */
+export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
+  const frame = frameParams(tile);
+  const box = envelopeParams(tileBounds(tile, BASEMAP_BUFFER));
+  const layers: TileLayerSql[] = [];
+  if (tile.z >= WATER_AREA_MINZOOM) {
+    layers.push({
+      name: 'water',
+      sql: `select case when ST_Dimension(m.geom) = 2 then ${tilePolygons('m.geom')} else ${tileLines('m.geom')} end
+          as geom, m.kind, m.name
+        from map_feature m cross join ${TILE_FRAME}
+        where m.layer = 'water' and m.geom && ${ENVELOPE}
+          and (ST_Dimension(m.geom) = 2 or m.kind = any(${TEXT_ARRAY_PARAM}))
+        order by m.id`,
+      params: [...frame, ...box, JSON.stringify(waterwayKindsAt(tile.z))],
+      hasId: false,
+      attributes: ['kind', 'name'],
+    });
+  }
+  if (tile.z >= GREEN_MINZOOM) {
+    layers.push({
+      name: 'green',
+      sql: `select ${tilePolygons('m.geom')} as geom, m.kind, m.name
+        from map_feature m cross join ${TILE_FRAME}
+        where m.layer = 'green' and ST_Dimension(m.geom) = 2 and m.geom && ${ENVELOPE}
+        order by m.id`,
+      params: [...frame, ...box],
+      hasId: false,
+      attributes: ['kind', 'name'],
+    });
+  }
+  const roads = roadKindsAt(tile.z);
+  if (roads.length) {
+    layers.push({
+      name: 'road',
+      sql: `select ${tileLines('m.geom')} as geom, rc.class, m.kind, m.name
+        from map_feature m
+          join jsonb_to_recordset(?::jsonb) as rc(kind text, class text) on rc.kind = m.kind
+          cross join ${TILE_FRAME}
+        where m.layer = 'road' and m.geom && ${ENVELOPE}
+        order by m.id`,
+      params: [JSON.stringify(roads), ...frame, ...box],
+      hasId: false,
+      attributes: ['class', 'kind', 'name'],
+    });
+  }
+  if (tile.z >= BUILDING_MINZOOM) {
+    layers.push({
+      name: 'building',
+      sql: `select ${tilePolygons('m.geom')} as geom, m.kind
+        from map_feature m cross join ${TILE_FRAME}
+        where m.layer = 'building' and ST_Dimension(m.geom) = 2 and m.geom && ${ENVELOPE}
+        order by m.id`,
+      params: [...frame, ...box],
+      hasId: false,
+      attributes: ['kind'],
+    });
+  }
+  layers.push(
+    {
+      name: 'boundary',
+      sql: `select ${tileLines('ST_Boundary(r.boundary)')} as geom, r.code, r.name, r.level::text as level
+        from region r cross join ${TILE_FRAME}
+        where r.boundary && ${ENVELOPE}
+        order by r.code`,
+      params: [...frame, ...box],
+      hasId: false,
+      attributes: ['code', 'name', 'level'],
+    },
+    {
+      name: 'region_label',
+      sql: `select ${tilePoint('r.label_point')} as geom, r.code, r.name, r.level::text as level
+        from region r cross join ${TILE_FRAME}
+        where r.label_point && ${ENVELOPE}
+        order by r.code`,
+      params: [...frame, ...envelopeParams(tileBounds(tile))],
+      hasId: false,
+      attributes: ['code', 'name', 'level'],
+    },
+  );
+  return layers;
+}
+
+/** Rows of a layer without the geometries that clipping or snapping emptied. */
+const nonEmpty = (layer: TileLayerSql) =>
+  `(select * from (${layer.sql}) l0 where l0.geom is not null and not ST_IsEmpty(l0.geom)) l`;
+
+/** Runs tile-layer SQL: encoded by PostGIS, or as features for the TypeScript encoder. */
+export class TileRepository {
+  private readonly sql: SqlRunner;
+
+  constructor(em: EntityManager) {
+    this.sql = new SqlRunner(em);
+  }
+
+  /** The layer encoded by PostGIS ST_AsMVT (PostgreSQL only; PGlite's PostGIS is built without it). */
+  async encodeWithPostgis(layer: TileLayerSql): Promise<Uint8Array> {
+    const idColumn = layer.hasId ? `, 'id'` : '';
+    const row = await this.sql.one<{ mvt: Uint8Array | null }>(
+      `select ST_AsMVT(l, ?, ${TILE_EXTENT}, 'geom'${idColumn}) as mvt from ${nonEmpty(layer)}`,
+      [layer.name, ...layer.params],
+    );
+    return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array();
+  }
+
+  /** The layer's features, geometry as GeoJSON in tile coordinates. */
+  async features(layer: TileLayerSql): Promise<TileFeature[]> {
+    const columns = layer.attributes.map((name) => `l.${name}`).join(', ');
+    const rows = await this.sql.all<Record<string, TileValue> & { geom: string; id?: number | null }>(
+      `select ${layer.hasId ? 'l.id, ' : ''}ST_AsGeoJSON(l.geom) as geom, ${columns} from ${nonEmpty(layer)}`,
+      layer.params,
+    );
+    return rows.map((row) => ({
+      id: row.id ?? null,
+      geometry: JSON.parse(row.geom) as Geometry,
+      properties: Object.fromEntries(layer.attributes.map((name) => [name, row[name]])),
+    }));
+  }
+
+  /** The bounds of every facility on the map, or null when there are none. */
+  async facilityBounds(): Promise<LngLatBounds | null> {
+    const row = await this.sql.one<LngLatBounds>(
+      `select ST_XMin(b)::float8 as west, ST_YMin(b)::float8 as south, ST_XMax(b)::float8 as east,
+         ST_YMax(b)::float8 as north
+       from (select ST_Extent(f.location) as b from facility f where f.archived_at is null) x where b is not null`,
+    );
+    return row;
+  }
+}

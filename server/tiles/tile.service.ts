@@ -1,0 +1,61 @@
+// FacilityService's module graph declares type-graphql types, which need the metadata polyfill first.
+import 'reflect-metadata';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { AppConfig } from '../config';
+import type { DatabaseKind } from '../db/database';
+import type { FacilityFilter } from '../facilities/facility.input';
+import { FacilityService } from '../facilities/facility.service';
+import { encodeTile } from './mvt-encoder';
+import type { LngLatBounds, TileAddress } from './tile-grid';
+import { basemapLayerSql, facilityLayerSql, TileRepository, type TileLayerSql } from './tile.repository';
+import type { TilesetName } from './tilesets';
+
+/** What the client needs to know before it draws the map (served as /config.json). */
+export interface MapConfig {
+  /** A deployment's own base-map style URL; null: the platform's own base map. */
+  mapStyleUrl: string | null;
+  /** Where the facilities are, for the first view; null when there are none. */
+  facilityBounds: LngLatBounds | null;
+}
+
+/** Makes vector tiles: ST_AsMVT on PostgreSQL, the TypeScript encoder on the embedded database. */
+export class TileService {
+  private readonly tiles: TileRepository;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: AppConfig,
+    private readonly kind: DatabaseKind,
+  ) {
+    this.tiles = new TileRepository(em);
+  }
+
+  /** One tile of a tileset; `filter` applies to the facilities tileset and is checked like the GraphQL filter. */
+  async tile(tileset: TilesetName, tile: TileAddress, filter: FacilityFilter): Promise<Uint8Array> {
+    if (tileset === 'basemap') return this.encode(basemapLayerSql(tile));
+    const query = await new FacilityService(this.em, this.config).toQuery(filter);
+    return this.encode([facilityLayerSql(query, tile)]);
+  }
+
+  /** Checks a facility filter the way a tile request would, without making a tile. */
+  async validateFilter(filter: FacilityFilter): Promise<void> {
+    await new FacilityService(this.em, this.config).toQuery(filter);
+  }
+
+  /** Settings and first view of the map client. */
+  async mapConfig(): Promise<MapConfig> {
+    return { mapStyleUrl: this.config.mapStyleUrl, facilityBounds: await this.tiles.facilityBounds() };
+  }
+
+  private async encode(layers: TileLayerSql[]): Promise<Uint8Array> {
+    if (this.kind === 'postgresql') {
+      const parts: Uint8Array[] = [];
+      for (const layer of layers) parts.push(await this.tiles.encodeWithPostgis(layer));
+      return Buffer.concat(parts);
+    }
+    const encoded = [];
+    for (const layer of layers)
+      encoded.push({ name: layer.name, features: await this.tiles.features(layer) });
+    return encodeTile(encoded);
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../client/filters';
+import { DEFAULT_URL_STATE, formatUrlState, parseUrlState, type UrlState } from '../../client/url-state';
+
+const shared: UrlState = {
+  position: { lng: 120.1695123, lat: 30.2612345, zoom: 15.256 },
+  filters: {
+    text: '人民医院',
+    types: ['HOSPITAL'],
+    hasVacancy: true,
+    services: ['MEDICAL'],
+    maxMonthlyFee: 5000,
+    near: { lng: 120.17, lat: 30.25, radiusMeters: 2000 },
+  },
+  selectedId: '17',
+  lang: 'en',
+  elder: true,
+};
+
+describe('URL state', () => {
+  it('restores map position, filters, selected facility, language and elder mode', () => {
+    const query = formatUrlState(shared);
+    expect(query).toBe(
+      '?map=15.26/30.261235/120.169512&q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2&types=HOSPITAL&vacancy=1&services=MEDICAL&fee=5000&near=120.17,30.25,2000&facility=17&lang=en&uiStyle=elder',
+    );
+    expect(parseUrlState(query)).toEqual({
+      ...shared,
+      position: { lng: 120.169512, lat: 30.261235, zoom: 15.26 },
+    });
+  });
+
+  it('leaves defaults out of the link', () => {
+    expect(formatUrlState(DEFAULT_URL_STATE)).toBe('');
+    expect(parseUrlState('')).toEqual(DEFAULT_URL_STATE);
+  });
+
+  it('reads 浙里办’s uiStyle=elder', () => {
+    expect(parseUrlState('?uiStyle=elder').elder).toBe(true);
+  });
+
+  it('drops values that make no sense instead of failing the page', () => {
+    expect(
+      parseUrlState('?map=99/500/1&types=HOSPITAL,CASTLE&fee=-3&near=1,2&facility=abc&lang=fr&services=SPA'),
+    ).toEqual({ ...DEFAULT_URL_STATE, filters: { ...NO_FILTERS, types: ['HOSPITAL'] } });
+  });
+});

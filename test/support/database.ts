@@ -1,0 +1,76 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, migrate, type Database } from '../../server/db/database';
+
+/** The PostgreSQL server the suite runs against instead of PGlite, when set (CI sets it for the second run). */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || null;
+
+/** Where the global setup leaves the seeded demo database for test files to copy. */
+export const SEEDED_TEMPLATE = {
+  pgliteDir: path.join(tmpdir(), 'caremap-test-seeded'),
+  postgresName: 'caremap_test_seeded',
+};
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs admin statements (create/drop database) on the test server's maintenance database. */
+export async function adminQuery(sql: string): Promise<void> {
+  if (!TEST_DATABASE_URL) throw new Error('adminQuery needs TEST_DATABASE_URL');
+  const client = new pg.Client({ connectionString: withDatabase(TEST_DATABASE_URL, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database of a test file's own, dropped when the file is done. */
+export interface TestDatabase {
+  db: Database;
+  /** Connection string of a PostgreSQL test database (null on PGlite). */
+  url: string | null;
+  /** Closes and removes the database. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Opens a private database for one test file: a copy of the seeded demo when `seeded`, else an empty
+ * migrated one. Runs on PGlite, or on the PostgreSQL server of TEST_DATABASE_URL.
+ */
+export async function openTestDatabase(options: { seeded: boolean }): Promise<TestDatabase> {
+  const name = `caremap_t_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  if (TEST_DATABASE_URL) {
+    const template = options.seeded ? ` template ${SEEDED_TEMPLATE.postgresName}` : '';
+    await adminQuery(`create database ${name}${template}`);
+    const url = withDatabase(TEST_DATABASE_URL, name);
+    const db = await openDatabase({ databaseUrl: url, dataDir: '' });
+    await migrate(db);
+    return {
+      db,
+      url,
+      dispose: async () => {
+        await db.close();
+        await adminQuery(`drop database if exists ${name} with (force)`);
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'caremap-t-'));
+  if (options.seeded) await cp(SEEDED_TEMPLATE.pgliteDir, dir, { recursive: true });
+  const db = await openDatabase({ databaseUrl: null, dataDir: dir });
+  await migrate(db);
+  return {
+    db,
+    url: null,
+    dispose: async () => {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

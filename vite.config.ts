@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('./client', import.meta.url));
+
+/** The public map client: built from client/ into dist/client, which the platform serves at /. */
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // MapLibre in a chunk of its own: cached across releases and measured apart from the app.
+        codeSplitting: { groups: [{ name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl/ }] },
+      },
+    },
+  },
+  server: {
+    // The client imports its GraphQL operations from ../schema/operations.
+    fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] },
+  },
+});
