@@ -1,17 +1,18 @@
 /** Kinds of care resource shown on the map (../shared/domain.md, "Resource types"). */
-export enum FacilityType {
-  NURSING_HOME = 'NURSING_HOME',
-  NURSING_HOSPITAL = 'NURSING_HOSPITAL',
-  STREET_CARE_CENTER = 'STREET_CARE_CENTER',
-  COMMUNITY_CARE_STATION = 'COMMUNITY_CARE_STATION',
-  MEAL_POINT = 'MEAL_POINT',
-  RURAL_CARE = 'RURAL_CARE',
-  HOSPITAL = 'HOSPITAL',
-  PRIMARY_CARE = 'PRIMARY_CARE',
-  REHABILITATION = 'REHABILITATION',
-  ASSISTIVE_DEVICE_RENTAL = 'ASSISTIVE_DEVICE_RENTAL',
-  PHARMACY = 'PHARMACY',
-}
+export const FacilityType = {
+  NURSING_HOME: 'NURSING_HOME',
+  NURSING_HOSPITAL: 'NURSING_HOSPITAL',
+  STREET_CARE_CENTER: 'STREET_CARE_CENTER',
+  COMMUNITY_CARE_STATION: 'COMMUNITY_CARE_STATION',
+  MEAL_POINT: 'MEAL_POINT',
+  RURAL_CARE: 'RURAL_CARE',
+  HOSPITAL: 'HOSPITAL',
+  PRIMARY_CARE: 'PRIMARY_CARE',
+  REHABILITATION: 'REHABILITATION',
+  ASSISTIVE_DEVICE_RENTAL: 'ASSISTIVE_DEVICE_RENTAL',
+  PHARMACY: 'PHARMACY',
+} as const;
+export type FacilityType = (typeof FacilityType)[keyof typeof FacilityType];
 
 /** Chinese and English names of each facility type, Chinese first. */
 export const FACILITY_TYPE_LABELS: Record<FacilityType, { zh: string; en: string }> = {
@@ -43,35 +44,38 @@ export const MEDICAL_TYPES: readonly FacilityType[] = [
 ];
 
 /** Services a facility can offer. */
-export enum FacilityService {
-  DAY_CARE = 'DAY_CARE',
-  HOME_VISIT = 'HOME_VISIT',
-  MEAL = 'MEAL',
-  MEAL_DELIVERY = 'MEAL_DELIVERY',
-  BATHING = 'BATHING',
-  NURSING = 'NURSING',
-  REHABILITATION = 'REHABILITATION',
-  DEMENTIA_CARE = 'DEMENTIA_CARE',
-  MEDICAL = 'MEDICAL',
-  TCM = 'TCM',
-  RESPITE = 'RESPITE',
-  HOSPICE = 'HOSPICE',
-  HEALTH_CHECK = 'HEALTH_CHECK',
-  FAMILY_DOCTOR = 'FAMILY_DOCTOR',
-  ASSISTIVE_DEVICES = 'ASSISTIVE_DEVICES',
-  EMERGENCY = 'EMERGENCY',
-}
+export const FacilityService = {
+  DAY_CARE: 'DAY_CARE',
+  HOME_VISIT: 'HOME_VISIT',
+  MEAL: 'MEAL',
+  MEAL_DELIVERY: 'MEAL_DELIVERY',
+  BATHING: 'BATHING',
+  NURSING: 'NURSING',
+  REHABILITATION: 'REHABILITATION',
+  DEMENTIA_CARE: 'DEMENTIA_CARE',
+  MEDICAL: 'MEDICAL',
+  TCM: 'TCM',
+  RESPITE: 'RESPITE',
+  HOSPICE: 'HOSPICE',
+  HEALTH_CHECK: 'HEALTH_CHECK',
+  FAMILY_DOCTOR: 'FAMILY_DOCTOR',
+  ASSISTIVE_DEVICES: 'ASSISTIVE_DEVICES',
+  EMERGENCY: 'EMERGENCY',
+} as const;
+export type FacilityService = (typeof FacilityService)[keyof typeof FacilityService];
 
 /** Who runs a facility. */
-export enum OperatorType {
-  PUBLIC = 'PUBLIC',
-  PRIVATE = 'PRIVATE',
-  PUBLIC_BUILT_PRIVATE_RUN = 'PUBLIC_BUILT_PRIVATE_RUN',
-}
+export const OperatorType = {
+  PUBLIC: 'PUBLIC',
+  PRIVATE: 'PRIVATE',
+  PUBLIC_BUILT_PRIVATE_RUN: 'PUBLIC_BUILT_PRIVATE_RUN',
+} as const;
+export type OperatorType = (typeof OperatorType)[keyof typeof OperatorType];
 
 /** Hospital grade (医院等级). */
-export enum HospitalGrade {
-  GRADE_1 = 'GRADE_1',
-  GRADE_2 = 'GRADE_2',
-  GRADE_3 = 'GRADE_3',
-}
+export const HospitalGrade = {
+  GRADE_1: 'GRADE_1',
+  GRADE_2: 'GRADE_2',
+  GRADE_3: 'GRADE_3',
+} as const;
+export type HospitalGrade = (typeof HospitalGrade)[keyof typeof HospitalGrade];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Database } from '../db/database';
-import { FacilityType, type FacilityService, type OperatorType } from '../facilities/facility-kind';
+import { FacilityType } from '../facilities/facility-kind';
 import { RegionLevel } from '../regions/region-level';
 import { readDistrictBoundaries, type DistrictBoundary } from './boundaries';
 import { readCensus, type CensusDistrict } from './census';
@@ -107,8 +107,8 @@ export function sampleFacilityRecord(facility: SampleCareFacility): FacilityImpo
     address: facility.address,
     phone: facility.phone,
     openingHours: facility.openingHours,
-    operatorType: facility.operatorType as OperatorType,
-    services: facility.services as FacilityService[],
+    operatorType: facility.operatorType,
+    services: facility.services,
     feeMinMonthly: facility.monthlyFeeMin,
     feeMaxMonthly: facility.monthlyFeeMax,
     totalBeds: facility.beds,

@@ -1,14 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDate } from 'graphql-scalars';
+import { PartnershipService } from './partnership-kind';
 
-/** Services a medical institution gives a care institution under a pairing (004). */
-export enum PartnershipService {
-  ROUNDS = 'ROUNDS',
-  FOLLOW_UP = 'FOLLOW_UP',
-  TCM = 'TCM',
-  TELEMEDICINE = 'TELEMEDICINE',
-  HOME_CHECKUP = 'HOME_CHECKUP',
-}
 
 registerEnumType(PartnershipService, {
   name: 'PartnershipService',
