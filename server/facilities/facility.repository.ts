@@ -91,7 +91,7 @@ export class FacilityRepository {
       ? `ST_Distance(f.location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)`
       : 'null::float8';
     const distanceParams = query.near ? [query.near.lng, query.near.lat] : [];
-    const order = query.near ? '"distanceMeters", f.id' : 'f.name, f.id';
+    const order = query.near ? `"distanceMeters", f.id` : `f.name collate "C", f.id`;
     const rows = await this.sql.all<Row>(
       `select ${COLUMNS}, ${distance} as "distanceMeters" from facility f where ${where}
        order by ${order} limit ? offset ?`,
