@@ -23,7 +23,7 @@ export interface Database {
 const shared = {
   entities,
   extensions: [Migrator],
-  migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true },
+  migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true, snapshot: false },
   debug: false,
   allowGlobalContext: false,
 };

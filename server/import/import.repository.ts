@@ -3,6 +3,7 @@ import { buildSearchText, searchGrams } from '../facilities/search-text';
 import { fromGeoJson } from '../db/geometry-sql';
 import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
 import { batches } from './batch';
+import { SOURCE_TEXT } from './demo-sources';
 import type {
   ConsortiumRecord,
   EdgeRecord,
@@ -214,6 +215,30 @@ export class ImportRepository {
     }
     await this.assignFacilityRegions();
     return tally(changed, facilities.length);
+  }
+
+  /** Sets census counts on the regions that exist, by division code; returns what changed. */
+  async updateCensusCounts(
+    rows: { code: string; popTotal: number; age60plus: number; age65plus: number; age80plus: number }[],
+  ): Promise<UpsertCounts> {
+    const changed = await this.sql.all<{ code: string }>(
+      `update region r set population_total = (e->>1)::int, age60plus = (e->>2)::int, age65plus = (e->>3)::int,
+         age80plus = (e->>4)::int, population_source = ?
+       from jsonb_array_elements(?::jsonb) e
+       where r.code = e->>0 and (r.population_total, r.age60plus, r.age65plus, r.age80plus, r.population_source)
+         is distinct from ((e->>1)::int, (e->>2)::int, (e->>3)::int, (e->>4)::int, ?)
+       returning r.code`,
+      [
+        SOURCE_TEXT.census,
+        JSON.stringify(rows.map((r) => [r.code, r.popTotal, r.age60plus, r.age65plus, r.age80plus])),
+        SOURCE_TEXT.census,
+      ],
+    );
+    const known = await this.sql.one<{ n: number }>(
+      `select count(*)::int as n from region where code = any(${TEXT_ARRAY_PARAM})`,
+      [JSON.stringify(rows.map((r) => r.code))],
+    );
+    return { inserted: 0, updated: changed.length, unchanged: (known?.n ?? 0) - changed.length, deleted: 0 };
   }
 
   /** Sets each city's and province's boundary to the union of its children's (the files hold districts only). */
