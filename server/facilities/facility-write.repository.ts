@@ -1,0 +1,109 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { fromGeoJson } from '../db/geometry-sql';
+import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { buildSearchText, searchGrams } from './search-text';
+
+/** A column change: the SQL expression for its `?` and the value bound to it. */
+export interface ColumnChange {
+  column: string;
+  sql: string;
+  value: unknown;
+}
+
+/** Facility columns as stored, for audit records and checks before a write. */
+export interface StoredFacility {
+  id: string;
+  version: number;
+  name: string;
+  nameEn: string | null;
+  address: string | null;
+  totalBeds: number | null;
+  nursingBeds: number | null;
+  dementiaBeds: number | null;
+  vacantBeds: number | null;
+  feeMinMonthly: number | null;
+  feeMaxMonthly: number | null;
+  archived: boolean;
+  [column: string]: unknown;
+}
+
+const REGION_OF_LOCATION = `(select r.code from region r where r.level = 'DISTRICT' and ST_Covers(r.boundary, location)
+  order by r.code limit 1)`;
+
+/** Writes to the facility table; every write is conditional on the version the caller read. */
+export class FacilityWriteRepository {
+  private readonly sql: SqlRunner;
+
+  constructor(em: EntityManager) {
+    this.sql = new SqlRunner(em);
+  }
+
+  /** The stored row (locked for this transaction), or null. */
+  async lock(id: string): Promise<StoredFacility | null> {
+    return this.sql.one<StoredFacility>(
+      `select f.id::text as "id", f.version, f.name, f.name_en as "nameEn", f.address, f.type::text as "type",
+         f.phone, f.opening_hours as "openingHours", f.operator_type::text as "operatorType", f.services,
+         f.fee_min_monthly as "feeMinMonthly", f.fee_max_monthly as "feeMaxMonthly", f.total_beds as "totalBeds",
+         f.nursing_beds as "nursingBeds", f.dementia_beds as "dementiaBeds", f.vacant_beds as "vacantBeds",
+         f.residents, f.has_rehab_room as "hasRehabRoom", f.has_inhouse_medical as "hasInhouseMedical",
+         f.ltc_insurance as "ltcInsurance", f.medical_insurance as "medicalInsurance", f.star_rating::int as "starRating",
+         f.hospital_grade::text as "hospitalGrade", ST_X(f.location) as "lng", ST_Y(f.location) as "lat",
+         to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.archived_at is not null as "archived"
+       from facility f where f.id = ? for update`,
+      [Number(id)],
+    );
+  }
+
+  /** Applies changes if the row is still at `expectedVersion`; returns the new version or null on a conflict. */
+  async update(id: string, expectedVersion: number, changes: ColumnChange[], textChanged: boolean): Promise<number | null> {
+    const sets = changes.map((c) => `${c.column} = ${c.sql}`);
+    if (changes.some((c) => c.column === 'location')) sets.push(`region_code = ${REGION_OF_LOCATION}`);
+    if (changes.some((c) => c.column === 'vacant_beds')) sets.push('vacancy_updated_at = now()');
+    const row = await this.sql.one<{ version: number; name: string; address: string | null; nameEn: string | null }>(
+      `update facility set ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+       where id = ? and version = ? returning version, name, address, name_en as "nameEn"`,
+      [...changes.map((c) => c.value), Number(id), expectedVersion],
+    );
+    if (row && textChanged) await this.refreshSearchText(id, row);
+    return row?.version ?? null;
+  }
+
+  /** Inserts a facility; returns its id. */
+  async insert(sourceKey: string, changes: ColumnChange[]): Promise<string> {
+    const name = changes.find((c) => c.column === 'name')?.value as string;
+    const address = (changes.find((c) => c.column === 'address')?.value as string | null) ?? null;
+    const nameEn = (changes.find((c) => c.column === 'name_en')?.value as string | null) ?? null;
+    const searchText = buildSearchText({ name, address, nameEn });
+    const vacancy = changes.some((c) => c.column === 'vacant_beds') ? ', vacancy_updated_at' : '';
+    const row = await this.sql.one<{ id: string }>(
+      `insert into facility (source_key, ${changes.map((c) => c.column).join(', ')}, search_text, search_grams${vacancy})
+       values (?, ${changes.map((c) => c.sql).join(', ')}, ?, ${TEXT_ARRAY_PARAM}${vacancy ? ', now()' : ''})
+       returning id::text as "id"`,
+      [sourceKey, ...changes.map((c) => c.value), searchText, JSON.stringify(searchGrams(searchText))],
+    );
+    await this.sql.run(`update facility set region_code = ${REGION_OF_LOCATION} where id = ?`, [Number(row!.id)]);
+    return row!.id;
+  }
+
+  /** Hides a facility from the public while keeping it, if still at `expectedVersion`. */
+  async archive(id: string, expectedVersion: number): Promise<number | null> {
+    const row = await this.sql.one<{ version: number }>(
+      `update facility set archived_at = now(), version = version + 1, updated_at = now()
+       where id = ? and version = ? and archived_at is null returning version`,
+      [Number(id), expectedVersion],
+    );
+    return row?.version ?? null;
+  }
+
+  private async refreshSearchText(id: string, row: { name: string; address: string | null; nameEn: string | null }) {
+    const searchText = buildSearchText(row);
+    await this.sql.run(`update facility set search_text = ?, search_grams = ${TEXT_ARRAY_PARAM} where id = ?`, [
+      searchText,
+      JSON.stringify(searchGrams(searchText)),
+      Number(id),
+    ]);
+  }
+}
+
+/** SQL for a location given as longitude and latitude. */
+export const LOCATION_SQL = fromGeoJson();
