@@ -1,11 +1,27 @@
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../db/database';
+import { migrate, openDatabase, type Database } from '../db/database';
+import { importFacilityFile } from '../facility-import/facility-import.cli';
 import { importBoundaries, importCensus, importOsm } from '../import/file-import';
 
-/** `npm run import -- <osm|boundaries|census> <file>`: imports one file, all or nothing, idempotently. */
-const USAGE = 'usage: npm run import -- <osm|boundaries|census> <file>';
-const [kind, file] = process.argv.slice(2);
-const importers = { osm: importOsm, boundaries: importBoundaries, census: importCensus } as const;
+/**
+ * `npm run import -- <osm|boundaries|census> <file>` or
+ * `npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]`:
+ * imports one file, all or nothing, idempotently.
+ */
+const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
+       npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]`;
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { crs: { type: 'string', default: 'WGS84' }, 'dry-run': { type: 'boolean', default: false } },
+});
+const [kind, file] = positionals;
+const importers = {
+  osm: importOsm,
+  boundaries: importBoundaries,
+  census: importCensus,
+  facilities: (db: Database, path: string) => importFacilityFile(db, path, values.crs!, values['dry-run']!),
+} as const;
 
 if (!kind || !file || !(kind in importers)) {
   console.error(USAGE);

@@ -97,8 +97,12 @@ export class ImportRepository {
    * Upserts facilities by source key. Live vacancy of an existing row is left as it is: institutions
    * own that figure once the row exists, and a re-import must not roll it back.
    */
-  async upsertFacilities(facilities: FacilityImportRecord[], progress: Progress): Promise<UpsertCounts> {
-    const changed: { inserted: boolean }[] = [];
+  async upsertFacilities(
+    facilities: FacilityImportRecord[],
+    progress: Progress,
+    onChange?: (change: { sourceKey: string; inserted: boolean }) => void,
+  ): Promise<UpsertCounts> {
+    const changed: { inserted: boolean; sourceKey: string }[] = [];
     const values = tuple([
       '?',
       '?::facility_type',
@@ -197,7 +201,7 @@ export class ImportRepository {
         'search_grams',
       ];
       changed.push(
-        ...(await this.sql.all<{ inserted: boolean }>(
+        ...(await this.sql.all<{ inserted: boolean; sourceKey: string }>(
           `insert into facility as t (source_key, type, name, name_en, address, phone, opening_hours, operator_type,
              services, fee_min_monthly, fee_max_monthly, total_beds, nursing_beds, dementia_beds, vacant_beds,
              vacancy_updated_at, residents, has_rehab_room, has_inhouse_medical, ltc_insurance, medical_insurance,
@@ -207,13 +211,14 @@ export class ImportRepository {
              version = t.version + 1, updated_at = now()
            where (${updatable.map((c) => `t.${c}`).join(', ')})
              is distinct from (${updatable.map((c) => `excluded.${c}`).join(', ')})
-           returning (xmax = 0) as inserted`,
+           returning (xmax = 0) as inserted, source_key as "sourceKey"`,
           params,
         )),
       );
       progress.advance(batch.length);
     }
     await this.assignFacilityRegions();
+    changed.forEach((change) => onChange?.(change));
     return tally(changed, facilities.length);
   }
 
@@ -462,6 +467,17 @@ export class ImportRepository {
       );
     }
     return tally(changed, consortia.length);
+  }
+
+  /** Stored facilities by source key: id and column values (for audit records of an import). */
+  async facilitySnapshots(sourceKeys: string[]): Promise<Map<string, { id: string; values: Record<string, unknown> }>> {
+    const rows = await this.sql.all<{ sourceKey: string; id: string; values: Record<string, unknown> }>(
+      `select f.source_key as "sourceKey", f.id::text as "id",
+         to_jsonb(f) - 'search_text' - 'search_grams' - 'location' || jsonb_build_object('lng', ST_X(f.location), 'lat', ST_Y(f.location)) as "values"
+       from facility f where f.source_key = any(${TEXT_ARRAY_PARAM})`,
+      [JSON.stringify(sourceKeys)],
+    );
+    return new Map(rows.map((r) => [r.sourceKey, { id: r.id, values: r.values }]));
   }
 
   /** Row counts of every imported table (for reports and idempotency tests). */

@@ -2,16 +2,29 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, migrate, type Database } from '../../server/db/database';
 
 /** The PostgreSQL server the suite runs against instead of PGlite, when set (CI sets it for the second run). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || null;
 
-/** Where the global setup leaves the seeded demo database for test files to copy. */
-export const SEEDED_TEMPLATE = {
-  pgliteDir: path.join(tmpdir(), 'caremap-test-seeded'),
-  postgresName: 'caremap_test_seeded',
-};
+/** Where the global setup leaves the seeded demo database for test files to copy (one per test run). */
+export interface SeededTemplate {
+  pgliteDir: string;
+  postgresName: string;
+}
+
+/** A fresh template location for one test run, so that concurrent runs never share one. */
+export function newSeededTemplate(): SeededTemplate {
+  const run = `${process.pid}_${Date.now().toString(36)}`;
+  return { pgliteDir: path.join(tmpdir(), `caremap-test-seeded-${run}`), postgresName: `caremap_test_seeded_${run}` };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    seededTemplate: SeededTemplate;
+  }
+}
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -45,10 +58,11 @@ export interface TestDatabase {
  * migrated one. Runs on PGlite, or on the PostgreSQL server of TEST_DATABASE_URL.
  */
 export async function openTestDatabase(options: { seeded: boolean }): Promise<TestDatabase> {
+  const template = inject('seededTemplate');
   const name = `caremap_t_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
   if (TEST_DATABASE_URL) {
-    const template = options.seeded ? ` template ${SEEDED_TEMPLATE.postgresName}` : '';
-    await adminQuery(`create database ${name}${template}`);
+    const from = options.seeded ? ` template ${template.postgresName}` : '';
+    await adminQuery(`create database ${name}${from}`);
     const url = withDatabase(TEST_DATABASE_URL, name);
     const db = await openDatabase({ databaseUrl: url, dataDir: '' });
     await migrate(db);
@@ -62,7 +76,7 @@ export async function openTestDatabase(options: { seeded: boolean }): Promise<Te
     };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'caremap-t-'));
-  if (options.seeded) await cp(SEEDED_TEMPLATE.pgliteDir, dir, { recursive: true });
+  if (options.seeded) await cp(template.pgliteDir, dir, { recursive: true });
   const db = await openDatabase({ databaseUrl: null, dataDir: dir });
   await migrate(db);
   return {

@@ -2,11 +2,14 @@ import { rm } from 'node:fs/promises';
 import { migrate, openDatabase } from '../../server/db/database';
 import { seedDemo } from '../../server/import/seed';
 import { silentProgress } from '../../server/import/progress';
-import { adminQuery, SEEDED_TEMPLATE, TEST_DATABASE_URL } from './database';
+import type { TestProject } from 'vitest/node';
+import { adminQuery, newSeededTemplate, TEST_DATABASE_URL } from './database';
 
 /** Seeds the demo once per run; each test file then works on its own copy of it. */
-export default async function setup(): Promise<() => Promise<void>> {
-  const name = SEEDED_TEMPLATE.postgresName;
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const template = newSeededTemplate();
+  project.provide('seededTemplate', template);
+  const name = template.postgresName;
   let databaseUrl: string | null = null;
   if (TEST_DATABASE_URL) {
     await adminQuery(`drop database if exists ${name} with (force)`);
@@ -15,14 +18,14 @@ export default async function setup(): Promise<() => Promise<void>> {
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
   } else {
-    await rm(SEEDED_TEMPLATE.pgliteDir, { recursive: true, force: true });
+    await rm(template.pgliteDir, { recursive: true, force: true });
   }
-  const db = await openDatabase({ databaseUrl, dataDir: SEEDED_TEMPLATE.pgliteDir });
+  const db = await openDatabase({ databaseUrl, dataDir: template.pgliteDir });
   await migrate(db);
   await seedDemo(db, silentProgress);
   await db.close();
   return async () => {
     if (TEST_DATABASE_URL) await adminQuery(`drop database if exists ${name} with (force)`);
-    else await rm(SEEDED_TEMPLATE.pgliteDir, { recursive: true, force: true });
+    else await rm(template.pgliteDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,124 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { AuditRepository } from '../audit/audit.repository';
+import { requireRole } from '../auth/authorize';
+import type { Principal } from '../auth/role';
+import { badUserInput } from '../graphql/errors';
+import { ImportRepository } from '../import/import.repository';
+import type { FacilityImportRecord } from '../import/import.records';
+import { silentProgress, type Progress } from '../import/progress';
+import { CHINA_EXTENT } from '../facilities/facility-write.service';
+import { readFacilityFile, ImportFileError, type ImportFormat } from './facility-file';
+import { CoordinateSystem, facilityFromRow, type FieldProblem } from './facility-row';
+
+/** The outcome for one row. */
+export interface RowReport {
+  row: number;
+  sourceKey: string | null;
+  status: 'VALID' | 'INVALID' | 'CREATED' | 'UPDATED' | 'UNCHANGED';
+  problems: FieldProblem[];
+}
+
+/** The outcome of an import: nothing is written unless every row is valid and it is not a dry run. */
+export interface ImportReport {
+  dryRun: boolean;
+  written: boolean;
+  total: number;
+  invalid: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rows: RowReport[];
+}
+
+/** What to import. */
+export interface ImportRequest {
+  content: string;
+  format: ImportFormat;
+  crs: string;
+  dryRun: boolean;
+  /** Used as `source` for rows without one. */
+  sourceName: string;
+  restrictToChina: boolean;
+}
+
+/** Largest import accepted through the API (the CLI reads files of any size). */
+export const MAX_IMPORT_ROWS = 20_000;
+
+/**
+ * Bulk import of facilities from CSV or GeoJSON: every row is validated first, a dry run only reports,
+ * a real run writes all rows in one transaction or none, and re-importing the same file changes nothing.
+ */
+export class FacilityImportService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+  ) {}
+
+  /** Validates and (unless a dry run or any row is invalid) writes the rows. */
+  async run(request: ImportRequest, progress: Progress = silentProgress()): Promise<ImportReport> {
+    requireRole(this.principal, ['ADMIN'], 'importFacilities');
+    if (!(request.crs in CoordinateSystem)) {
+      throw badUserInput(`Unknown coordinate system "${request.crs}"; use WGS84, GCJ02 (高德/腾讯) or BD09 (百度)`, 'crs');
+    }
+    let rows;
+    try {
+      rows = readFacilityFile(request.content, request.format);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw badUserInput(error.message, 'content');
+      throw error;
+    }
+    if (rows.length > MAX_IMPORT_ROWS) throw badUserInput(`At most ${MAX_IMPORT_ROWS} rows per import`, 'content');
+    const records: FacilityImportRecord[] = [];
+    const reports: RowReport[] = rows.map(({ row, fields, readError }) => {
+      const { record, problems } = facilityFromRow(fields, request.crs as CoordinateSystem, request.sourceName);
+      const all = readError ? [readError, ...problems.filter((p) => p.field !== 'lng' && p.field !== 'lat')] : problems;
+      if (record && !readError && request.restrictToChina) {
+        if (record.lng < CHINA_EXTENT.west || record.lng > CHINA_EXTENT.east || record.lat < CHINA_EXTENT.south || record.lat > CHINA_EXTENT.north) {
+          all.push({ field: 'lng', message: "outside China's extent; longitude and latitude may be swapped" });
+        }
+      }
+      const sourceKey = typeof fields.source_key === 'string' ? fields.source_key : null;
+      if (all.length || !record) return { row, sourceKey, status: 'INVALID', problems: all };
+      records.push(record);
+      return { row, sourceKey: record.sourceKey, status: 'VALID', problems: [] };
+    });
+    const seen = new Map<string, number>();
+    for (const report of reports) {
+      if (!report.sourceKey || report.status === 'INVALID') continue;
+      const first = seen.get(report.sourceKey);
+      if (first !== undefined) {
+        report.status = 'INVALID';
+        report.problems.push({ field: 'source_key', message: `same source_key as row ${first}` });
+      } else {
+        seen.set(report.sourceKey, report.row);
+      }
+    }
+    const invalid = reports.filter((r) => r.status === 'INVALID').length;
+    const summary = { dryRun: request.dryRun, total: reports.length, invalid, rows: reports };
+    if (request.dryRun || invalid > 0) return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
+
+    const status = new Map<string, 'CREATED' | 'UPDATED'>();
+    await this.em.transactional(async (tx) => {
+      const audit = new AuditRepository(tx);
+      const imports = new ImportRepository(tx);
+      const keys = records.map((r) => r.sourceKey);
+      const before = await imports.facilitySnapshots(keys);
+      await imports.upsertFacilities(records, progress, (change) =>
+        status.set(change.sourceKey, change.inserted ? 'CREATED' : 'UPDATED'),
+      );
+      const after = await imports.facilitySnapshots(keys.filter((key) => status.has(key)));
+      for (const [key, stored] of after) {
+        await audit.record(this.principal, {
+          action: status.get(key) === 'CREATED' ? 'IMPORT_CREATE' : 'IMPORT_UPDATE',
+          entity: 'facility',
+          entityId: stored.id,
+          oldValues: before.get(key)?.values ?? null,
+          newValues: stored.values,
+        });
+      }
+    });
+    for (const report of reports) report.status = status.get(report.sourceKey!) ?? 'UNCHANGED';
+    const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
+    return { ...summary, written: true, created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED') };
+  }
+}
