@@ -20,6 +20,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return withoutStack(formatted);
   }
   if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') return formatted;
+  if (isDatabaseUnavailable(unwrapResolverError(error))) {
+    return {
+      message: 'The database is unavailable for a moment; nothing was changed. Please retry.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
   console.error('Unexpected error while answering a GraphQL request:', unwrapResolverError(error));
   return {
     message: 'Internal server error; it has been logged.',
@@ -27,6 +35,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Connection refused, server shutting down or restarting: a retry will do. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: string };
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P02' || code === '57P03';
 }
 
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
