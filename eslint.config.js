@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.pgdata', 'data', 'test/e2e/screenshots', 'server/http/query-editor.html'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      '.pgdata',
+      'data',
+      'test/e2e/screenshots',
+      'server/http/query-editor.html',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,7 +20,8 @@ interface LoadResult {
   seconds: number;
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 function report(name: string, result: LoadResult): void {
   const sorted = [...result.latencies].sort((a, b) => a - b);
@@ -53,7 +54,11 @@ async function openBenchDatabase(): Promise<{ db: Database; dispose: () => Promi
   const db = await openDatabase({ databaseUrl: null, dataDir: dir });
   await migrate(db);
   await seedDemo(db, silentProgress);
-  return { db, label: 'embedded PGlite', dispose: async () => (await db.close(), await rm(dir, { recursive: true, force: true })) };
+  return {
+    db,
+    label: 'embedded PGlite',
+    dispose: async () => (await db.close(), await rm(dir, { recursive: true, force: true })),
+  };
 }
 
 /** Load test of the running server: the facilities bbox query and updateVacancy, over real HTTP on loopback. */
@@ -68,11 +73,18 @@ export async function benchLoad(): Promise<void> {
     const homes = await sql.all<{ id: string }>(
       `select id::text as id from facility where total_beds > 10 order by id limit ${CLIENTS}`,
     );
-    const { token } = await new TokenService(db.fork(), config.jwtSecret).issue({ kind: 'JWT', role: 'ADMIN', subject: 'bench' });
+    const { token } = await new TokenService(db.fork(), config.jwtSecret).issue({
+      kind: 'JWT',
+      role: 'ADMIN',
+      subject: 'bench',
+    });
     const post = async (query: string, variables: Record<string, unknown>, auth = false) => {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(auth ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };

@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { fetchFacilityDetails, fetchFacilityList } from './api/graphql';
+import { fetchFacilityDetails, fetchFacilityList, fetchRegionNames } from './api/graphql';
 import type { FacilityListItem, MapConfig } from './api/types';
 import { h } from './dom';
 import type { Bounds, LngLat } from './domain';
@@ -49,6 +49,7 @@ export class CareMapApp {
   private readonly details: DetailsPanel;
   private listRequest: AbortController | null = null;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
+  private regionNames: Promise<Map<string, string>> | null = null;
 
   constructor(
     private readonly el: AppElements,
@@ -67,16 +68,19 @@ export class CareMapApp {
       clearNear: () => this.setFilters({ ...this.state.filters, near: null }, false),
       open: (item: FacilityListItem) => {
         const [lng, lat] = item.location.coordinates;
-        this.select(item.id, { lng, lat }, true);
+        void this.openDetails(item.id, { lng, lat }, true);
       },
     });
     this.details = new DetailsPanel(el.detailsPanel, {
       back: () => this.closeDetails(),
-      open: (id) => this.select(id, null, true),
+      open: (id) => void this.openDetails(id, null, true),
     });
     const start = initial.position ?? config.facilityBounds ?? FALLBACK_VIEW;
     this.mapView = new MapView(el.map, this.style(), start, {
-      facilityClick: (id, point) => this.select(id, point, false),
+      facilityClick: (id, point) => {
+        if (this.nearStatus === 'picking') this.setNear({ ...point, radiusMeters: this.radius() });
+        else void this.openDetails(id, point, false);
+      },
       mapClick: (point) => {
         if (this.nearStatus === 'picking') this.setNear({ ...point, radiusMeters: this.radius() });
       },
@@ -222,6 +226,7 @@ export class CareMapApp {
   }
 
   private scheduleList(delay = 200) {
+    this.search.markUpdating();
     clearTimeout(this.listTimer);
     this.listTimer = setTimeout(() => void this.refreshList(), delay);
   }
@@ -249,10 +254,6 @@ export class CareMapApp {
     }
   }
 
-  private select(id: string, point: LngLat | null, fly: boolean) {
-    void this.openDetails(id, point, fly);
-  }
-
   private async openDetails(id: string, point: LngLat | null, fly: boolean) {
     this.state = { ...this.state, selectedId: id };
     this.writeUrl();
@@ -261,12 +262,13 @@ export class CareMapApp {
     this.details.showMessage(this.messages.loading, this.messages);
     if (point) this.showSelection(point, fly);
     try {
-      const facility = await fetchFacilityDetails(id);
+      this.regionNames ??= fetchRegionNames().catch(() => new Map<string, string>());
+      const [facility, regionNames] = await Promise.all([fetchFacilityDetails(id), this.regionNames]);
       if (this.state.selectedId !== id) return;
       if (!facility) return this.details.showMessage(this.messages.loadFailed, this.messages);
       const [lng, lat] = facility.location.coordinates;
       if (!point) this.showSelection({ lng, lat }, fly);
-      this.details.show(facility, this.messages, this.state.lang);
+      this.details.show(facility, this.messages, this.state.lang, regionNames);
     } catch (error) {
       console.error('Could not load the facility:', error);
       if (this.state.selectedId === id) this.details.showMessage(this.messages.loadFailed, this.messages);

@@ -47,9 +47,6 @@ export type OperatorType = (typeof OPERATOR_TYPES)[number];
 export const HOSPITAL_GRADES = ['GRADE_1', 'GRADE_2', 'GRADE_3'] as const;
 export type HospitalGrade = (typeof HOSPITAL_GRADES)[number];
 
-/** Roles in a consortium (康养联合体). */
-export const CONSORTIUM_ROLES = ['LEAD', 'MEDICAL', 'REHABILITATION', 'CARE'] as const;
-
 /** A longitude/latitude pair in WGS84 degrees. */
 export interface LngLat {
   lng: number;

@@ -64,8 +64,3 @@ export function toTileQuery(filters: FacilityFilters): string {
   }
   return params.toString();
 }
-
-/** Whether any filter narrows the map. */
-export function hasFilters(filters: FacilityFilters): boolean {
-  return toTileQuery(filters) !== '';
-}

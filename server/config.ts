@@ -15,7 +15,16 @@ export interface AppConfig {
   introspection: boolean;
   /** A deployment's own base-map style (for example 天地图); default: the platform's own. */
   mapStyleUrl: string | null;
+  /** Secret that signs people's tokens (HS256). */
+  jwtSecret: string;
+  /** Reject facility coordinates outside China's extent (CAREMAP_RESTRICT_TO_CHINA=0 turns it off). */
+  restrictToChina: boolean;
+  /** Requests one client may make per minute. */
+  rateLimitPerMinute: number;
 }
+
+/** The signing secret used when none is configured outside production; never accepted in production. */
+export const DEVELOPMENT_JWT_SECRET = 'caremap-development-secret-do-not-use-in-production';
 
 /** Reads the configuration from environment variables, with defaults for a newcomer's machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -23,6 +32,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
+  }
+  const jwtSecret = env.CAREMAP_JWT_SECRET?.trim() || (production ? '' : DEVELOPMENT_JWT_SECRET);
+  if (production && (jwtSecret.length < 32 || jwtSecret === DEVELOPMENT_JWT_SECRET)) {
+    throw new Error(
+      'NODE_ENV=production needs CAREMAP_JWT_SECRET: a secret of at least 32 characters of your own',
+    );
+  }
+  const rateLimitPerMinute = Number(env.CAREMAP_RATE_LIMIT_PER_MINUTE ?? 600);
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) {
+    throw new Error(
+      `CAREMAP_RATE_LIMIT_PER_MINUTE must be a positive integer, got "${env.CAREMAP_RATE_LIMIT_PER_MINUTE}"`,
+    );
   }
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
@@ -33,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queryEditor: flag(env.CAREMAP_QUERY_EDITOR, !production),
     introspection: flag(env.CAREMAP_INTROSPECTION, !production),
     mapStyleUrl: env.CAREMAP_MAP_STYLE_URL?.trim() || null,
+    jwtSecret,
+    restrictToChina: flag(env.CAREMAP_RESTRICT_TO_CHINA, true),
+    rateLimitPerMinute,
   };
 }
 

@@ -1,8 +1,13 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from './auth/role';
 import type { AppConfig } from './config';
+import type { NetworkLoader } from './network/network.loader';
 
-/** What every resolver gets: its own entity manager, forked for this request, and the configuration. */
+/** What every resolver gets: its own entity manager, forked for this request, the caller and the configuration. */
 export interface RequestContext {
   em: EntityManager;
   config: AppConfig;
+  principal: Principal;
+  /** The road network in memory, for travel times, isochrones and service areas. */
+  network: NetworkLoader;
 }

@@ -1,15 +1,38 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './audit/audit.resolver';
+import { authChecker } from './auth/authorize';
+import { CoverageResolver } from './coverage/coverage.resolver';
+import { facilityEvents } from './facilities/facility-events';
+import { FacilityImportResolver } from './facility-import/facility-import.resolver';
+import { FacilityMutationResolver } from './facilities/facility.mutation.resolver';
 import { FacilityResolver } from './facilities/facility.resolver';
+import { FacilitySubscriptionResolver } from './facilities/facility.subscription.resolver';
+import { GapResolver } from './gaps/gap.resolver';
+import { IndicatorResolver } from './indicators/indicator.resolver';
+import { IsochroneResolver } from './isochrones/isochrone.resolver';
+import { TravelTimeResolver } from './isochrones/travel-time.resolver';
 import { RegionResolver } from './regions/region.resolver';
 
 /** The resolvers that make up the API. */
-export const resolvers = [FacilityResolver, RegionResolver] as const;
+export const resolvers = [
+  FacilityResolver,
+  FacilityMutationResolver,
+  FacilityImportResolver,
+  FacilitySubscriptionResolver,
+  RegionResolver,
+  IsochroneResolver,
+  TravelTimeResolver,
+  AuditResolver,
+  CoverageResolver,
+  GapResolver,
+  IndicatorResolver,
+] as const;
 
 /** Builds the executable GraphQL schema. */
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+  return buildSchema({ resolvers, validate: false, authChecker, authMode: 'error', pubSub: facilityEvents });
 }
 
 /** The schema as committed in schema/schema.graphql: sorted so that diffs show real changes only. */

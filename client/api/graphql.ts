@@ -1,6 +1,13 @@
 import facilityDetailsQuery from '../../schema/operations/FacilityDetails.graphql?raw';
 import facilityListQuery from '../../schema/operations/FacilityList.graphql?raw';
-import type { FacilityDetails, FacilityDetailsData, FacilityListData, MapConfig } from './types';
+import regionNamesQuery from '../../schema/operations/RegionNames.graphql?raw';
+import type {
+  FacilityDetails,
+  FacilityDetailsData,
+  FacilityListData,
+  MapConfig,
+  RegionNamesData,
+} from './types';
 
 /** An answer of the API that carries errors instead of data. */
 export class ApiError extends Error {
@@ -52,6 +59,12 @@ export async function fetchFacilityDetails(
       return null;
     throw error;
   }
+}
+
+/** District names by division code. */
+export async function fetchRegionNames(): Promise<Map<string, string>> {
+  const data = await request<RegionNamesData>(regionNamesQuery, {});
+  return new Map(data.regions.map((region) => [region.code, region.name]));
 }
 
 /** The map settings of this deployment. */

@@ -98,6 +98,11 @@ export interface FacilityDetailsData {
   facility: FacilityDetails | null;
 }
 
+/** Answer of RegionNames.graphql. */
+export interface RegionNamesData {
+  regions: { code: string; name: string }[];
+}
+
 /** The map settings the server hands the client (/config.json). */
 export interface MapConfig {
   mapStyleUrl: string | null;

@@ -14,7 +14,7 @@ export function messagesFor(lang: Lang): Messages {
 /** A distance for people: metres below 1 km, else kilometres with one decimal. */
 export function formatDistance(meters: number, messages: Messages): string {
   if (meters < 1000) return messages.meters(Math.round(meters / 10) * 10);
-  return messages.kilometers((meters / 1000).toFixed(1));
+  return messages.kilometers(String(Number((meters / 1000).toFixed(1))));
 }
 
 /** A monthly fee range in CNY, or null when none is known. */

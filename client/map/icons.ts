@@ -1,4 +1,4 @@
-import { FACILITY_TYPES, isFacilityType, type FacilityType } from '../domain';
+import { isFacilityType, type FacilityType } from '../domain';
 import { MIXED_CLUSTER_COLOR, TYPE_STYLES, VACANCY_COLOR, type MarkerShape } from './theme';
 
 /** An RGBA bitmap (not premultiplied), the form map.addImage takes. */
@@ -137,14 +137,4 @@ export function drawIcon(id: string): RasterImage | null {
     return drawShape({ shape: 'circle', size: BADGE_SIZE, fill, border: 1.5, sample: false });
   }
   return null;
-}
-
-/** Every image id the platform's layers can ask for. */
-export function allIconIds(): string[] {
-  const looks: IconLook[] = ['std', 'hc'];
-  return looks.flatMap((look) => [
-    ...FACILITY_TYPES.flatMap((type) => [markerImageId(type, look, false), markerImageId(type, look, true)]),
-    ...[...FACILITY_TYPES, 'mixed' as const].map((type) => clusterImageId(type, look)),
-    badgeImageId(look),
-  ]);
 }

@@ -7,8 +7,8 @@ import { summarizeRendered, type RenderedFacilities } from './rendered';
 import { ATTRIBUTION } from './sources';
 import { IDEOGRAPH_FONT_FAMILY } from './theme';
 
-/** Mark set when the first facility has been drawn (read by the benchmark). */
-export const FIRST_FACILITY_MARK = 'caremap:first-facility';
+/** Mark set when the first facility has been drawn (read by the benchmark and the end-to-end tests). */
+const FIRST_FACILITY_MARK = 'caremap:first-facility';
 
 /** Callbacks the map reports to. */
 export interface MapViewEvents {
@@ -22,7 +22,7 @@ const CLICKABLE = [FACILITY_LAYER_IDS.marker, FACILITY_LAYER_IDS.cluster, FACILI
 
 /** The MapLibre map of the client, driven by pure style functions and reporting what it draws. */
 export class MapView {
-  readonly map: maplibregl.Map;
+  private readonly map: maplibregl.Map;
 
   constructor(
     container: HTMLElement,
@@ -66,8 +66,14 @@ export class MapView {
       this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
       this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
     }
+    // aria-busy marks the map as changing from the start of a move or restyle until everything is drawn.
+    this.map.on('movestart', () => container.setAttribute('aria-busy', 'true'));
     this.map.on('moveend', () => events.viewChange(this.position()));
-    this.map.on('idle', () => events.rendered(this.rendered()));
+    this.map.once('load', () => events.viewChange(this.position()));
+    this.map.on('idle', () => {
+      container.removeAttribute('aria-busy');
+      events.rendered(this.rendered());
+    });
     const markFirstFacility = () => {
       const { facilities, clusters } = this.rendered();
       if (facilities + clusters === 0) return;
@@ -79,7 +85,10 @@ export class MapView {
 
   /** Applies a new style, changing only what differs (tile URLs, colours, texts). */
   setStyle(style: StyleSpecification): void {
+    this.map.getContainer().setAttribute('aria-busy', 'true');
     this.map.setStyle(style, { diff: true });
+    // A style that changed nothing draws no frame; repaint so that 'idle' clears aria-busy.
+    this.map.triggerRepaint();
   }
 
   /** Where the map looks now. */

@@ -36,7 +36,7 @@ export class DetailsPanel {
   ) {}
 
   /** Shows a facility; moves focus to its name so screen readers start there. */
-  show(facility: FacilityDetails, m: Messages, lang: Lang): void {
+  show(facility: FacilityDetails, m: Messages, lang: Lang, regionNames: Map<string, string>): void {
     const name = lang === 'en' && facility.nameEn ? facility.nameEn : facility.name;
     const [lng, lat] = facility.location.coordinates;
     const heading = h('h2', { id: 'details-heading', tabindex: '-1' }, name);
@@ -122,7 +122,12 @@ export class DetailsPanel {
       [m.medicalInsurance, yesNo(facility.medicalInsurance, m)],
       [m.starRating, facility.starRating ? m.stars(facility.starRating) : null],
       [m.hospitalGrade, facility.hospitalGrade ? m.hospitalGrades[facility.hospitalGrade] : null],
-      [m.region, facility.regionCode],
+      [
+        m.region,
+        facility.regionCode
+          ? `${regionNames.get(facility.regionCode) ?? ''} ${facility.regionCode}`.trim()
+          : null,
+      ],
       [m.location, `${lat.toFixed(5)}, ${lng.toFixed(5)}`],
       [m.partners, partnerships],
       [m.consortia, consortia],
@@ -141,7 +146,7 @@ export class DetailsPanel {
         : null,
       definitionList(rows, m),
     );
-    heading.focus();
+    heading.focus({ preventScroll: true });
   }
 
   /** Shows a short message instead of a facility (loading, not found, error). */

@@ -59,9 +59,15 @@ export class SearchPanel {
     this.renderFilters();
   }
 
+  /** Tells assistive technology (and tests) that the list is about to change. */
+  markUpdating(): void {
+    this.results.setAttribute('aria-busy', 'true');
+  }
+
   /** Shows the result list. */
   showResults(state: ResultsState): void {
     const m = this.messages;
+    this.results.toggleAttribute('aria-busy', state.status === 'loading');
     const heading = h('h2', { id: 'results-heading' }, m.resultsHeading);
     const status = h('p', { class: 'results-status', role: 'status', 'aria-live': 'polite' });
     let list: HTMLElement | null = null;
@@ -91,7 +97,13 @@ export class SearchPanel {
     ].filter(Boolean);
     return h(
       'button',
-      { type: 'button', class: 'result', 'data-id': item.id, onclick: () => this.actions.open(item) },
+      {
+        type: 'button',
+        class: 'result',
+        'data-id': item.id,
+        'data-type': item.type,
+        onclick: () => this.actions.open(item),
+      },
       typeSwatch(item.type, m),
       h(
         'span',

@@ -26,7 +26,13 @@ export class AuditRepository {
   /** Records who changed what, with the values before and after. */
   async record(
     principal: Principal,
-    change: { action: string; entity: string; entityId: string; oldValues: object | null; newValues: object | null },
+    change: {
+      action: string;
+      entity: string;
+      entityId: string;
+      oldValues: object | null;
+      newValues: object | null;
+    },
   ): Promise<void> {
     await this.sql.run(
       `insert into audit_log (actor, role, token_id, action, entity, entity_id, old_values, new_values)
@@ -45,13 +51,24 @@ export class AuditRepository {
   }
 
   /** Entries newest first, optionally for one entity, as a page. */
-  async list(filter: { entity?: string; entityId?: string }, limit: number, offset: number): Promise<AuditEntry[]> {
+  async list(
+    filter: { entity?: string; entityId?: string },
+    limit: number,
+    offset: number,
+  ): Promise<AuditEntry[]> {
     return this.sql.all<AuditEntry>(
       `select id::text as "id", at, actor, role, action, entity, entity_id as "entityId",
          old_values as "oldValues", new_values as "newValues"
        from audit_log where (?::text is null or entity = ?) and (?::text is null or entity_id = ?)
        order by id desc limit ? offset ?`,
-      [filter.entity ?? null, filter.entity ?? null, filter.entityId ?? null, filter.entityId ?? null, limit, offset],
+      [
+        filter.entity ?? null,
+        filter.entity ?? null,
+        filter.entityId ?? null,
+        filter.entityId ?? null,
+        limit,
+        offset,
+      ],
     );
   }
 

@@ -55,6 +55,10 @@ export class TokenRepository {
 
   /** Marks a token revoked; false when there is no such token or it was revoked already. */
   async revoke(id: string): Promise<boolean> {
-    return (await this.sql.run(`update access_token set revoked_at = now() where id = ? and revoked_at is null`, [id])) > 0;
+    return (
+      (await this.sql.run(`update access_token set revoked_at = now() where id = ? and revoked_at is null`, [
+        id,
+      ])) > 0
+    );
   }
 }

@@ -36,12 +36,14 @@ export class TokenService {
 
   /** Issues a token and returns it once, in clear; only its id (and an API key's hash) is stored. */
   async issue(request: TokenRequest): Promise<{ id: string; token: string; expiresAt: Date | null }> {
-    if (!TOKEN_ROLES.includes(request.role)) throw new Error(`A token's role must be one of ${TOKEN_ROLES.join(', ')}`);
+    if (!TOKEN_ROLES.includes(request.role))
+      throw new Error(`A token's role must be one of ${TOKEN_ROLES.join(', ')}`);
     const facilityIds = request.facilityIds ?? [];
     if (request.role === 'OPERATOR' && facilityIds.length === 0) {
       throw new Error('An OPERATOR token needs the ids of the facilities it may change');
     }
-    if (facilityIds.some((id) => !/^[1-9][0-9]{0,9}$/.test(id))) throw new Error('Facility ids are positive integers');
+    if (facilityIds.some((id) => !/^[1-9][0-9]{0,9}$/.test(id)))
+      throw new Error('Facility ids are positive integers');
     const id = randomUUID();
     const days = request.validDays ?? (request.kind === 'JWT' ? 30 : null);
     const expiresAt = days == null ? null : new Date(Date.now() + days * 86_400_000);
@@ -61,7 +63,15 @@ export class TokenService {
       if (expiresAt) jwt.setExpirationTime(Math.floor(expiresAt.getTime() / 1000));
       token = await jwt.sign(this.key);
     }
-    await this.tokens.insert({ id, kind: request.kind, subject: request.subject, role: request.role, facilityIds, secretHash, expiresAt });
+    await this.tokens.insert({
+      id,
+      kind: request.kind,
+      subject: request.subject,
+      role: request.role,
+      facilityIds,
+      secretHash,
+      expiresAt,
+    });
     return { id, token, expiresAt };
   }
 
@@ -71,12 +81,19 @@ export class TokenService {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     const bearer = match[1];
-    const record = bearer.startsWith(API_KEY_PREFIX) ? await this.verifyApiKey(bearer) : await this.verifyJwt(bearer);
+    const record = bearer.startsWith(API_KEY_PREFIX)
+      ? await this.verifyApiKey(bearer)
+      : await this.verifyJwt(bearer);
     if (record.revokedAt) throw unauthenticated('This token has been revoked');
     if (record.expiresAt && new Date(record.expiresAt).getTime() <= Date.now()) {
       throw unauthenticated('This token has expired');
     }
-    return { role: record.role, subject: record.subject, facilityIds: record.facilityIds, tokenId: record.id };
+    return {
+      role: record.role,
+      subject: record.subject,
+      facilityIds: record.facilityIds,
+      tokenId: record.id,
+    };
   }
 
   private async verifyApiKey(bearer: string): Promise<TokenRecord> {

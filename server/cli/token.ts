@@ -42,7 +42,9 @@ try {
       kind: values['api-key'] ? 'API_KEY' : 'JWT',
       validDays: values.days ? Number(values.days) : undefined,
     });
-    console.log(`id:      ${issued.id}\nexpires: ${issued.expiresAt?.toISOString() ?? 'never'}\ntoken (shown once):\n${issued.token}`);
+    console.log(
+      `id:      ${issued.id}\nexpires: ${issued.expiresAt?.toISOString() ?? 'never'}\ntoken (shown once):\n${issued.token}`,
+    );
   } else if (command === 'revoke') {
     if (!id) throw new Error(USAGE);
     console.log((await tokens.revoke(id)) ? `Revoked ${id}` : `No active token ${id}`);

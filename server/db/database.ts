@@ -23,7 +23,13 @@ export interface Database {
 const shared = {
   entities,
   extensions: [Migrator],
-  migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true, snapshot: false },
+  migrations: {
+    migrationsList: migrations,
+    transactional: true,
+    allOrNothing: true,
+    silent: true,
+    snapshot: false,
+  },
   debug: false,
   allowGlobalContext: false,
 };

@@ -5,6 +5,7 @@ import { RoadEdge } from '../network/road-edge.entity';
 import { Partnership } from '../partnerships/partnership.entity';
 import { PopulationCell } from '../population/population-cell.entity';
 import { Region } from '../regions/region.entity';
+import { ServiceArea } from '../service-areas/service-area.entity';
 
 /** Every entity the ORM maps. */
 export const entities = [
@@ -16,4 +17,5 @@ export const entities = [
   PopulationCell,
   RoadEdge,
   MapFeature,
+  ServiceArea,
 ];

@@ -1,4 +1,12 @@
 import { Migration20261122000000_init } from './migrations/Migration20261122000000_init';
+import { Migration20261122010000_service_areas } from './migrations/Migration20261122010000_service_areas';
+import { Migration20261122020000_access } from './migrations/Migration20261122020000_access';
+import { Migration20261122030000_indicators } from './migrations/Migration20261122030000_indicators';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
-export const migrations = [{ name: 'Migration20261122000000_init', class: Migration20261122000000_init }];
+export const migrations = [
+  { name: 'Migration20261122000000_init', class: Migration20261122000000_init },
+  { name: 'Migration20261122010000_service_areas', class: Migration20261122010000_service_areas },
+  { name: 'Migration20261122020000_access', class: Migration20261122020000_access },
+  { name: 'Migration20261122030000_indicators', class: Migration20261122030000_indicators },
+];

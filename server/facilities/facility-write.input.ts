@@ -4,10 +4,19 @@ import { PointInput } from '../graphql/geo.input';
 import { FacilityService, FacilityType, HospitalGrade, OperatorType } from './facility-kind';
 
 /** Fields an institution's own staff (OPERATOR) may change. */
-export const OPERATOR_FIELDS = ['feeMinMonthly', 'feeMaxMonthly', 'services', 'openingHours', 'phone'] as const;
+export const OPERATOR_FIELDS = [
+  'feeMinMonthly',
+  'feeMaxMonthly',
+  'services',
+  'openingHours',
+  'phone',
+] as const;
 
 /** Changes to a facility; only the fields given are changed. */
-@InputType({ description: 'Changes to a facility; fields left out stay as they are. OPERATOR: fees, services, hours, phone.' })
+@InputType({
+  description:
+    'Changes to a facility; fields left out stay as they are. OPERATOR: fees, services, hours, phone.',
+})
 export class FacilityUpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;

@@ -55,11 +55,21 @@ export class FacilityWriteRepository {
   }
 
   /** Applies changes if the row is still at `expectedVersion`; returns the new version or null on a conflict. */
-  async update(id: string, expectedVersion: number, changes: ColumnChange[], textChanged: boolean): Promise<number | null> {
+  async update(
+    id: string,
+    expectedVersion: number,
+    changes: ColumnChange[],
+    textChanged: boolean,
+  ): Promise<number | null> {
     const sets = changes.map((c) => `${c.column} = ${c.sql}`);
     if (changes.some((c) => c.column === 'location')) sets.push(`region_code = ${REGION_OF_LOCATION}`);
     if (changes.some((c) => c.column === 'vacant_beds')) sets.push('vacancy_updated_at = now()');
-    const row = await this.sql.one<{ version: number; name: string; address: string | null; nameEn: string | null }>(
+    const row = await this.sql.one<{
+      version: number;
+      name: string;
+      address: string | null;
+      nameEn: string | null;
+    }>(
       `update facility set ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
        where id = ? and version = ? returning version, name, address, name_en as "nameEn"`,
       [...changes.map((c) => c.value), Number(id), expectedVersion],
@@ -81,7 +91,9 @@ export class FacilityWriteRepository {
        returning id::text as "id"`,
       [sourceKey, ...changes.map((c) => c.value), searchText, JSON.stringify(searchGrams(searchText))],
     );
-    await this.sql.run(`update facility set region_code = ${REGION_OF_LOCATION} where id = ?`, [Number(row!.id)]);
+    await this.sql.run(`update facility set region_code = ${REGION_OF_LOCATION} where id = ?`, [
+      Number(row!.id),
+    ]);
     return row!.id;
   }
 
@@ -95,13 +107,15 @@ export class FacilityWriteRepository {
     return row?.version ?? null;
   }
 
-  private async refreshSearchText(id: string, row: { name: string; address: string | null; nameEn: string | null }) {
+  private async refreshSearchText(
+    id: string,
+    row: { name: string; address: string | null; nameEn: string | null },
+  ) {
     const searchText = buildSearchText(row);
-    await this.sql.run(`update facility set search_text = ?, search_grams = ${TEXT_ARRAY_PARAM} where id = ?`, [
-      searchText,
-      JSON.stringify(searchGrams(searchText)),
-      Number(id),
-    ]);
+    await this.sql.run(
+      `update facility set search_text = ?, search_grams = ${TEXT_ARRAY_PARAM} where id = ?`,
+      [searchText, JSON.stringify(searchGrams(searchText)), Number(id)],
+    );
   }
 }
 

@@ -10,7 +10,12 @@ import { badUserInput, notFound } from '../graphql/errors';
 import { assertPoint } from '../graphql/geo.validate';
 import { facilityEvents, VACANCY_CHANGED } from './facility-events';
 import { OPERATOR_FIELDS, type FacilityCreateInput, type FacilityUpdateInput } from './facility-write.input';
-import { FacilityWriteRepository, LOCATION_SQL, type ColumnChange, type StoredFacility } from './facility-write.repository';
+import {
+  FacilityWriteRepository,
+  LOCATION_SQL,
+  type ColumnChange,
+  type StoredFacility,
+} from './facility-write.repository';
 import type { FacilityRecord } from './facility.record';
 import { FacilityRepository } from './facility.repository';
 
@@ -60,8 +65,19 @@ function assertCount(value: unknown, field: string): void {
 }
 
 /** Checks a facility's fields as they will be after a change (beds ≥ vacant ≥ 0, fees ≥ 0, min ≤ max …). */
-export function assertFacilityFields(merged: Record<string, unknown>, extent: typeof CHINA_EXTENT | null): void {
-  for (const field of ['totalBeds', 'nursingBeds', 'dementiaBeds', 'vacantBeds', 'residents', 'feeMinMonthly', 'feeMaxMonthly']) {
+export function assertFacilityFields(
+  merged: Record<string, unknown>,
+  extent: typeof CHINA_EXTENT | null,
+): void {
+  for (const field of [
+    'totalBeds',
+    'nursingBeds',
+    'dementiaBeds',
+    'vacantBeds',
+    'residents',
+    'feeMinMonthly',
+    'feeMaxMonthly',
+  ]) {
     assertCount(merged[field], field);
   }
   const total = merged.totalBeds as number | null;
@@ -87,13 +103,21 @@ export function assertFacilityFields(merged: Record<string, unknown>, extent: ty
   }
   for (const field of ['nameEn', 'address', 'phone', 'openingHours']) {
     const text = merged[field] as string | null;
-    if (text != null && text.length > MAX_TEXT) throw badUserInput(`${field} is longer than ${MAX_TEXT} characters`, field);
+    if (text != null && text.length > MAX_TEXT)
+      throw badUserInput(`${field} is longer than ${MAX_TEXT} characters`, field);
   }
   const services = merged.services as string[] | null;
-  if (services && new Set(services).size !== services.length) throw badUserInput('services lists a service twice', 'services');
+  if (services && new Set(services).size !== services.length)
+    throw badUserInput('services lists a service twice', 'services');
   const point = { lng: merged.lng as number, lat: merged.lat as number };
   assertPoint(point, 'location');
-  if (extent && (point.lng < extent.west || point.lng > extent.east || point.lat < extent.south || point.lat > extent.north)) {
+  if (
+    extent &&
+    (point.lng < extent.west ||
+      point.lng > extent.east ||
+      point.lat < extent.south ||
+      point.lat > extent.north)
+  ) {
     throw badUserInput(
       `location (${point.lng}, ${point.lat}) is outside China's extent; longitude and latitude may be swapped`,
       'location',
@@ -122,7 +146,9 @@ export class FacilityWriteService {
     requireFacilityAccess(this.principal, id);
     if (this.principal.role === 'OPERATOR') {
       const restricted = Object.keys(input).filter(
-        (f) => input[f as keyof FacilityUpdateInput] !== undefined && !(OPERATOR_FIELDS as readonly string[]).includes(f),
+        (f) =>
+          input[f as keyof FacilityUpdateInput] !== undefined &&
+          !(OPERATOR_FIELDS as readonly string[]).includes(f),
       );
       if (restricted.length) throw forbidden(`An OPERATOR may not change ${restricted.join(', ')}`);
     }
@@ -138,7 +164,10 @@ export class FacilityWriteService {
     assertFacilityFields(merged, this.extent());
     return this.em.transactional(async (tx) => {
       const changes = this.changesOf({ ...fields });
-      changes.push({ column: 'source', sql: '?', value: source }, { column: 'is_sample', sql: '?::boolean', value: false });
+      changes.push(
+        { column: 'source', sql: '?', value: source },
+        { column: 'is_sample', sql: '?::boolean', value: false },
+      );
       const id = await new FacilityWriteRepository(tx).insert(`api:${randomUUID()}`, changes);
       const created = (await new FacilityRepository(tx).findById(id))!;
       await new AuditRepository(tx).record(this.principal, {
@@ -159,7 +188,8 @@ export class FacilityWriteService {
       const repo = new FacilityWriteRepository(tx);
       const stored = await repo.lock(id);
       if (!stored || stored.archived) throw notFound(`No facility with id ${id}`);
-      if ((await repo.archive(id, expectedVersion)) === null) throw conflict(id, expectedVersion, stored.version);
+      if ((await repo.archive(id, expectedVersion)) === null)
+        throw conflict(id, expectedVersion, stored.version);
       await new AuditRepository(tx).record(this.principal, {
         action: 'ARCHIVE',
         entity: 'facility',
@@ -183,7 +213,11 @@ export class FacilityWriteService {
         const { column, sql } = COLUMNS[field];
         if (field === 'location') {
           const point = value as { lng: number; lat: number };
-          return { column, sql, value: JSON.stringify({ type: 'Point', coordinates: [point.lng, point.lat] }) };
+          return {
+            column,
+            sql,
+            value: JSON.stringify({ type: 'Point', coordinates: [point.lng, point.lat] }),
+          };
         }
         return { column, sql, value: field === 'services' ? JSON.stringify(value ?? []) : value };
       });
@@ -196,7 +230,10 @@ export class FacilityWriteService {
     action: string,
   ): Promise<FacilityRecord> {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
-      throw badUserInput('expectedVersion must be the version you read (a positive integer)', 'expectedVersion');
+      throw badUserInput(
+        'expectedVersion must be the version you read (a positive integer)',
+        'expectedVersion',
+      );
     }
     return this.em.transactional(async (tx) => {
       const repo = new FacilityWriteRepository(tx);
@@ -208,7 +245,9 @@ export class FacilityWriteService {
       const merged: Record<string, unknown> = { ...stored, ...fields, ...(location ?? {}) };
       assertFacilityFields(merged, this.extent());
       const changes = this.changesOf(fields);
-      const textChanged = ['name', 'address', 'nameEn'].some((f) => f in fields && fields[f as InputField] !== undefined);
+      const textChanged = ['name', 'address', 'nameEn'].some(
+        (f) => f in fields && fields[f as InputField] !== undefined,
+      );
       const version = await repo.update(id, expectedVersion, changes, textChanged);
       if (version === null) throw conflict(id, expectedVersion, stored.version + 1);
       await new AuditRepository(tx).record(this.principal, {

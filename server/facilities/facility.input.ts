@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { BBoxInput, PointInput } from '../graphql/geo.input';
+import { TravelMode } from '../isochrones/travel-kind';
 import { FacilityService, FacilityType } from './facility-kind';
 
 @InputType({ description: 'Facilities within a straight-line radius, nearest first.' })
@@ -9,6 +10,27 @@ export class NearInput {
 
   @Field(() => Float, { description: 'Radius in metres, up to 50,000.' })
   radiusMeters!: number;
+}
+
+@InputType({
+  description:
+    'Facilities reachable within a travel time, soonest first, each with travelMinutes. Along the street network; when no street is within 300 m of the point, by straight line at the same speed (FacilityConnection.travelMethod says which).',
+})
+export class WithinInput {
+  @Field(() => PointInput, { description: 'Where the trip starts.' })
+  point!: PointInput;
+
+  @Field(() => Int, { description: 'Time limit in whole minutes, 1 to 60.' })
+  minutes!: number;
+
+  @Field(() => TravelMode, { nullable: true, description: 'Default WALK.' })
+  mode?: TravelMode | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Metres per minute, above 0 and at most 150; default 60.',
+  })
+  speedMetersPerMinute?: number | null;
 }
 
 /** Filters of the facilities query; all given filters must hold. */
@@ -37,7 +59,8 @@ export class FacilityFilter {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Facilities whose lowest monthly fee is at most this (CNY); facilities without fees are left out.',
+    description:
+      'Facilities whose lowest monthly fee is at most this (CNY); facilities without fees are left out.',
   })
   maxMonthlyFee?: number | null;
 
@@ -46,4 +69,7 @@ export class FacilityFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only sample (true) or only real (false) rows.' })
   isSample?: boolean | null;
+
+  @Field(() => WithinInput, { nullable: true })
+  within?: WithinInput | null;
 }

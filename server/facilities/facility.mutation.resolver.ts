@@ -22,7 +22,8 @@ export class FacilityMutationResolver {
   }
 
   @Mutation(() => Facility, {
-    description: 'Changes a facility. OPERATOR: fees, services, hours and phone of their own facilities; ADMIN: any field.',
+    description:
+      'Changes a facility. OPERATOR: fees, services, hours and phone of their own facilities; ADMIN: any field.',
   })
   updateFacility(
     @Arg('id', () => ID) id: string,
@@ -34,11 +35,16 @@ export class FacilityMutationResolver {
   }
 
   @Mutation(() => Facility, { description: 'Adds a facility. ADMIN.' })
-  createFacility(@Arg('input', () => FacilityCreateInput) input: FacilityCreateInput, @Ctx() ctx: RequestContext) {
+  createFacility(
+    @Arg('input', () => FacilityCreateInput) input: FacilityCreateInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return service(ctx).create(input);
   }
 
-  @Mutation(() => Boolean, { description: 'Hides a facility from the public; it and its history are kept. ADMIN.' })
+  @Mutation(() => Boolean, {
+    description: 'Hides a facility from the public; it and its history are kept. ADMIN.',
+  })
   archiveFacility(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,

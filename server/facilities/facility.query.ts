@@ -1,3 +1,4 @@
+import type { TravelProfile } from '../routing/profile';
 import type { FacilityService, FacilityType } from './facility-kind';
 
 /** A validated facility filter, ready for SQL. */
@@ -14,4 +15,9 @@ export interface FacilityQuery {
   isSample?: boolean;
   /** Restrict to these ids (travel-time and tile queries). */
   ids?: string[];
+  /**
+   * Reachable within `minutes` of a point: answered by the routing engine in FacilityService, so
+   * facilityConditions leaves it out.
+   */
+  within?: { lng: number; lat: number; minutes: number; profile: TravelProfile };
 }

@@ -37,4 +37,14 @@ export interface FacilityRecord {
   updatedAt: Date;
   /** Metres from the `near` point, when the query had one. */
   distanceMeters: number | null;
+  /** Minutes from the `within` point, when the query had one. */
+  travelMinutes: number | null;
+}
+
+/** Where a facility is, exactly, and its straight-line metres from a point: what travel times start from. */
+export interface FacilitySiteRecord {
+  id: string;
+  lng: number;
+  lat: number;
+  distanceMeters: number;
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import type { Point } from 'geojson';
 import { asGeoJson } from '../db/geometry-sql';
 import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
-import type { FacilityRecord } from './facility.record';
+import type { FacilityRecord, FacilitySiteRecord } from './facility.record';
 import type { FacilityQuery } from './facility.query';
 
 const COLUMNS = `f.id::text as "id", f.source_key as "sourceKey", f.type::text as "type", f.name, f.name_en as "nameEn",
@@ -15,7 +16,10 @@ const COLUMNS = `f.id::text as "id", f.source_key as "sourceKey", f.type::text a
   ${asGeoJson('f.location')} as "location", f.is_sample as "isSample", f.source, f.osm_id as "osmId",
   to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.version, f.updated_at as "updatedAt"`;
 
-type Row = Omit<FacilityRecord, 'location' | 'distanceMeters'> & { location: string; distanceMeters?: number | null };
+type Row = Omit<FacilityRecord, 'location' | 'distanceMeters' | 'travelMinutes'> & {
+  location: string;
+  distanceMeters?: number | null;
+};
 
 function toRecord(row: Row): FacilityRecord {
   return {
@@ -24,8 +28,14 @@ function toRecord(row: Row): FacilityRecord {
     vacancyUpdatedAt: row.vacancyUpdatedAt ? new Date(row.vacancyUpdatedAt) : null,
     updatedAt: new Date(row.updatedAt),
     distanceMeters: row.distanceMeters ?? null,
+    travelMinutes: null,
   };
 }
+
+/** Decimals that bring a coordinate back as the same double: travel times start from the exact location. */
+const EXACT_DECIMALS = 15;
+
+const POINT = 'ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography';
 
 /** SQL conditions and their parameters for a facility query, over alias `f`. */
 export function facilityConditions(query: FacilityQuery): { where: string; params: unknown[] } {
@@ -103,7 +113,10 @@ export class FacilityRepository {
   /** How many facilities match a query. */
   async count(query: FacilityQuery): Promise<number> {
     const { where, params } = facilityConditions(query);
-    const row = await this.sql.one<{ n: number }>(`select count(*)::int as n from facility f where ${where}`, params);
+    const row = await this.sql.one<{ n: number }>(
+      `select count(*)::int as n from facility f where ${where}`,
+      params,
+    );
     return row?.n ?? 0;
   }
 
@@ -115,6 +128,34 @@ export class FacilityRepository {
       [Number(id)],
     );
     return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Every facility a query matches (`within` aside) at most reachMeters in a straight line from a
+   * point, or at any distance without reachMeters: its exact location and straight-line metres.
+   */
+  async sitesFrom(
+    query: FacilityQuery,
+    from: { lng: number; lat: number },
+    reachMeters?: number,
+  ): Promise<FacilitySiteRecord[]> {
+    const { where, params } = facilityConditions(query);
+    const reach = reachMeters === undefined ? '' : `and ST_DWithin(f.location::geography, ${POINT}, ?)`;
+    const rows = await this.sql.all<{ id: string; location: string; distanceMeters: number }>(
+      `select f.id::text as "id", ${asGeoJson('f.location', EXACT_DECIMALS)} as "location",
+         ST_Distance(f.location::geography, ${POINT}) as "distanceMeters"
+       from facility f where ${where} ${reach} order by f.id`,
+      [
+        from.lng,
+        from.lat,
+        ...params,
+        ...(reachMeters === undefined ? [] : [from.lng, from.lat, reachMeters]),
+      ],
+    );
+    return rows.map((row) => {
+      const [lng, lat] = (JSON.parse(row.location) as Point).coordinates;
+      return { id: row.id, lng, lat, distanceMeters: row.distanceMeters };
+    });
   }
 
   /** Facilities by id, in no particular order. */

@@ -3,6 +3,9 @@ import type { AppConfig } from '../config';
 import { badUserInput, notFound } from '../graphql/errors';
 import { assertBBox, assertPoint } from '../graphql/geo.validate';
 import { connectionOf, pageWindow } from '../graphql/pagination';
+import { travelMinutesToSites } from '../isochrones/travel-minutes';
+import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import type { NetworkLoader } from '../network/network.loader';
 import { RegionRepository } from '../regions/region.repository';
 import { assertRegionCode } from '../regions/region.service';
 import type { FacilityFilter } from './facility.input';
@@ -15,6 +18,18 @@ export const MAX_SEARCH_LENGTH = 100;
 /** Largest `near` radius, in metres. */
 export const MAX_NEAR_RADIUS_METERS = 50_000;
 
+/**
+ * A trip is never shorter than the straight line, but the engine measures on a sphere and PostGIS on
+ * the spheroid (under 1% apart here), so `within` takes candidates 1% + 1 m beyond the reach.
+ */
+const STRAIGHT_LINE_MARGIN = 1.01;
+
+/** Rejects a string that cannot be a facility id. */
+export function assertFacilityId(id: string, argument: string): void {
+  if (!/^[1-9][0-9]{0,9}$/.test(id))
+    throw badUserInput(`"${id.slice(0, 40)}" is not a facility id`, argument);
+}
+
 /** Rules of the facility directory: validates filters, pages results. */
 export class FacilityService {
   private readonly facilities: FacilityRepository;
@@ -23,6 +38,7 @@ export class FacilityService {
   constructor(
     em: EntityManager,
     private readonly config: AppConfig,
+    private readonly network: NetworkLoader | null = null,
   ) {
     this.facilities = new FacilityRepository(em);
     this.regions = new RegionRepository(em);
@@ -32,16 +48,46 @@ export class FacilityService {
   async list(filter: FacilityFilter | null | undefined, first?: number | null, after?: string | null) {
     const { limit, offset } = pageWindow(first, after, this.config.maxPageSize);
     const query = await this.toQuery(filter ?? {});
+    if (query.within) return this.listWithin(query, query.within, limit, offset);
     const [items, totalCount] = await Promise.all([
       this.facilities.find(query, limit, offset),
       this.facilities.count(query),
     ]);
-    return connectionOf(items, offset, totalCount);
+    return { ...connectionOf(items, offset, totalCount), travelMethod: null };
+  }
+
+  /** A page of the facilities the query matches that are reachable within the limit, soonest first. */
+  private async listWithin(
+    query: FacilityQuery,
+    within: NonNullable<FacilityQuery['within']>,
+    limit: number,
+    offset: number,
+  ) {
+    if (!this.network) throw new Error('The within filter needs the road network');
+    const network = await this.network.current();
+    const reachMeters = within.minutes * within.profile.speedMetersPerMinute;
+    const sites = await this.facilities.sitesFrom(query, within, reachMeters * STRAIGHT_LINE_MARGIN + 1);
+    const { method, minutes } = travelMinutesToSites(network, within, sites, within.profile, within.minutes);
+    const reached = sites
+      .map((site, index) => ({ id: site.id, travelMinutes: minutes[index] }))
+      .filter((site) => site.travelMinutes <= within.minutes)
+      .sort((a, b) => a.travelMinutes - b.travelMinutes || Number(a.id) - Number(b.id));
+    const page = reached.slice(offset, offset + limit);
+    const records = page.length
+      ? await this.facilities.find({ ...query, ids: page.map((site) => site.id) }, page.length, 0)
+      : [];
+    const byId = new Map(records.map((record) => [record.id, record]));
+    // A facility archived between the two reads is left out of the page.
+    const items = page.flatMap((site) => {
+      const record = byId.get(site.id);
+      return record ? [{ ...record, travelMinutes: site.travelMinutes }] : [];
+    });
+    return { ...connectionOf(items, offset, reached.length), travelMethod: method };
   }
 
   /** One facility, or NOT_FOUND. */
   async get(id: string) {
-    if (!/^[1-9][0-9]{0,9}$/.test(id)) throw badUserInput(`"${id.slice(0, 40)}" is not a facility id`, 'id');
+    assertFacilityId(id, 'id');
     const facility = await this.facilities.findById(id);
     if (!facility) throw notFound(`No facility with id ${id}`);
     return facility;
@@ -77,7 +123,8 @@ export class FacilityService {
     if (filter.hasVacancy != null) query.hasVacancy = filter.hasVacancy;
     if (filter.services?.length) query.services = filter.services;
     if (filter.maxMonthlyFee != null) {
-      if (filter.maxMonthlyFee < 0) throw badUserInput('filter.maxMonthlyFee must be ≥ 0', 'filter.maxMonthlyFee');
+      if (filter.maxMonthlyFee < 0)
+        throw badUserInput('filter.maxMonthlyFee must be ≥ 0', 'filter.maxMonthlyFee');
       query.maxMonthlyFee = filter.maxMonthlyFee;
     }
     if (filter.near) {
@@ -92,6 +139,21 @@ export class FacilityService {
       query.near = { ...filter.near.point, radiusMeters: radius };
     }
     if (filter.isSample != null) query.isSample = filter.isSample;
+    if (filter.within) {
+      assertPoint(filter.within.point, 'filter.within.point');
+      assertMinutes(filter.within.minutes, 'filter.within.minutes');
+      const profile = travelProfileOf(
+        filter.within.mode,
+        filter.within.speedMetersPerMinute,
+        'filter.within.',
+      );
+      query.within = {
+        lng: filter.within.point.lng,
+        lat: filter.within.point.lat,
+        minutes: filter.within.minutes,
+        profile,
+      };
+    }
     return query;
   }
 }

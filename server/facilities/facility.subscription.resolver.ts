@@ -20,7 +20,8 @@ function insideBBox(facility: FacilityRecord, bbox: BBoxInput): boolean {
 @Resolver()
 export class FacilitySubscriptionResolver {
   @Subscription(() => Facility, {
-    description: 'Live vacancy: each facility in the bbox or region whose vacant beds change, as it is after the change.',
+    description:
+      'Live vacancy: each facility in the bbox or region whose vacant beds change, as it is after the change.',
     subscribe: ({ args }) => {
       const { bbox, regionCode } = args as VacancyArgs;
       if (bbox) assertBBox(bbox, 'bbox');
@@ -29,7 +30,8 @@ export class FacilitySubscriptionResolver {
         facilityEvents.subscribe(VACANCY_CHANGED),
         filter(
           (facility: FacilityRecord) =>
-            (!bbox || insideBBox(facility, bbox)) && (regionCode == null || codeWithin(facility.regionCode, regionCode)),
+            (!bbox || insideBBox(facility, bbox)) &&
+            (regionCode == null || codeWithin(facility.regionCode, regionCode)),
         ),
       );
     },

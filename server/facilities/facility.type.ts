@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import type { Point } from 'geojson';
 import { GeoJSONScalar } from '../graphql/scalars';
+import { TravelMethod } from '../isochrones/travel-kind';
 import { PageInfo } from '../graphql/pagination';
 import { FacilityService, FacilityType, HospitalGrade, OperatorType } from './facility-kind';
 
@@ -50,7 +51,10 @@ export class Facility {
   @Field(() => String, { nullable: true })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Opening hours in OpenStreetMap opening_hours syntax.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Opening hours in OpenStreetMap opening_hours syntax.',
+  })
   openingHours!: string | null;
 
   @Field(() => OperatorType, { nullable: true })
@@ -86,10 +90,16 @@ export class Facility {
   @Field(() => Boolean, { nullable: true, description: 'Has a rehabilitation room (康复室).' })
   hasRehabRoom!: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Has an in-house medical institution (内设医疗机构).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Has an in-house medical institution (内设医疗机构).',
+  })
   hasInhouseMedical!: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Designated for long-term-care insurance (长期护理保险).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Designated for long-term-care insurance (长期护理保险).',
+  })
   ltcInsurance!: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Designated for medical insurance (医保定点).' })
@@ -125,8 +135,18 @@ export class Facility {
   @Field(() => GraphQLDateTime)
   updatedAt!: Date;
 
-  @Field(() => Float, { nullable: true, description: 'Straight-line metres from the `near` point of the query.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Straight-line metres from the `near` point of the query.',
+  })
   distanceMeters!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Minutes from the `within` point of the query, the walk between each end and its street included.',
+  })
+  travelMinutes!: number | null;
 }
 
 @ObjectType()
@@ -149,4 +169,10 @@ export class FacilityConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  @Field(() => TravelMethod, {
+    nullable: true,
+    description: 'How travelMinutes were measured, when the filter has `within`; null otherwise.',
+  })
+  travelMethod!: TravelMethod | null;
 }

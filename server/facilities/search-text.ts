@@ -1,7 +1,11 @@
 import { pinyin } from 'pinyin-pro';
 
 /** Text a facility is found by: name, address, English name, full pinyin and pinyin initials of the name. */
-export function buildSearchText(fields: { name: string; address?: string | null; nameEn?: string | null }): string {
+export function buildSearchText(fields: {
+  name: string;
+  address?: string | null;
+  nameEn?: string | null;
+}): string {
   const parts = [
     fields.name,
     fields.address ?? '',

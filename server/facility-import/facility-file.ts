@@ -35,11 +35,14 @@ export function readFacilityFile(content: string, format: ImportFormat): FileRow
     throw new ImportFileError('A GeoJSON import must be a FeatureCollection');
   }
   return collection.features.map((raw, index): FileRow => {
-    const feature = raw as { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown };
-    const properties = (feature?.properties && typeof feature.properties === 'object' ? feature.properties : {}) as Record<
-      string,
-      unknown
-    >;
+    const feature = raw as {
+      type?: unknown;
+      geometry?: { type?: unknown; coordinates?: unknown };
+      properties?: unknown;
+    };
+    const properties = (
+      feature?.properties && typeof feature.properties === 'object' ? feature.properties : {}
+    ) as Record<string, unknown>;
     const coordinates = feature?.geometry?.coordinates;
     const valid =
       feature?.type === 'Feature' &&
@@ -51,7 +54,10 @@ export function readFacilityFile(content: string, format: ImportFormat): FileRow
       return {
         row: index + 1,
         fields: properties,
-        readError: { field: 'geometry', message: 'each feature needs a Point geometry with finite [lng, lat]' },
+        readError: {
+          field: 'geometry',
+          message: 'each feature needs a Point geometry with finite [lng, lat]',
+        },
       };
     }
     const [lng, lat] = coordinates as number[];

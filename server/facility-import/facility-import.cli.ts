@@ -7,15 +7,32 @@ import type { SeedReport } from '../import/seed';
 import { FacilityImportService } from './facility-import.service';
 
 /** Imports a facility file from the command line as ADMIN; prints each invalid row and fails when there are any. */
-export async function importFacilityFile(db: Database, path: string, crs: string, dryRun: boolean): Promise<SeedReport> {
+export async function importFacilityFile(
+  db: Database,
+  path: string,
+  crs: string,
+  dryRun: boolean,
+): Promise<SeedReport> {
   const content = await readFile(path, 'utf8');
   const format = /\.(geo)?json$/i.test(path) ? 'GEOJSON' : 'CSV';
-  const principal = { role: 'ADMIN' as const, subject: `cli:${userInfo().username}`, facilityIds: [], tokenId: null };
+  const principal = {
+    role: 'ADMIN' as const,
+    subject: `cli:${userInfo().username}`,
+    facilityIds: [],
+    tokenId: null,
+  };
   const service = new FacilityImportService(db.fork(), principal);
   let report;
   try {
     report = await service.run(
-      { content, format, crs: crs.toUpperCase(), dryRun, sourceName: `import: ${path}`, restrictToChina: true },
+      {
+        content,
+        format,
+        crs: crs.toUpperCase(),
+        dryRun,
+        sourceName: `import: ${path}`,
+        restrictToChina: true,
+      },
       startProgress('Facilities', content.split('\n').length),
     );
   } catch (error) {

@@ -58,7 +58,10 @@ export class FacilityImportService {
   async run(request: ImportRequest, progress: Progress = silentProgress()): Promise<ImportReport> {
     requireRole(this.principal, ['ADMIN'], 'importFacilities');
     if (!(request.crs in CoordinateSystem)) {
-      throw badUserInput(`Unknown coordinate system "${request.crs}"; use WGS84, GCJ02 (高德/腾讯) or BD09 (百度)`, 'crs');
+      throw badUserInput(
+        `Unknown coordinate system "${request.crs}"; use WGS84, GCJ02 (高德/腾讯) or BD09 (百度)`,
+        'crs',
+      );
     }
     let rows;
     try {
@@ -67,14 +70,29 @@ export class FacilityImportService {
       if (error instanceof ImportFileError) throw badUserInput(error.message, 'content');
       throw error;
     }
-    if (rows.length > MAX_IMPORT_ROWS) throw badUserInput(`At most ${MAX_IMPORT_ROWS} rows per import`, 'content');
+    if (rows.length > MAX_IMPORT_ROWS)
+      throw badUserInput(`At most ${MAX_IMPORT_ROWS} rows per import`, 'content');
     const records: FacilityImportRecord[] = [];
     const reports: RowReport[] = rows.map(({ row, fields, readError }) => {
-      const { record, problems } = facilityFromRow(fields, request.crs as CoordinateSystem, request.sourceName);
-      const all = readError ? [readError, ...problems.filter((p) => p.field !== 'lng' && p.field !== 'lat')] : problems;
+      const { record, problems } = facilityFromRow(
+        fields,
+        request.crs as CoordinateSystem,
+        request.sourceName,
+      );
+      const all = readError
+        ? [readError, ...problems.filter((p) => p.field !== 'lng' && p.field !== 'lat')]
+        : problems;
       if (record && !readError && request.restrictToChina) {
-        if (record.lng < CHINA_EXTENT.west || record.lng > CHINA_EXTENT.east || record.lat < CHINA_EXTENT.south || record.lat > CHINA_EXTENT.north) {
-          all.push({ field: 'lng', message: "outside China's extent; longitude and latitude may be swapped" });
+        if (
+          record.lng < CHINA_EXTENT.west ||
+          record.lng > CHINA_EXTENT.east ||
+          record.lat < CHINA_EXTENT.south ||
+          record.lat > CHINA_EXTENT.north
+        ) {
+          all.push({
+            field: 'lng',
+            message: "outside China's extent; longitude and latitude may be swapped",
+          });
         }
       }
       const sourceKey = typeof fields.source_key === 'string' ? fields.source_key : null;
@@ -95,7 +113,8 @@ export class FacilityImportService {
     }
     const invalid = reports.filter((r) => r.status === 'INVALID').length;
     const summary = { dryRun: request.dryRun, total: reports.length, invalid, rows: reports };
-    if (request.dryRun || invalid > 0) return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
+    if (request.dryRun || invalid > 0)
+      return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
 
     const status = new Map<string, 'CREATED' | 'UPDATED'>();
     await this.em.transactional(async (tx) => {
@@ -119,6 +138,12 @@ export class FacilityImportService {
     });
     for (const report of reports) report.status = status.get(report.sourceKey!) ?? 'UNCHANGED';
     const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
-    return { ...summary, written: true, created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED') };
+    return {
+      ...summary,
+      written: true,
+      created: count('CREATED'),
+      updated: count('UPDATED'),
+      unchanged: count('UNCHANGED'),
+    };
   }
 }

@@ -2,14 +2,19 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphq
 import { ImportFormat } from './facility-file';
 import { CoordinateSystem } from './facility-row';
 
-registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'CSV (lng, lat columns) or GEOJSON (Point features).' });
+registerEnumType(ImportFormat, {
+  name: 'ImportFormat',
+  description: 'CSV (lng, lat columns) or GEOJSON (Point features).',
+});
 registerEnumType(CoordinateSystem, {
   name: 'CoordinateSystem',
   description: 'WGS84; GCJ02 (国测局, 高德/腾讯); BD09 (百度). Imports are converted to WGS84.',
 });
 
 /** An uploaded file, sent inline. */
-@InputType({ description: 'An import file sent inline as text (UTF-8); at most 5 MB per request, use the CLI for more.' })
+@InputType({
+  description: 'An import file sent inline as text (UTF-8); at most 5 MB per request, use the CLI for more.',
+})
 export class ImportFileInput {
   @Field(() => String, { description: 'File name, for the audit log and reports.' })
   name!: string;
@@ -47,7 +52,9 @@ export class ImportReport {
   @Field(() => Boolean)
   dryRun!: boolean;
 
-  @Field(() => Boolean, { description: 'False for a dry run or when any row is invalid: then nothing changed.' })
+  @Field(() => Boolean, {
+    description: 'False for a dry run or when any row is invalid: then nothing changed.',
+  })
   written!: boolean;
 
   @Field(() => Int)

@@ -29,11 +29,27 @@ const INTEGER_FIELDS = [
   'residents',
   'star_rating',
 ] as const;
-const BOOLEAN_FIELDS = ['has_rehab_room', 'has_inhouse_medical', 'ltc_insurance', 'medical_insurance'] as const;
+const BOOLEAN_FIELDS = [
+  'has_rehab_room',
+  'has_inhouse_medical',
+  'ltc_insurance',
+  'medical_insurance',
+] as const;
 const TEXT_FIELDS = ['name_en', 'address', 'phone', 'opening_hours'] as const;
 const KNOWN = new Set([
-  'source_key', 'name', 'type', 'lng', 'lat', 'services', 'operator_type', 'hospital_grade', 'source', 'verified_on',
-  ...INTEGER_FIELDS, ...BOOLEAN_FIELDS, ...TEXT_FIELDS,
+  'source_key',
+  'name',
+  'type',
+  'lng',
+  'lat',
+  'services',
+  'operator_type',
+  'hospital_grade',
+  'source',
+  'verified_on',
+  ...INTEGER_FIELDS,
+  ...BOOLEAN_FIELDS,
+  ...TEXT_FIELDS,
 ]);
 
 const TYPE_BY_LABEL = new Map<string, FacilityType>(
@@ -43,7 +59,11 @@ const TYPE_BY_LABEL = new Map<string, FacilityType>(
   ]),
 );
 
-const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().trim();
+const snake = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .trim();
 
 /** Row keys in snake_case (GeoJSON properties often come camelCase). */
 export function normalizeKeys(record: Record<string, unknown>): Record<string, unknown> {
@@ -67,7 +87,8 @@ export function facilityFromRow(
   for (const key of Object.keys(row)) if (!KNOWN.has(key)) problem(key, 'unknown column');
 
   const sourceKey = String(row.source_key ?? '').trim();
-  if (!/^[\w:./-]{1,120}$/.test(sourceKey)) problem('source_key', 'required: 1–120 letters, digits or : . / _ -');
+  if (!/^[\w:./-]{1,120}$/.test(sourceKey))
+    problem('source_key', 'required: 1–120 letters, digits or : . / _ -');
   const name = String(row.name ?? '').trim();
   if (!name || name.length > 200) problem('name', 'required, at most 200 characters');
   const type = TYPE_BY_LABEL.get(String(row.type ?? '').trim());
@@ -75,14 +96,17 @@ export function facilityFromRow(
 
   const lng = Number(row.lng);
   const lat = Number(row.lat);
-  if (blank(row.lng) || !Number.isFinite(lng) || lng < -180 || lng > 180) problem('lng', 'a longitude from -180 to 180');
-  if (blank(row.lat) || !Number.isFinite(lat) || lat < -90 || lat > 90) problem('lat', 'a latitude from -90 to 90');
+  if (blank(row.lng) || !Number.isFinite(lng) || lng < -180 || lng > 180)
+    problem('lng', 'a longitude from -180 to 180');
+  if (blank(row.lat) || !Number.isFinite(lat) || lat < -90 || lat > 90)
+    problem('lat', 'a latitude from -90 to 90');
 
   const integers: Partial<Record<(typeof INTEGER_FIELDS)[number], number | null>> = {};
   for (const field of INTEGER_FIELDS) {
     if (blank(row[field])) continue;
     const value = Number(row[field]);
-    if (!Number.isInteger(value) || value < 0 || value > 100_000) problem(field, 'a whole number from 0 to 100000');
+    if (!Number.isInteger(value) || value < 0 || value > 100_000)
+      problem(field, 'a whole number from 0 to 100000');
     else integers[field] = value;
   }
   const booleans: Partial<Record<(typeof BOOLEAN_FIELDS)[number], boolean>> = {};
@@ -95,13 +119,17 @@ export function facilityFromRow(
   }
   const services = blank(row.services)
     ? []
-    : (Array.isArray(row.services) ? row.services.map(String) : String(row.services).split(/[;|；]/)).map((s) => s.trim());
+    : (Array.isArray(row.services) ? row.services.map(String) : String(row.services).split(/[;|；]/)).map(
+        (s) => s.trim(),
+      );
   const unknownServices = services.filter((s) => !(s in FacilityService));
   if (unknownServices.length) problem('services', `unknown: ${unknownServices.join(', ')}`);
   const operatorType = blank(row.operator_type) ? null : String(row.operator_type).trim();
-  if (operatorType && !(operatorType in OperatorType)) problem('operator_type', Object.keys(OperatorType).join(', '));
+  if (operatorType && !(operatorType in OperatorType))
+    problem('operator_type', Object.keys(OperatorType).join(', '));
   const hospitalGrade = blank(row.hospital_grade) ? null : String(row.hospital_grade).trim();
-  if (hospitalGrade && !(hospitalGrade in HospitalGrade)) problem('hospital_grade', Object.keys(HospitalGrade).join(', '));
+  if (hospitalGrade && !(hospitalGrade in HospitalGrade))
+    problem('hospital_grade', Object.keys(HospitalGrade).join(', '));
   const verifiedOn = blank(row.verified_on) ? null : String(row.verified_on).trim();
   if (verifiedOn && (!/^\d{4}-\d{2}-\d{2}$/.test(verifiedOn) || Number.isNaN(Date.parse(verifiedOn)))) {
     problem('verified_on', 'an ISO date, YYYY-MM-DD');
@@ -114,14 +142,21 @@ export function facilityFromRow(
     const value = integers[part];
     if (value != null && (total == null || value > total)) problem(part, 'cannot exceed total_beds');
   }
-  if (integers.fee_min_monthly != null && integers.fee_max_monthly != null && integers.fee_min_monthly > integers.fee_max_monthly) {
+  if (
+    integers.fee_min_monthly != null &&
+    integers.fee_max_monthly != null &&
+    integers.fee_min_monthly > integers.fee_max_monthly
+  ) {
     problem('fee_min_monthly', 'cannot exceed fee_max_monthly');
   }
-  if (integers.star_rating != null && (integers.star_rating < 1 || integers.star_rating > 5)) problem('star_rating', '1 to 5');
+  if (integers.star_rating != null && (integers.star_rating < 1 || integers.star_rating > 5))
+    problem('star_rating', '1 to 5');
   if (problems.length || !type) return { record: null, problems };
 
-  const [wgsLng, wgsLat] = crs === 'WGS84' ? [lng, lat] : gcoord.transform([lng, lat], gcoord[crs], gcoord.WGS84);
-  const text = (field: (typeof TEXT_FIELDS)[number]) => (blank(row[field]) ? null : String(row[field]).trim());
+  const [wgsLng, wgsLat] =
+    crs === 'WGS84' ? [lng, lat] : gcoord.transform([lng, lat], gcoord[crs], gcoord.WGS84);
+  const text = (field: (typeof TEXT_FIELDS)[number]) =>
+    blank(row[field]) ? null : String(row[field]).trim();
   return {
     problems,
     record: {

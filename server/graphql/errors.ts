@@ -5,7 +5,9 @@ export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT
 
 /** An error the caller caused, with a message a person understands and the offending argument. */
 export function badUserInput(message: string, argument?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) },
+  });
 }
 
 /** The thing asked for does not exist. */

@@ -40,7 +40,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /** Connection refused, server shutting down or restarting: a retry will do. */
 function isDatabaseUnavailable(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: string };
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P02' || code === '57P03';
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' ||
+    code === '57P02' ||
+    code === '57P03'
+  );
 }
 
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {

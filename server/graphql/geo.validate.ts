@@ -14,13 +14,19 @@ export function assertPoint(point: { lng: number; lat: number }, argument: strin
 }
 
 /** Rejects an inverted, degenerate, out-of-range or oversized bounding box. */
-export function assertBBox(bbox: { west: number; south: number; east: number; north: number }, argument: string): void {
+export function assertBBox(
+  bbox: { west: number; south: number; east: number; north: number },
+  argument: string,
+): void {
   assertPoint({ lng: bbox.west, lat: bbox.south }, argument);
   assertPoint({ lng: bbox.east, lat: bbox.north }, argument);
   if (bbox.west >= bbox.east || bbox.south >= bbox.north) {
     throw badUserInput(`${argument} is inverted or empty: west must be < east and south < north`, argument);
   }
   if (bbox.east - bbox.west > MAX_BBOX_DEGREES || bbox.north - bbox.south > MAX_BBOX_DEGREES) {
-    throw badUserInput(`${argument} is larger than ${MAX_BBOX_DEGREES}° on a side; zoom in or use regionCode`, argument);
+    throw badUserInput(
+      `${argument} is larger than ${MAX_BBOX_DEGREES}° on a side; zoom in or use regionCode`,
+      argument,
+    );
   }
 }

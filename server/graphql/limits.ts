@@ -39,17 +39,24 @@ export function checkQueryLimits(document: DocumentNode, variables: Record<strin
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   let aliases = 0;
-  const measure = (selectionSet: SelectionSetNode, depth: number, multiplier: number, seen: Set<string>): number => {
+  const measure = (
+    selectionSet: SelectionSetNode,
+    depth: number,
+    multiplier: number,
+    seen: Set<string>,
+  ): number => {
     if (depth > QUERY_LIMITS.maxDepth) throw badQuery(`Query is deeper than ${QUERY_LIMITS.maxDepth} levels`);
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases++;
-        if (aliases > QUERY_LIMITS.maxAliases) throw badQuery(`Query uses more than ${QUERY_LIMITS.maxAliases} aliases`);
+        if (aliases > QUERY_LIMITS.maxAliases)
+          throw badQuery(`Query uses more than ${QUERY_LIMITS.maxAliases} aliases`);
         const first = intArgument(selection, 'first', variables);
         const listSize = Math.max(first ?? 1, 1);
         cost += multiplier;
-        if (selection.selectionSet) cost += measure(selection.selectionSet, depth + 1, multiplier * listSize, seen);
+        if (selection.selectionSet)
+          cost += measure(selection.selectionSet, depth + 1, multiplier * listSize, seen);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         cost += measure(selection.selectionSet, depth, multiplier, seen);
       } else {
@@ -58,7 +65,8 @@ export function checkQueryLimits(document: DocumentNode, variables: Record<strin
         if (!fragment || seen.has(name)) continue;
         cost += measure(fragment.selectionSet, depth, multiplier, new Set([...seen, name]));
       }
-      if (cost > QUERY_LIMITS.maxCost) throw badQuery(`Query would cost more than ${QUERY_LIMITS.maxCost}; ask for less`);
+      if (cost > QUERY_LIMITS.maxCost)
+        throw badQuery(`Query would cost more than ${QUERY_LIMITS.maxCost}; ask for less`);
     }
     return cost;
   };

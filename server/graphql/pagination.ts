@@ -38,7 +38,11 @@ export function decodeCursor(cursor: string): number {
 }
 
 /** Checks `first` and `after` and turns them into a limit and offset. */
-export function pageWindow(first: number | null | undefined, after: string | null | undefined, maxPageSize: number) {
+export function pageWindow(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  maxPageSize: number,
+) {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > maxPageSize) {
     throw badUserInput(`"first" must be between 0 and ${maxPageSize}, got ${first}`, 'first');

@@ -11,7 +11,11 @@ export class RequestBodyError extends Error {
 }
 
 /** Reads a request body up to a size limit; JSON bodies are parsed, others returned as text. */
-export async function readBody(req: IncomingMessage, maxBytes: number, contentType: string): Promise<unknown> {
+export async function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  contentType: string,
+): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) {
     req.resume();

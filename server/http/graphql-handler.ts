@@ -8,7 +8,7 @@ export async function handleGraphQL(
   apollo: ApolloServer<RequestContext>,
   req: IncomingMessage,
   res: ServerResponse,
-  context: () => Promise<RequestContext>,
+  context: (req: IncomingMessage) => Promise<RequestContext>,
   maxBodyBytes: number,
 ): Promise<void> {
   const headers = new HeaderMap();
@@ -29,7 +29,7 @@ export async function handleGraphQL(
   const url = new URL(req.url ?? '/', 'http://localhost');
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context,
+    context: () => context(req),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

@@ -21,6 +21,7 @@ export class RateLimiter {
   }
 
   private forgetIdle(now: number): void {
-    for (const [client, window] of this.windows) if (now - window.start >= 60_000) this.windows.delete(client);
+    for (const [client, window] of this.windows)
+      if (now - window.start >= 60_000) this.windows.delete(client);
   }
 }

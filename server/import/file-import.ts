@@ -11,7 +11,10 @@ import { extractWalkNetwork } from './osm/walk-network';
 import { startProgress } from './progress';
 import { osmFacilityRecord, regionsOf, type SeedReport } from './seed';
 
-function inTransaction(db: Database, work: (repo: ImportRepository) => Promise<SeedReport>): Promise<SeedReport> {
+function inTransaction(
+  db: Database,
+  work: (repo: ImportRepository) => Promise<SeedReport>,
+): Promise<SeedReport> {
   return db.fork().transactional((em: EntityManager) => work(new ImportRepository(em)));
 }
 
@@ -37,7 +40,10 @@ export async function importOsm(db: Database, path: string): Promise<SeedReport>
 
 /** Imports district boundaries, with province and city rows and census counts from the shipped census file. */
 export async function importBoundaries(db: Database, path: string): Promise<SeedReport> {
-  const [districts, census] = await Promise.all([readDistrictBoundaries(path), readCensus(DEMO_SOURCES.census)]);
+  const [districts, census] = await Promise.all([
+    readDistrictBoundaries(path),
+    readCensus(DEMO_SOURCES.census),
+  ]);
   return inTransaction(db, async (repo) => {
     const region = await repo.upsertRegions(regionsOf(districts, census));
     await repo.refreshParentBoundaries();

@@ -470,7 +470,9 @@ export class ImportRepository {
   }
 
   /** Stored facilities by source key: id and column values (for audit records of an import). */
-  async facilitySnapshots(sourceKeys: string[]): Promise<Map<string, { id: string; values: Record<string, unknown> }>> {
+  async facilitySnapshots(
+    sourceKeys: string[],
+  ): Promise<Map<string, { id: string; values: Record<string, unknown> }>> {
     const rows = await this.sql.all<{ sourceKey: string; id: string; values: Record<string, unknown> }>(
       `select f.source_key as "sourceKey", f.id::text as "id",
          to_jsonb(f) - 'search_text' - 'search_grams' - 'location' || jsonb_build_object('lng', ST_X(f.location), 'lat', ST_Y(f.location)) as "values"

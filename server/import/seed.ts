@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Database } from '../db/database';
 import { FacilityType } from '../facilities/facility-kind';
 import { RegionLevel } from '../regions/region-level';
+import { refreshServiceAreas } from '../service-areas/service-area.service';
 import { readDistrictBoundaries, type DistrictBoundary } from './boundaries';
 import { readCensus, type CensusDistrict } from './census';
 import { DEMO_SOURCES, SOURCE_TEXT } from './demo-sources';
@@ -148,7 +149,7 @@ function extractBoundsOf(
 /**
  * Builds the complete demo (Hangzhou 上城区 and 下城区) from the files the repository ships, in one
  * transaction: regions and census counts, OSM health facilities, the walk network, base-map features,
- * population cells and sample care resources. Running it again changes nothing.
+ * population cells, sample care resources and the facilities' service areas. Running it again changes nothing.
  */
 export async function seedDemo(db: Database, progress: ProgressFactory = startProgress): Promise<SeedReport> {
   const [osm, districts, census] = await Promise.all([
@@ -258,6 +259,9 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
     }
     cells.done();
     report.population_cell = cellCounts;
+
+    // Last, so that they are computed on the network and facility locations just written.
+    report.service_area = await refreshServiceAreas(em, progress);
     return report;
   });
 }

@@ -2,7 +2,6 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDate } from 'graphql-scalars';
 import { PartnershipService } from './partnership-kind';
 
-
 registerEnumType(PartnershipService, {
   name: 'PartnershipService',
   description: '巡诊 ROUNDS, 随访 FOLLOW_UP, 中医药 TCM, 远程医疗 TELEMEDICINE, 上门体检 HOME_CHECKUP.',

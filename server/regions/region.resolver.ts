@@ -15,7 +15,10 @@ export class RegionResolver {
     return new RegionService(ctx.em).list(level ?? null, parentCode ?? null);
   }
 
-  @Query(() => Region, { nullable: true, description: 'One region by division code; NOT_FOUND when unknown.' })
+  @Query(() => Region, {
+    nullable: true,
+    description: 'One region by division code; NOT_FOUND when unknown.',
+  })
   region(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext) {
     return new RegionService(ctx.em).get(code);
   }

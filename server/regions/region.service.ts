@@ -7,7 +7,10 @@ import type { Region } from './region.type';
 /** Rejects text that is not a division code (6, 9 or 12 digits). */
 export function assertRegionCode(code: string, argument: string): void {
   if (!/^[0-9]{6}([0-9]{3}([0-9]{3})?)?$/.test(code)) {
-    throw badUserInput(`"${code.slice(0, 40)}" is not a division code (区划代码: 6, 9 or 12 digits)`, argument);
+    throw badUserInput(
+      `"${code.slice(0, 40)}" is not a division code (区划代码: 6, 9 or 12 digits)`,
+      argument,
+    );
   }
 }
 

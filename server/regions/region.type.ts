@@ -57,7 +57,8 @@ export class Region {
 
   @Field(() => GeoJSONScalar, {
     nullable: true,
-    description: 'MultiPolygon, approximately WGS84 (source does not state its datum; vertices snapped to ~100 m).',
+    description:
+      'MultiPolygon, approximately WGS84 (source does not state its datum; vertices snapped to ~100 m).',
   })
   boundary!: MultiPolygon | null;
 

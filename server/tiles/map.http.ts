@@ -58,7 +58,7 @@ async function sendTile(req: IncomingMessage, res: ServerResponse, tileset: Tile
   }
   headers['content-length'] = payload.length;
   res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : payload);
+  res.end(payload);
 }
 
 /**

@@ -58,7 +58,7 @@ const envelopeParams = (bounds: LngLatBounds) => [bounds.west, bounds.south, bou
 const ENVELOPE = 'ST_MakeEnvelope(?, ?, ?, ?, 4326)';
 
 /** Whether facilities are merged into grid clusters at this zoom. */
-export function isClusterZoom(z: number): boolean {
+function isClusterZoom(z: number): boolean {
   return z <= CLUSTER_MAX_ZOOM;
 }
 

@@ -23,9 +23,15 @@ beforeAll(async () => {
   );
   [own, other] = homes;
   const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
-  auth.OPERATOR = bearer((await tokens.issue({ kind: 'JWT', role: 'OPERATOR', subject: '王护士长', facilityIds: [own.id] })).token);
-  auth.PLANNER = bearer((await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '民政局规划科' })).token);
-  auth.ADMIN = bearer((await tokens.issue({ kind: 'API_KEY', role: 'ADMIN', subject: '浙里养 system' })).token);
+  auth.OPERATOR = bearer(
+    (await tokens.issue({ kind: 'JWT', role: 'OPERATOR', subject: '王护士长', facilityIds: [own.id] })).token,
+  );
+  auth.PLANNER = bearer(
+    (await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '民政局规划科' })).token,
+  );
+  auth.ADMIN = bearer(
+    (await tokens.issue({ kind: 'API_KEY', role: 'ADMIN', subject: '浙里养 system' })).token,
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -39,7 +45,10 @@ async function facilityRow(id: string) {
   );
 }
 
-const MUTATIONS: Record<string, (target: { id: string; version: number }) => [string, Record<string, unknown>]> = {
+const MUTATIONS: Record<
+  string,
+  (target: { id: string; version: number }) => [string, Record<string, unknown>]
+> = {
   updateVacancy: (t) => [
     'mutation($id: ID!, $v: Int!) { updateVacancy(facilityId: $id, vacantBeds: 1, expectedVersion: $v) { version } }',
     { id: t.id, v: t.version },
@@ -99,12 +108,14 @@ describe('each role against each mutation: allowed ones succeed, the rest get FO
       const result = await server.query(query, {}, auth[caller]);
       expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
-    const created = await server.query<{ createFacility: { name: string; regionCode: string; isSample: boolean } }>(
-      query,
-      {},
-      auth.ADMIN,
-    );
-    expect(created.data?.createFacility).toMatchObject({ name: '新建康养驿站', regionCode: '330103', isSample: false });
+    const created = await server.query<{
+      createFacility: { name: string; regionCode: string; isSample: boolean };
+    }>(query, {}, auth.ADMIN);
+    expect(created.data?.createFacility).toMatchObject({
+      name: '新建康养驿站',
+      regionCode: '330103',
+      isSample: false,
+    });
   });
 
   test('the audit log is for PLANNER and ADMIN only, and records who changed what', async () => {
@@ -113,15 +124,18 @@ describe('each role against each mutation: allowed ones succeed, the rest get FO
     for (const caller of ['PUBLIC', 'OPERATOR']) {
       expect((await server.query(query, {}, auth[caller])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
-    const log = await server.query<{ auditLog: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(
-      query,
-      {},
-      auth.PLANNER,
-    );
+    const log = await server.query<{
+      auditLog: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+    }>(query, {}, auth.PLANNER);
     expect(log.errors).toBeUndefined();
     const actions = log.data!.auditLog.edges.map((e) => e.node);
     expect(actions).toContainEqual(
-      expect.objectContaining({ actor: '王护士长', role: 'OPERATOR', action: 'UPDATE_VACANCY', newValues: { vacantBeds: 1 } }),
+      expect.objectContaining({
+        actor: '王护士长',
+        role: 'OPERATOR',
+        action: 'UPDATE_VACANCY',
+        newValues: { vacantBeds: 1 },
+      }),
     );
   });
 });
@@ -132,9 +146,9 @@ describe('tokens', () => {
     expect((await server.query(query, {}, { authorization: 'Token abc' })).errors?.[0].extensions?.code).toBe(
       'UNAUTHENTICATED',
     );
-    expect((await server.query(query, {}, bearer('eyJhbGciOiJIUzI1NiJ9.e30.x'))).errors?.[0].extensions?.code).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(
+      (await server.query(query, {}, bearer('eyJhbGciOiJIUzI1NiJ9.e30.x'))).errors?.[0].extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
     const issued = await tokens.issue({ kind: 'API_KEY', role: 'PLANNER', subject: 'revoked system' });
     expect((await server.query(query, {}, bearer(issued.token))).errors).toBeUndefined();
@@ -152,8 +166,12 @@ describe('tokens', () => {
 
   test('production refuses to start without a secret of its own', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CAREMAP_JWT_SECRET/);
-    expect(() => loadConfig({ NODE_ENV: 'production', CAREMAP_JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow();
-    expect(loadConfig({ NODE_ENV: 'production', CAREMAP_JWT_SECRET: 'x'.repeat(40) }).jwtSecret).toHaveLength(40);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', CAREMAP_JWT_SECRET: DEVELOPMENT_JWT_SECRET }),
+    ).toThrow();
+    expect(loadConfig({ NODE_ENV: 'production', CAREMAP_JWT_SECRET: 'x'.repeat(40) }).jwtSecret).toHaveLength(
+      40,
+    );
   });
 });
 
@@ -172,7 +190,11 @@ describe('vacancy updates', () => {
 
   test('a stale expectedVersion → CONFLICT with the current version, nothing changed', async () => {
     const before = (await facilityRow(own.id))!;
-    const result = await server.query(UPDATE, { id: own.id, n: 0, v: (before.version as number) - 1 }, auth.ADMIN);
+    const result = await server.query(
+      UPDATE,
+      { id: own.id, n: 0, v: (before.version as number) - 1 },
+      auth.ADMIN,
+    );
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: before.version });
     expect(await facilityRow(own.id)).toEqual(before);
   });

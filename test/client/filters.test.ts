@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hasFilters,
-  NO_FILTERS,
-  toGraphQLFilter,
-  toTileQuery,
-  type FacilityFilters,
-} from '../../client/filters';
+import { NO_FILTERS, toGraphQLFilter, toTileQuery, type FacilityFilters } from '../../client/filters';
 import { parseTileFilter } from '../../server/tiles/tile-filter';
 
 const full: FacilityFilters = {
@@ -40,11 +34,5 @@ describe('client filters', () => {
     const view = { west: 120.1, south: 30.2, east: 120.3, north: 30.3 };
     expect(toGraphQLFilter(NO_FILTERS, view)).toEqual({ bbox: view });
     expect(toGraphQLFilter(NO_FILTERS, { west: 100, south: 20, east: 120, north: 40 })).toEqual({});
-  });
-
-  it('know when nothing is filtered', () => {
-    expect(hasFilters(NO_FILTERS)).toBe(false);
-    expect(hasFilters({ ...NO_FILTERS, text: '  ' })).toBe(false);
-    expect(hasFilters({ ...NO_FILTERS, hasVacancy: true })).toBe(true);
   });
 });

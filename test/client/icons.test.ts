@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FACILITY_TYPES } from '../../client/domain';
 import {
-  allIconIds,
   badgeImageId,
   clusterImageId,
   drawIcon,
@@ -59,7 +58,13 @@ describe('icons', () => {
   });
 
   it('draw every image the layers can ask for, and nothing else', () => {
-    for (const id of allIconIds()) expect(drawIcon(id), id).not.toBeNull();
+    for (const look of ['std', 'hc'] as const) {
+      for (const type of FACILITY_TYPES) {
+        expect(drawIcon(markerImageId(type, look, false))).not.toBeNull();
+        expect(drawIcon(markerImageId(type, look, true))).not.toBeNull();
+        expect(drawIcon(clusterImageId(type, look))).not.toBeNull();
+      }
+    }
     expect(drawIcon(clusterImageId('mixed', 'std'))).not.toBeNull();
     expect(drawIcon(badgeImageId('hc'))).not.toBeNull();
     expect(drawIcon('caremap-marker-CASTLE-std')).toBeNull();

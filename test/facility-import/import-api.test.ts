@@ -69,18 +69,28 @@ describe('importFacilities', () => {
 
   test('a real run writes all rows with an audit record each; importing the same file again changes nothing', async () => {
     const first = await server.query<Report>(IMPORT, { content: CSV, format: 'CSV', dryRun: false }, admin);
-    expect(first.data!.importFacilities).toMatchObject({ written: true, created: 3, updated: 0, unchanged: 0 });
+    expect(first.data!.importFacilities).toMatchObject({
+      written: true,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
     const audit = await sql.one<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'IMPORT_CREATE' and actor = '12349 platform'`,
     );
     expect(audit!.n).toBe(3);
     const after = await snapshot();
     const again = await server.query<Report>(IMPORT, { content: CSV, format: 'CSV', dryRun: false }, admin);
-    expect(again.data!.importFacilities).toMatchObject({ written: true, created: 0, updated: 0, unchanged: 3 });
+    expect(again.data!.importFacilities).toMatchObject({
+      written: true,
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
     expect(await snapshot()).toEqual(after);
-    const found = await server.query<{ facilities: { edges: { node: { name: string; regionCode: string } }[] } }>(
-      '{ facilities(filter: { text: "湖滨街道康养驿站" }) { edges { node { name regionCode } } } }',
-    );
+    const found = await server.query<{
+      facilities: { edges: { node: { name: string; regionCode: string } }[] };
+    }>('{ facilities(filter: { text: "湖滨街道康养驿站" }) { edges { node { name regionCode } } } }');
     expect(found.data!.facilities.edges[0].node).toEqual({ name: '湖滨街道康养驿站', regionCode: '330102' });
   });
 
@@ -114,7 +124,11 @@ describe('importFacilities', () => {
           },
         ],
       });
-    const bad = await server.query<Report>(IMPORT, { content: geojson([Number.NaN]), format: 'GEOJSON', dryRun: false }, admin);
+    const bad = await server.query<Report>(
+      IMPORT,
+      { content: geojson([Number.NaN]), format: 'GEOJSON', dryRun: false },
+      admin,
+    );
     expect(bad.data!.importFacilities).toMatchObject({ written: false, invalid: 1 });
     expect(bad.data!.importFacilities.rows[1].problems[0].field).toBe('geometry');
     expect(await snapshot()).toEqual(before);
@@ -134,7 +148,11 @@ describe('importFacilities', () => {
 
   test('wrong coordinate system, unknown format, non-admin: clear errors, nothing written', async () => {
     const before = await snapshot();
-    const crs = await server.query(IMPORT, { content: CSV, format: 'CSV', crs: 'WGS-84', dryRun: false }, admin);
+    const crs = await server.query(
+      IMPORT,
+      { content: CSV, format: 'CSV', crs: 'WGS-84', dryRun: false },
+      admin,
+    );
     expect(crs.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(crs.errors?.[0].message).toMatch(/WGS-84/);
     const format = await server.query(IMPORT, { content: CSV, format: 'XLSX', dryRun: false }, admin);

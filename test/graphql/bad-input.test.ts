@@ -60,7 +60,12 @@ describe('bad input gets a clear error with a code, never a stack trace', () => 
   });
 
   test('unknown facility type written in the query → BAD_USER_INPUT', async () => {
-    await expectError('{ facilities(filter: { types: [CASINO] }) { totalCount } }', {}, 'BAD_USER_INPUT', /CASINO/);
+    await expectError(
+      '{ facilities(filter: { types: [CASINO] }) { totalCount } }',
+      {},
+      'BAD_USER_INPUT',
+      /CASINO/,
+    );
   });
 
   test('unknown region → NOT_FOUND; unknown facility → NOT_FOUND', async () => {

@@ -26,7 +26,10 @@ describe('hostile requests get a clear error and the server stays up', () => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ facilities(filter: { text: $t }) { totalCount } }', variables: { t: 'x'.repeat(10_000_000) } }),
+      body: JSON.stringify({
+        query: '{ facilities(filter: { text: $t }) { totalCount } }',
+        variables: { t: 'x'.repeat(10_000_000) },
+      }),
     });
     expect(res.status).toBe(413);
     expect(JSON.stringify(await res.json())).toMatch(/larger than 5000000 bytes/);
@@ -42,13 +45,16 @@ describe('hostile requests get a clear error and the server stays up', () => {
   });
 
   test('a wide query with many aliases is refused', async () => {
-    const fields = Array.from({ length: 40 }, (_, i) => `a${i}: facilities(first: 500) { totalCount }`).join(' ');
+    const fields = Array.from({ length: 40 }, (_, i) => `a${i}: facilities(first: 500) { totalCount }`).join(
+      ' ',
+    );
     const result = await server.query(`{ ${fields} }`);
     expect(result.errors?.[0].message).toMatch(/more than 30 aliases/);
   });
 
   test('a costly query is refused', async () => {
-    const page = 'facilities(first: 500) { edges { node { id name type address phone location services vacantBeds } } }';
+    const page =
+      'facilities(first: 500) { edges { node { id name type address phone location services vacantBeds } } }';
     const fields = Array.from({ length: 20 }, (_, i) => `p${i}: ${page}`).join(' ');
     const result = await server.query(`{ ${fields} }`);
     expect(result.errors?.[0].message).toMatch(/cost more than 50000/);

@@ -17,10 +17,12 @@ afterAll(async () => {
 
 /** SHOULD audits that fail, with the reason; the README lists the same. */
 export const KNOWN_SHOULD_FAILURES: Record<string, string> = {
-  '5A70': 'GET with a form-encoded body: CSRF prevention refuses GETs without a JSON content type or preflight header.',
+  '5A70':
+    'GET with a form-encoded body: CSRF prevention refuses GETs without a JSON content type or preflight header.',
   D6D5: 'GET with variables: the same CSRF prevention (send POST, or the apollo-require-preflight header).',
   '6A70': 'GET with variables: the same CSRF prevention.',
-  '572B': 'Parse errors answer 400 (Apollo Server), so that caches and proxies never store them as successes.',
+  '572B':
+    'Parse errors answer 400 (Apollo Server), so that caches and proxies never store them as successes.',
   FDE2: 'Validation errors answer 400 (Apollo Server), as above.',
   '7B9B': 'Variable coercion errors answer 400 with code BAD_USER_INPUT (Apollo Server), as above.',
 };

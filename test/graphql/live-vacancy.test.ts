@@ -34,7 +34,11 @@ test('vacancyChanged delivers each change inside the subscribed region, and only
     role: 'ADMIN',
     subject: 'test',
   });
-  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
+  const client = createClient({
+    url: `${server.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    lazy: false,
+  });
   const received: { id: string; vacantBeds: number }[] = [];
   const subscribed = new Promise<void>((resolve, reject) => {
     const events = client.iterate<{ vacancyChanged: { id: string; vacantBeds: number } }>({
@@ -50,8 +54,12 @@ test('vacancyChanged delivers each change inside the subscribed region, and only
   await new Promise((r) => setTimeout(r, 300));
   const update = `mutation($id: ID!, $v: Int!) { updateVacancy(facilityId: $id, vacantBeds: 2, expectedVersion: $v) { id } }`;
   const headers = { authorization: `Bearer ${token}` };
-  expect((await server.query(update, { id: outside!.id, v: outside!.version }, headers)).errors).toBeUndefined();
-  expect((await server.query(update, { id: inside!.id, v: inside!.version }, headers)).errors).toBeUndefined();
+  expect(
+    (await server.query(update, { id: outside!.id, v: outside!.version }, headers)).errors,
+  ).toBeUndefined();
+  expect(
+    (await server.query(update, { id: inside!.id, v: inside!.version }, headers)).errors,
+  ).toBeUndefined();
   await subscribed;
   await client.dispose();
   expect(received).toEqual([{ id: inside!.id, vacantBeds: 2, vacancyUpdatedAt: expect.any(String) }]);

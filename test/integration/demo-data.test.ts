@@ -35,21 +35,29 @@ describe('the demo built from the shipped files', () => {
   test.each([
     ['330102', '上城区', 86_927],
     ['330103', '下城区', 115_249],
-  ])('census elderly counts of %s %s are preserved exactly after spreading', async (code, name, age60plus) => {
-    const region = await sql.one<{ name: string; age60plus: number; age65plus: number; age80plus: number }>(
-      `select name, age60plus, age65plus, age80plus from region where code = ?`,
-      [code],
-    );
-    expect(region).toMatchObject({ name, age60plus });
-    const cells = await sql.one<{ n: number; a60: number; a65: number; a80: number; bad: number }>(
-      `select count(*)::int as n, sum(age60plus)::int as a60, sum(age65plus)::int as a65, sum(age80plus)::int as a80,
+  ])(
+    'census elderly counts of %s %s are preserved exactly after spreading',
+    async (code, name, age60plus) => {
+      const region = await sql.one<{ name: string; age60plus: number; age65plus: number; age80plus: number }>(
+        `select name, age60plus, age65plus, age80plus from region where code = ?`,
+        [code],
+      );
+      expect(region).toMatchObject({ name, age60plus });
+      const cells = await sql.one<{ n: number; a60: number; a65: number; a80: number; bad: number }>(
+        `select count(*)::int as n, sum(age60plus)::int as a60, sum(age65plus)::int as a65, sum(age80plus)::int as a80,
          count(*) filter (where not (age60plus >= age65plus and age65plus >= age80plus))::int as bad
        from population_cell where region_code = ?`,
-      [code],
-    );
-    expect(cells!.n).toBeGreaterThan(100);
-    expect(cells).toMatchObject({ a60: region!.age60plus, a65: region!.age65plus, a80: region!.age80plus, bad: 0 });
-  });
+        [code],
+      );
+      expect(cells!.n).toBeGreaterThan(100);
+      expect(cells).toMatchObject({
+        a60: region!.age60plus,
+        a65: region!.age65plus,
+        a80: region!.age80plus,
+        bad: 0,
+      });
+    },
+  );
 
   test('every sample row is marked as sample and says where it comes from', async () => {
     const rows = await sql.all<{ isSample: boolean; n: number }>(
@@ -68,7 +76,13 @@ describe('the demo built from the shipped files', () => {
     const before = await repo.tableCounts();
     const report = await seedDemo(database.db, silentProgress);
     for (const [table, counts] of Object.entries(report)) {
-      expect({ table, ...counts }).toEqual({ table, inserted: 0, updated: 0, deleted: 0, unchanged: counts.unchanged });
+      expect({ table, ...counts }).toEqual({
+        table,
+        inserted: 0,
+        updated: 0,
+        deleted: 0,
+        unchanged: counts.unchanged,
+      });
     }
     expect(await repo.tableCounts()).toEqual(before);
     expect(before.facility).toBe(85);

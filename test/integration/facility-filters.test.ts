@@ -50,7 +50,10 @@ function summarize(data: { facilities: { totalCount: number; edges: { node: Node
 describe('each filter returns the expected facilities (golden files; REGEN=1 rewrites them)', () => {
   test.each(cases)('%s', async (file) => {
     const input = JSON.parse(await readFile(new URL(`in/${file}`, FIXTURES), 'utf8'));
-    const result = await server.query<{ facilities: { totalCount: number; edges: { node: Node }[] } }>(QUERY, input);
+    const result = await server.query<{ facilities: { totalCount: number; edges: { node: Node }[] } }>(
+      QUERY,
+      input,
+    );
     expect(result.errors).toBeUndefined();
     const actual = summarize(result.data!);
     const outFile = new URL(`out/${file}`, FIXTURES);

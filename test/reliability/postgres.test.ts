@@ -25,7 +25,11 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
   beforeAll(async () => {
     database = await openTestDatabase({ seeded: true });
     adminToken = (
-      await new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({ kind: 'JWT', role: 'ADMIN', subject: 'reliability' })
+      await new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+        kind: 'JWT',
+        role: 'ADMIN',
+        subject: 'reliability',
+      })
     ).token;
   });
   afterAll(() => database?.dispose());
@@ -35,16 +39,28 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
     const before = await snapshot(sql);
     const port = 42_000 + Math.floor(Math.random() * 2000);
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      env: { ...process.env, DATABASE_URL: database.url!, PORT: String(port), HOST: '127.0.0.1', CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url!,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CAREMAP_RATE_LIMIT_PER_MINUTE: '100000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     try {
-      await waitFor(() => output.includes(`localhost:${port}`), 120_000, () => output);
-      const rows = Array.from({ length: 15_000 }, (_, i) =>
-        `kill:${i},中断测试${i},MEAL_POINT,${(120.16 + (i % 100) * 0.0002).toFixed(5)},${(30.25 + Math.floor(i / 100) * 0.0001).toFixed(5)}`,
+      await waitFor(
+        () => output.includes(`localhost:${port}`),
+        120_000,
+        () => output,
+      );
+      const rows = Array.from(
+        { length: 15_000 },
+        (_, i) =>
+          `kill:${i},中断测试${i},MEAL_POINT,${(120.16 + (i % 100) * 0.0002).toFixed(5)},${(30.25 + Math.floor(i / 100) * 0.0001).toFixed(5)}`,
       );
       const content = ['source_key,name,type,lng,lat', ...rows].join('\n');
       const request = fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -72,7 +88,12 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
         child.kill('SIGKILL');
         expect(await request).toBeInstanceOf(Error);
         await waitFor(
-          async () => (await monitor.query(`select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)).rows.length === 0,
+          async () =>
+            (
+              await monitor.query(
+                `select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+              )
+            ).rows.length === 0,
           30_000,
           () => 'the killed server’s connections never closed',
         );
@@ -85,59 +106,83 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
     }
   });
 
-  test.skipIf(!canRestart)('PostgreSQL restarted under reads and writes: the server recovers by itself, no acknowledged write is lost', async () => {
-    const server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
-    const sql = new SqlRunner(database.db.fork());
-    const facility = (await sql.one<{ id: string }>(`select id::text as id from facility where total_beds > 10 order by id limit 1`))!;
-    const headers = { authorization: `Bearer ${adminToken}` };
-    const acknowledged: { version: number; vacantBeds: number }[] = [];
-    let failures = 0;
-    let stop = false;
-    const writer = (async () => {
-      for (let i = 0; !stop; i++) {
-        const read = await server.query<{ facility: { version: number } }>(`{ facility(id: "${facility.id}") { version } }`);
-        if (!read.data?.facility) {
-          failures++;
-          await new Promise((r) => setTimeout(r, 50));
-          continue;
+  test.skipIf(!canRestart)(
+    'PostgreSQL restarted under reads and writes: the server recovers by itself, no acknowledged write is lost',
+    async () => {
+      const server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
+      const sql = new SqlRunner(database.db.fork());
+      const facility = (await sql.one<{ id: string }>(
+        `select id::text as id from facility where total_beds > 10 order by id limit 1`,
+      ))!;
+      const headers = { authorization: `Bearer ${adminToken}` };
+      const acknowledged: { version: number; vacantBeds: number }[] = [];
+      let failures = 0;
+      let stop = false;
+      const writer = (async () => {
+        for (let i = 0; !stop; i++) {
+          const read = await server.query<{ facility: { version: number } }>(
+            `{ facility(id: "${facility.id}") { version } }`,
+          );
+          if (!read.data?.facility) {
+            failures++;
+            await new Promise((r) => setTimeout(r, 50));
+            continue;
+          }
+          const result = await server.query<{ updateVacancy: { version: number; vacantBeds: number } }>(
+            `mutation($v: Int!, $n: Int!) { updateVacancy(facilityId: "${facility.id}", vacantBeds: $n, expectedVersion: $v) { version vacantBeds } }`,
+            { v: read.data.facility.version, n: i % 5 },
+            headers,
+          );
+          if (result.data?.updateVacancy) acknowledged.push(result.data.updateVacancy);
+          else failures++;
         }
-        const result = await server.query<{ updateVacancy: { version: number; vacantBeds: number } }>(
-          `mutation($v: Int!, $n: Int!) { updateVacancy(facilityId: "${facility.id}", vacantBeds: $n, expectedVersion: $v) { version vacantBeds } }`,
-          { v: read.data.facility.version, n: i % 5 },
-          headers,
-        );
-        if (result.data?.updateVacancy) acknowledged.push(result.data.updateVacancy);
-        else failures++;
-      }
-    })();
-    const startedAt = async () =>
-      (await sql.one<{ t: string }>(`select pg_postmaster_start_time()::text as t`).catch(() => null))?.t;
-    const before = await startedAt();
-    await new Promise((r) => setTimeout(r, 1000));
-    const cluster = readdirSync('/etc/postgresql')[0];
-    await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'restart', '-m', 'fast']);
-    const afterRestart = acknowledged.length;
-    await waitFor(() => acknowledged.length > afterRestart + 20, 60_000, () => 'no write succeeded after the restart');
-    stop = true;
-    await writer;
-    await server.close();
-    const stored = (await sql.one<{ version: number; vacant: number }>(
-      `select version, vacant_beds as vacant from facility where id = ?`,
-      [Number(facility.id)],
-    ))!;
-    const last = acknowledged.at(-1)!;
-    expect(stored).toEqual({ version: last.version, vacant: last.vacantBeds });
-    const logged = await sql.all<{ n: number }>(
-      `select (new_values->>'vacantBeds')::int as n from audit_log where entity_id = ? and action = 'UPDATE_VACANCY' order by id`,
-      [facility.id],
-    );
-    expect(logged.length).toBe(acknowledged.length);
-    expect(await startedAt()).not.toBe(before);
-    console.log(`restart: ${acknowledged.length} writes acknowledged, ${failures} requests failed while the server was down`);
-  });
+      })();
+      const startedAt = async () =>
+        (await sql.one<{ t: string }>(`select pg_postmaster_start_time()::text as t`).catch(() => null))?.t;
+      const before = await startedAt();
+      await new Promise((r) => setTimeout(r, 1000));
+      const cluster = readdirSync('/etc/postgresql')[0];
+      await promisify(execFile)('pg_ctlcluster', [
+        '--skip-systemctl-redirect',
+        cluster,
+        'main',
+        'restart',
+        '-m',
+        'fast',
+      ]);
+      const afterRestart = acknowledged.length;
+      await waitFor(
+        () => acknowledged.length > afterRestart + 20,
+        60_000,
+        () => 'no write succeeded after the restart',
+      );
+      stop = true;
+      await writer;
+      await server.close();
+      const stored = (await sql.one<{ version: number; vacant: number }>(
+        `select version, vacant_beds as vacant from facility where id = ?`,
+        [Number(facility.id)],
+      ))!;
+      const last = acknowledged.at(-1)!;
+      expect(stored).toEqual({ version: last.version, vacant: last.vacantBeds });
+      const logged = await sql.all<{ n: number }>(
+        `select (new_values->>'vacantBeds')::int as n from audit_log where entity_id = ? and action = 'UPDATE_VACANCY' order by id`,
+        [facility.id],
+      );
+      expect(logged.length).toBe(acknowledged.length);
+      expect(await startedAt()).not.toBe(before);
+      console.log(
+        `restart: ${acknowledged.length} writes acknowledged, ${failures} requests failed while the server was down`,
+      );
+    },
+  );
 });
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, why: () => string): Promise<void> {
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  why: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out: ${why()}`);

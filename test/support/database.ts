@@ -17,7 +17,10 @@ export interface SeededTemplate {
 /** A fresh template location for one test run, so that concurrent runs never share one. */
 export function newSeededTemplate(): SeededTemplate {
   const run = `${process.pid}_${Date.now().toString(36)}`;
-  return { pgliteDir: path.join(tmpdir(), `caremap-test-seeded-${run}`), postgresName: `caremap_test_seeded_${run}` };
+  return {
+    pgliteDir: path.join(tmpdir(), `caremap-test-seeded-${run}`),
+    postgresName: `caremap_test_seeded_${run}`,
+  };
 }
 
 declare module 'vitest' {

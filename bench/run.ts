@@ -1,0 +1,17 @@
+import { benchLoad } from './load';
+
+/** `npm run bench`: every benchmark of the project, each side by side with its reference where it has one. */
+const benches: [string, () => Promise<void>][] = [
+  ['client', async () => (await import('./client')).benchClient()],
+  ['load', benchLoad],
+];
+const only = process.argv[2];
+for (const [name, run] of benches) {
+  if (only && only !== name) continue;
+  try {
+    await run();
+  } catch (error) {
+    console.error(`bench ${name} failed: ${(error as Error).stack}`);
+    process.exitCode = 1;
+  }
+}

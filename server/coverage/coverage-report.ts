@@ -1,0 +1,195 @@
+import { FACILITY_TYPE_LABELS, type FacilityType } from '../facilities/facility-kind';
+import { RegionLevel } from '../regions/region-level';
+import type { CellCoverageResult } from './cell-coverage';
+import { isBelowDistrict, levelBelow, type RegionNode } from './cell-regions';
+import type { RegionScope } from './coverage-scope';
+import { percentOf, tallyCells, type CoverageTally, type Headcount } from './coverage-tally';
+import type { CoverageFacilityRow } from './coverage.repository';
+import { ALLOCATION_RULE } from './capacity';
+import type { CapacityAllocation, CoverageArea, CoverageReport } from './coverage.type';
+
+/** Chinese and English names of each level. */
+export const LEVEL_LABELS: Readonly<Record<RegionLevel, { zh: string; en: string }>> = {
+  PROVINCE: { zh: '省', en: 'province' },
+  CITY: { zh: '市', en: 'city' },
+  DISTRICT: { zh: '区/县', en: 'district' },
+  STREET: { zh: '街道', en: 'street' },
+  COMMUNITY: { zh: '社区', en: 'community' },
+};
+
+/** The question a report answers. */
+export interface CoverageSettings {
+  readonly types: readonly FacilityType[];
+  readonly minutes: number;
+  readonly speedMetersPerMinute: number;
+  readonly basket: boolean;
+  readonly capacityAware: boolean;
+}
+
+function areaOf(region: RegionNode | null, name: string, tally: CoverageTally): CoverageArea {
+  const census = region?.census ?? null;
+  const minus = (a: Headcount, b: Headcount): Headcount => ({
+    age60plus: Math.max(0, a.age60plus - b.age60plus),
+    age65plus: Math.max(0, a.age65plus - b.age65plus),
+    age80plus: Math.max(0, a.age80plus - b.age80plus),
+  });
+  return {
+    regionCode: region?.code ?? null,
+    name,
+    level: region?.level ?? null,
+    cellCount: tally.cellCount,
+    elderly: tally.total,
+    withinReach: tally.withinReach,
+    withinReachPercent: percentOf(tally.withinReach, tally.total),
+    beyondReach: tally.beyondReach,
+    noNetworkAccess: tally.noNetworkAccess,
+    noNetworkCellCount: tally.noNetworkCellCount,
+    served: tally.served,
+    servedPercent: tally.served ? percentOf(tally.served, tally.total) : null,
+    unservedNearUnrecordedPlaces: tally.unservedNearUnrecordedPlaces,
+    census,
+    notInCells: census ? minus(census, tally.total) : null,
+  };
+}
+
+/** The child regions that can hold cells: districts by code, streets and communities only with a boundary. */
+export function subRegionsOf(scope: RegionScope): { usable: RegionNode[]; withoutBoundary: RegionNode[] } {
+  const children = [...scope.regions.values()]
+    .filter((node) => node.parentCode === scope.region.code)
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  const needsBoundary = (node: RegionNode) => isBelowDistrict(node.level) && !node.hasBoundary;
+  return {
+    usable: children.filter((node) => !needsBoundary(node)),
+    withoutBoundary: children.filter(needsBoundary),
+  };
+}
+
+/** Rows per sub-region, plus one for the cells in none of them; they add up to the region. */
+export function subRegionAreas(scope: RegionScope, result: CellCoverageResult, capacityAware: boolean): CoverageArea[] {
+  const { usable } = subRegionsOf(scope);
+  const rows = usable.map((child) =>
+    areaOf(
+      child,
+      child.name,
+      tallyCells(scope.cells, result.cells, (index) => scope.chains[index].includes(child.code), capacityAware),
+    ),
+  );
+  const childCodes = new Set(usable.map((child) => child.code));
+  const outside = tallyCells(
+    scope.cells,
+    result.cells,
+    (index) => !scope.chains[index].some((code) => childCodes.has(code)),
+    capacityAware,
+  );
+  const below = levelBelow(scope.region.level);
+  if (outside.cellCount > 0 && below) {
+    rows.push(areaOf(null, `不属于任何${LEVEL_LABELS[below].zh} / in no ${LEVEL_LABELS[below].en} of ${scope.region.name}`, outside));
+  }
+  return rows;
+}
+
+/** Says which sub-region data is absent; null when every child region can be counted. */
+export function subRegionNote(scope: RegionScope): string | null {
+  const below = levelBelow(scope.region.level);
+  if (!below) return null;
+  const { usable, withoutBoundary } = subRegionsOf(scope);
+  const { region } = scope;
+  const label = LEVEL_LABELS[below];
+  const notes: string[] = [];
+  if (usable.length === 0) {
+    notes.push(
+      `No ${label.en} (${label.zh}) regions with a boundary under ${region.name} (${region.code}): ${label.en}-level numbers need region rows of level ${below} with a boundary. Per-cell detail is what gaps gives (PLANNER).`,
+    );
+  }
+  if (withoutBoundary.length > 0) {
+    notes.push(
+      `${withoutBoundary.map((node) => `${node.name} (${node.code})`).join(', ')} ${withoutBoundary.length === 1 ? 'has' : 'have'} no boundary, so no cell can be placed in ${withoutBoundary.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  return notes.length ? notes.join(' ') : null;
+}
+
+/** The full report of a coverage question. */
+export function coverageReport(
+  scope: RegionScope,
+  facilities: readonly CoverageFacilityRow[],
+  result: CellCoverageResult,
+  settings: CoverageSettings,
+): CoverageReport {
+  const regionTally = tallyCells(scope.cells, result.cells, () => true, settings.capacityAware);
+  const counted = new Set(result.facilitiesCounted);
+  const capacity: CapacityAllocation | null = result.capacity
+    ? {
+        rule: ALLOCATION_RULE,
+        placesOffered: result.capacity.placesOffered,
+        placesTaken: result.capacity.placesTaken,
+        facilitiesWithPlaces: [...result.capacity.facilitiesWithPlaces],
+        facilitiesWithoutPlacesData: [...result.capacity.facilitiesWithoutPlacesData],
+      }
+    : null;
+  return {
+    region: areaOf(scope.region, scope.region.name, regionTally),
+    subRegionLevel: levelBelow(scope.region.level),
+    subRegions: subRegionAreas(scope, result, settings.capacityAware),
+    subRegionNote: subRegionNote(scope),
+    types: [...settings.types],
+    minutes: settings.minutes,
+    speedMetersPerMinute: settings.speedMetersPerMinute,
+    basket: settings.basket,
+    capacityAware: settings.capacityAware,
+    facilitiesCounted: counted.size,
+    facilitiesOffNetwork: [...result.facilitiesOffNetwork],
+    searches: result.searches,
+    capacity,
+    isSample:
+      scope.cells.some((cell) => cell.isSample) ||
+      facilities.some((facility) => facility.isSample && counted.has(facility.id)),
+    notes: coverageNotes(scope, facilities, result, regionTally, settings),
+  };
+}
+
+function coverageNotes(
+  scope: RegionScope,
+  facilities: readonly CoverageFacilityRow[],
+  result: CellCoverageResult,
+  tally: CoverageTally,
+  settings: CoverageSettings,
+): string[] {
+  const notes: string[] = [];
+  const typeNames = settings.types.map((type) => FACILITY_TYPE_LABELS[type].zh).join('、');
+  notes.push(
+    settings.basket
+      ? `Basket: an older person counts as within reach only when every type (${typeNames}) is within ${settings.minutes} minutes.`
+      : `Within reach: at least one facility of ${typeNames} within ${settings.minutes} minutes.`,
+  );
+  notes.push(
+    `Walking at ${settings.speedMetersPerMinute} m/min along the street and footpath network from each population cell's centroid, the walks to and from the street included (steps count 1.5×).`,
+  );
+  if (scope.cells.some((cell) => cell.isSample)) {
+    notes.push(
+      'Small-area counts are SAMPLE data (示例): the 2020 census older people of each district spread over OpenStreetMap housing; district totals are the census.',
+    );
+  }
+  if (tally.noNetworkCellCount > 0) {
+    notes.push(
+      `${tally.noNetworkAccess.age60plus} older people (60+) in ${tally.noNetworkCellCount} cells have no network access (centroid more than 300 m from every street of the loaded network): counted as noNetworkAccess, not as beyond reach.`,
+    );
+  }
+  if (result.facilitiesOffNetwork.length > 0) {
+    notes.push(
+      `${result.facilitiesOffNetwork.length} facilities of the types are more than 300 m from every street and could not count: ${result.facilitiesOffNetwork.join(', ')}.`,
+    );
+  }
+  if (!facilities.some((facility) => result.facilitiesCounted.includes(facility.id))) {
+    notes.push('No facility of the types is on the network: no one is within reach.');
+  }
+  const withoutCells = [scope.region, ...subRegionsOf(scope).usable].filter(
+    (node) => node.census && !scope.chains.some((chain) => chain.includes(node.code)),
+  );
+  if (withoutCells.length > 0) {
+    notes.push(
+      `No population cells for ${withoutCells.map((node) => `${node.name} (${node.code})`).join(', ')}: their census older people are in notInCells, not in the counts.`,
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,97 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '../auth/role';
+import { FacilityType } from '../facilities/facility-kind';
+import { badUserInput } from '../graphql/errors';
+import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import type { RoadNetwork } from '../network/road-network';
+import type { TravelProfile } from '../routing/profile';
+import { cellCoverage, type CellCoverageResult, type CoverageQuestion } from './cell-coverage';
+import { coverageReport } from './coverage-report';
+import { loadRegionScope, type RegionScope } from './coverage-scope';
+import { CoverageRepository, type CoverageFacilityRow } from './coverage.repository';
+import type { CoverageReport } from './coverage.type';
+
+/** The 15-minute circle (15分钟康养服务圈): the default time limit. */
+export const DEFAULT_COVERAGE_MINUTES = 15;
+
+/** A coverage question as the API asks it. */
+export interface CoverageRequest {
+  regionCode: string;
+  types: readonly FacilityType[];
+  minutes?: number | null;
+  basket?: boolean | null;
+  capacityAware?: boolean | null;
+  speedMetersPerMinute?: number | null;
+}
+
+/** A region's cells and how each stands towards a set of facilities. */
+export interface RegionCoverage {
+  readonly scope: RegionScope;
+  readonly facilities: readonly CoverageFacilityRow[];
+  readonly result: CellCoverageResult;
+}
+
+/** The facility types asked about, each once in the order given; BAD_USER_INPUT when none. */
+export function checkedTypes(types: readonly FacilityType[], argument: string): FacilityType[] {
+  if (types.length === 0) throw badUserInput(`${argument} must name at least one facility type`, argument);
+  const known = Object.values(FacilityType) as string[];
+  const unknown = types.find((type) => !known.includes(type));
+  if (unknown) throw badUserInput(`${argument}: "${String(unknown).slice(0, 40)}" is not a facility type`, argument);
+  return [...new Set(types)];
+}
+
+/** Rules of coverage: which cells, which facilities, which searches, who may see what. */
+export class CoverageService {
+  private readonly repository: CoverageRepository;
+
+  constructor(
+    em: EntityManager,
+    private readonly network: RoadNetwork,
+    private readonly principal: Principal,
+  ) {
+    this.repository = new CoverageRepository(em);
+  }
+
+  /** Checks a coverage question and answers it for the region and each sub-region. */
+  async coverage(request: CoverageRequest): Promise<CoverageReport> {
+    const types = checkedTypes(request.types, 'types');
+    const minutes = request.minutes ?? DEFAULT_COVERAGE_MINUTES;
+    assertMinutes(minutes, 'minutes');
+    const profile = travelProfileOf(null, request.speedMetersPerMinute);
+    const basket = request.basket ?? false;
+    const capacityAware = request.capacityAware ?? false;
+    const scope = await this.scope(request.regionCode);
+    const groups = basket ? types.map((type) => [type]) : [types];
+    const { facilities, result } = await this.analyse(scope, { groups, limitMinutes: minutes, capacityAware }, profile);
+    return coverageReport(scope, facilities, result, {
+      types,
+      minutes,
+      speedMetersPerMinute: profile.speedMetersPerMinute,
+      basket,
+      capacityAware,
+    });
+  }
+
+  /** A region's scope (FORBIDDEN below district level unless the caller is a planner). */
+  scope(regionCode: string, argument = 'regionCode'): Promise<RegionScope> {
+    return loadRegionScope(this.repository, this.principal, regionCode, argument);
+  }
+
+  /**
+   * Coverage of every cell of a scope by all facilities of the question's types, anywhere (people
+   * cross region borders). Capacity-aware, places are allocated over every population cell in the
+   * database, so that neighbouring regions compete for the same places and none is counted twice.
+   */
+  async analyse(scope: RegionScope, question: CoverageQuestion, profile: TravelProfile): Promise<RegionCoverage> {
+    const facilities = await this.repository.facilitiesOfTypes([...new Set(question.groups.flat())]);
+    const graph = this.network.graph;
+    if (!question.capacityAware) {
+      return { scope, facilities, result: cellCoverage(graph, profile, scope.cells, facilities, question) };
+    }
+    const everyCell = await this.repository.cellsOfDistricts(null, []);
+    const result = cellCoverage(graph, profile, everyCell, facilities, question);
+    const indexByKey = new Map(everyCell.map((cell, index) => [cell.key, index]));
+    const cells = scope.cells.map((cell) => result.cells[indexByKey.get(cell.key)!]);
+    return { scope, facilities, result: { ...result, cells } };
+  }
+}

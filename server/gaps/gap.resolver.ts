@@ -1,0 +1,34 @@
+import { Arg, Authorized, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { FacilityType } from '../facilities/facility-kind';
+import { GapService } from './gap.service';
+import { Gap } from './gap.type';
+
+@Resolver(() => Gap)
+export class GapResolver {
+  @Authorized('PLANNER', 'ADMIN')
+  @Query(() => [Gap], {
+    description:
+      'Where older people are not within `minutes` (default 15) of the types: adjacent uncovered 200 m cells merged into areas, most older people (60+) first, each with the soonest facility of every type it lacks. basket: a cell is uncovered when ANY type is beyond reach (default: when ALL are). Cells with no network access form gaps of reason NO_NETWORK_ACCESS. first: 0–500, default 20. PLANNER or ADMIN.',
+  })
+  async gaps(
+    @Arg('regionCode', () => String) regionCode: string,
+    @Arg('types', () => [FacilityType]) types: FacilityType[],
+    @Arg('minutes', () => Int, { nullable: true }) minutes: number | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('basket', () => Boolean, { nullable: true }) basket: boolean | null,
+    @Arg('speedMetersPerMinute', () => Float, { nullable: true, description: 'Walking speed, default 60 m/min.' })
+    speedMetersPerMinute: number | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const network = await ctx.network.current();
+    return new GapService(ctx.em, network, ctx.principal, ctx.config.maxPageSize).list({
+      regionCode,
+      types,
+      minutes,
+      first,
+      basket,
+      speedMetersPerMinute,
+    });
+  }
+}

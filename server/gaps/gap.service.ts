@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import type { Principal } from '../auth/role';
+import { nearestFacilities, placeFacilities, snapSites } from '../coverage/cell-reach';
+import { CoverageRepository } from '../coverage/coverage.repository';
+import { checkedTypes, CoverageService, DEFAULT_COVERAGE_MINUTES } from '../coverage/coverage.service';
+import type { FacilityType } from '../facilities/facility-kind';
+import { FacilityRepository } from '../facilities/facility.repository';
+import { badUserInput } from '../graphql/errors';
+import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import type { RoadNetwork } from '../network/road-network';
+import { gapReasonOf, summariseGap } from './gap-cells';
+import { GapRepository } from './gap.repository';
+import type { Gap } from './gap.type';
+
+/** Gaps returned when `first` is not given. */
+export const DEFAULT_GAP_COUNT = 20;
+
+/** A gaps question as the API asks it. */
+export interface GapRequest {
+  regionCode: string;
+  types: readonly FacilityType[];
+  minutes?: number | null;
+  basket?: boolean | null;
+  first?: number | null;
+  speedMetersPerMinute?: number | null;
+}
+
+/** Rules of gap analysis: which cells are uncovered, how they merge, what each gap lacks. */
+export class GapService {
+  private readonly coverage: CoverageService;
+  private readonly cells: CoverageRepository;
+  private readonly gaps: GapRepository;
+  private readonly facilities: FacilityRepository;
+
+  constructor(
+    em: EntityManager,
+    private readonly network: RoadNetwork,
+    principal: Principal,
+    private readonly maxGaps: number,
+  ) {
+    this.coverage = new CoverageService(em, network, principal);
+    this.cells = new CoverageRepository(em);
+    this.gaps = new GapRepository(em);
+    this.facilities = new FacilityRepository(em);
+  }
+
+  /**
+   * The uncovered areas of a region, most older people first. One search per type, at any distance,
+   * gives both coverage and the soonest facility of each missing type.
+   */
+  async list(request: GapRequest): Promise<Gap[]> {
+    const types = checkedTypes(request.types, 'types');
+    const minutes = request.minutes ?? DEFAULT_COVERAGE_MINUTES;
+    assertMinutes(minutes, 'minutes');
+    const first = request.first ?? DEFAULT_GAP_COUNT;
+    if (!Number.isInteger(first) || first < 0 || first > this.maxGaps) {
+      throw badUserInput(`"first" must be between 0 and ${this.maxGaps}, got ${first}`, 'first');
+    }
+    const profile = travelProfileOf(null, request.speedMetersPerMinute);
+    const basket = request.basket ?? false;
+    const scope = await this.coverage.scope(request.regionCode);
+    const facilities = await this.cells.facilitiesOfTypes(types);
+    const graph = this.network.graph;
+    const snaps = snapSites(graph, profile, scope.cells);
+    const reachByType = types.map((type) =>
+      nearestFacilities(
+        graph,
+        profile,
+        snaps,
+        placeFacilities(
+          graph,
+          profile,
+          facilities.filter((facility) => facility.type === type),
+        ),
+        Infinity,
+      ),
+    );
+    const uncovered = scope.cells.flatMap((cell, index) => {
+      const reason = gapReasonOf(snaps[index] !== null, reachByType, index, minutes, basket);
+      return reason ? [{ key: cell.key, kind: reason }] : [];
+    });
+    const indexByKey = new Map(scope.cells.map((cell, index) => [cell.key, index]));
+    const merged = await this.gaps.mergeCells(uncovered);
+    const gaps = merged.map((part) => {
+      const cellIndexes = part.cellKeys.map((key) => indexByKey.get(key)!);
+      const summary = summariseGap(cellIndexes, scope.cells, types, reachByType, minutes);
+      return {
+        id: `${part.kind}:${part.cellKeys[0]}`,
+        reason: part.kind as Gap['reason'],
+        area: part.area,
+        cellCount: cellIndexes.length,
+        elderly: summary.elderly,
+        regionCodes: [...new Set(cellIndexes.map((index) => scope.cells[index].regionCode))].sort(),
+        missing: summary.missing,
+      };
+    });
+    gaps.sort((a, b) => b.elderly.age60plus - a.elderly.age60plus || (a.id < b.id ? -1 : 1));
+    const page = gaps.slice(0, first);
+    const nearestIds = [
+      ...new Set(page.flatMap((gap) => gap.missing.flatMap((missing) => missing.nearest?.facilityId ?? []))),
+    ];
+    const records = new Map((await this.facilities.findByIds(nearestIds)).map((record) => [record.id, record]));
+    return page.map((gap) => ({
+      ...gap,
+      missing: gap.missing.map((missing) => ({
+        type: missing.type,
+        elderly: missing.elderly,
+        nearestFacility: missing.nearest ? (records.get(missing.nearest.facilityId) ?? null) : null,
+        travelMinutes: missing.nearest?.travelMinutes ?? null,
+      })),
+    }));
+  }
+}

@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { badUserInput, notFound } from '../graphql/errors';
+import { assertPoint } from '../graphql/geo.validate';
+import type { FacilityRecord } from '../facilities/facility.record';
+import { FacilityRepository } from '../facilities/facility.repository';
+import { assertFacilityId } from '../facilities/facility.service';
+import type { GeoPoint, RoadNetwork } from '../network/road-network';
+import type { TravelMethod, TravelMode } from './travel-kind';
+import { travelMinutesToSites } from './travel-minutes';
+import { travelProfileOf } from './travel.validate';
+
+/** Most facilities one travelTimes question may ask about. */
+export const MAX_TRAVEL_TIME_FACILITIES = 500;
+
+/** Minutes from a point to one facility; null when the network has no path. */
+export interface FacilityTravelTimeRecord {
+  facility: FacilityRecord;
+  travelMinutes: number | null;
+  method: TravelMethod;
+}
+
+/** A travelTimes question as the API asks it. */
+export interface TravelTimesQuestion {
+  from: GeoPoint;
+  to: string[];
+  mode?: TravelMode | null;
+  speedMetersPerMinute?: number | null;
+}
+
+/** Rules of point-to-facility travel times. */
+export class TravelTimeService {
+  private readonly facilities: FacilityRepository;
+
+  constructor(
+    em: EntityManager,
+    private readonly network: RoadNetwork,
+  ) {
+    this.facilities = new FacilityRepository(em);
+  }
+
+  /** Minutes from a point to each facility asked for, in the order asked, with no time limit. */
+  async travelTimes(question: TravelTimesQuestion): Promise<FacilityTravelTimeRecord[]> {
+    assertPoint(question.from, 'from');
+    const profile = travelProfileOf(question.mode, question.speedMetersPerMinute);
+    if (question.to.length > MAX_TRAVEL_TIME_FACILITIES) {
+      throw badUserInput(`to lists more than ${MAX_TRAVEL_TIME_FACILITIES} facilities`, 'to');
+    }
+    for (const id of question.to) assertFacilityId(id, 'to');
+    const ids = [...new Set(question.to)];
+    const [records, sites] = await Promise.all([
+      this.facilities.findByIds(ids),
+      this.facilities.sitesFrom({ ids }, question.from),
+    ]);
+    const recordById = new Map(records.map((record) => [record.id, record]));
+    const missing = ids.filter((id) => !recordById.has(id));
+    if (missing.length) throw notFound(`No facility with id ${missing.join(', ')}`);
+
+    const { method, minutes } = travelMinutesToSites(this.network, question.from, sites, profile, Infinity);
+    const minutesById = new Map(sites.map((site, index) => [site.id, minutes[index]]));
+    return question.to.map((id) => {
+      const travelMinutes = minutesById.get(id) ?? Infinity;
+      return {
+        facility: recordById.get(id)!,
+        travelMinutes: Number.isFinite(travelMinutes) ? travelMinutes : null,
+        method,
+      };
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { badUserInput } from '../graphql/errors';
+import { MAX_ISOCHRONE_LIMITS, MAX_ISOCHRONE_MINUTES } from '../routing/isochrone';
+import { travelProfile, type TravelProfile } from '../routing/profile';
+import { TravelMode } from './travel-kind';
+
+/** Fastest walking speed accepted, in metres per minute (9 km/h, already a jog). */
+export const MAX_WALK_SPEED_METERS_PER_MINUTE = 150;
+
+/** Checks the mode and speed of a travel-time question and turns them into a routing profile. */
+export function travelProfileOf(
+  mode: TravelMode | null | undefined,
+  speedMetersPerMinute: number | null | undefined,
+  argumentPrefix = '',
+): TravelProfile {
+  const travelMode = mode ?? TravelMode.WALK;
+  if (speedMetersPerMinute == null) return travelProfile(travelMode);
+  if (
+    !Number.isFinite(speedMetersPerMinute) ||
+    speedMetersPerMinute <= 0 ||
+    speedMetersPerMinute > MAX_WALK_SPEED_METERS_PER_MINUTE
+  ) {
+    const argument = `${argumentPrefix}speedMetersPerMinute`;
+    throw badUserInput(
+      `${argument} must be above 0 and at most ${MAX_WALK_SPEED_METERS_PER_MINUTE} metres per minute, got ${speedMetersPerMinute}`,
+      argument,
+    );
+  }
+  return travelProfile(travelMode, speedMetersPerMinute);
+}
+
+/** Rejects a time limit that is not a whole number of minutes from 1 to 60. */
+export function assertMinutes(minutes: number, argument: string): void {
+  if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MAX_ISOCHRONE_MINUTES) {
+    throw badUserInput(
+      `${argument} must be a whole number of minutes from 1 to ${MAX_ISOCHRONE_MINUTES}, got ${minutes}`,
+      argument,
+    );
+  }
+}
+
+/** Rejects a list of time limits that is empty, longer than 10, repeats itself or holds a bad limit. */
+export function assertMinutesList(minutesList: readonly number[], argument: string): void {
+  if (minutesList.length === 0 || minutesList.length > MAX_ISOCHRONE_LIMITS) {
+    throw badUserInput(`${argument} must list 1 to ${MAX_ISOCHRONE_LIMITS} time limits`, argument);
+  }
+  for (const minutes of minutesList) assertMinutes(minutes, argument);
+  if (new Set(minutesList).size !== minutesList.length) {
+    throw badUserInput(`${argument} lists a time limit twice`, argument);
+  }
+}

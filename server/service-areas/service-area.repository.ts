@@ -1,0 +1,138 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import type { MultiPolygon, Point } from 'geojson';
+import { asGeoJson, fromGeoJson } from '../db/geometry-sql';
+import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import type { IsochroneRecord } from '../isochrones/isochrone.service';
+import type { TravelMethod } from '../isochrones/travel-kind';
+import type { FacilitySite } from '../network/road-network';
+
+/** What a stored area was computed with; an area computed with anything else is stale. */
+export interface ServiceAreaBasis {
+  mode: string;
+  speedMetersPerMinute: number;
+  networkFingerprint: string;
+}
+
+/** A facility's exact location and, when stored and up to date, its area for one limit. */
+export interface StoredServiceArea {
+  site: FacilitySite;
+  area: IsochroneRecord | null;
+}
+
+/** Decimals that bring a coordinate back as the same double, so a stored location compares equal. */
+const EXACT_DECIMALS = 15;
+
+/** A stored row is up to date when its basis matches and the facility has not moved since (alias sa, f). */
+const UP_TO_DATE = `sa.mode = ? and sa.speed_m_per_min = ? and sa.network_fingerprint = ?
+  and ST_Equals(sa.facility_location, f.location)`;
+
+const basisParams = (basis: ServiceAreaBasis) => [
+  basis.mode,
+  basis.speedMetersPerMinute,
+  basis.networkFingerprint,
+];
+
+function toSite(id: string, location: string): FacilitySite {
+  const [lng, lat] = (JSON.parse(location) as Point).coordinates;
+  return { id, lng, lat };
+}
+
+/** Every query about stored service areas (table service_area). */
+export class ServiceAreaRepository {
+  private readonly sql: SqlRunner;
+
+  constructor(em: EntityManager) {
+    this.sql = new SqlRunner(em);
+  }
+
+  /** Facilities (not archived) missing an up-to-date area for any of the limits: new, moved, or another basis. */
+  async staleSites(minutesList: readonly number[], basis: ServiceAreaBasis): Promise<FacilitySite[]> {
+    const rows = await this.sql.all<{ id: string; location: string }>(
+      `select f.id::text as "id", ${asGeoJson('f.location', EXACT_DECIMALS)} as "location" from facility f
+       where f.archived_at is null
+         and (select count(*) from service_area sa
+              where sa.facility_id = f.id and sa.minutes::text = any(${TEXT_ARRAY_PARAM}) and ${UP_TO_DATE}) < ?
+       order by f.id`,
+      [JSON.stringify(minutesList.map(String)), ...basisParams(basis), minutesList.length],
+    );
+    return rows.map((row) => toSite(row.id, row.location));
+  }
+
+  /** A facility (not archived) with its up-to-date stored area for the limit, or null when there is no such facility. */
+  async forFacility(
+    facilityId: string,
+    minutes: number,
+    basis: ServiceAreaBasis,
+  ): Promise<StoredServiceArea | null> {
+    const row = await this.sql.one<{
+      location: string;
+      method: TravelMethod | null;
+      geometry: string | null;
+      areaSquareMeters: number | null;
+    }>(
+      `select ${asGeoJson('f.location', EXACT_DECIMALS)} as "location", sa.method,
+         ${asGeoJson('sa.geom')} as "geometry", sa.area_m2 as "areaSquareMeters"
+       from facility f
+       left join service_area sa on sa.facility_id = f.id and sa.minutes = ? and ${UP_TO_DATE}
+       where f.id = ? and f.archived_at is null`,
+      [minutes, ...basisParams(basis), Number(facilityId)],
+    );
+    if (!row) return null;
+    const area =
+      row.method && row.geometry && row.areaSquareMeters !== null
+        ? {
+            minutes,
+            method: row.method,
+            geometry: JSON.parse(row.geometry) as MultiPolygon,
+            areaSquareMeters: row.areaSquareMeters,
+          }
+        : null;
+    return { site: toSite(facilityId, row.location), area };
+  }
+
+  /** Stores a facility's areas over any older ones, with the location and basis they were computed from. */
+  async save(
+    site: FacilitySite,
+    areas: readonly IsochroneRecord[],
+    basis: ServiceAreaBasis,
+  ): Promise<{ inserted: number; updated: number }> {
+    const location = JSON.stringify({ type: 'Point', coordinates: [site.lng, site.lat] });
+    const values = `(?::int, ?, ?, ?, ?, ?, ${fromGeoJson()}, ${fromGeoJson()}, ?, now())`;
+    const rows = await this.sql.all<{ inserted: boolean }>(
+      `insert into service_area (facility_id, mode, minutes, method, speed_m_per_min, area_m2, geom,
+         facility_location, network_fingerprint, computed_at)
+       values ${areas.map(() => values).join(', ')}
+       on conflict (facility_id, mode, minutes) do update set method = excluded.method,
+         speed_m_per_min = excluded.speed_m_per_min, area_m2 = excluded.area_m2, geom = excluded.geom,
+         facility_location = excluded.facility_location, network_fingerprint = excluded.network_fingerprint,
+         computed_at = excluded.computed_at
+       returning (xmax = 0) as "inserted"`,
+      areas.flatMap((area) => [
+        Number(site.id),
+        basis.mode,
+        area.minutes,
+        area.method,
+        basis.speedMetersPerMinute,
+        area.areaSquareMeters,
+        JSON.stringify(area.geometry),
+        location,
+        basis.networkFingerprint,
+      ]),
+    );
+    const inserted = rows.filter((row) => row.inserted).length;
+    return { inserted, updated: rows.length - inserted };
+  }
+
+  /** How many areas are stored. */
+  async count(): Promise<number> {
+    const row = await this.sql.one<{ n: number }>(`select count(*)::int as "n" from service_area`);
+    return row?.n ?? 0;
+  }
+
+  /** Removes the areas of archived facilities, which the map no longer shows; returns how many rows. */
+  deleteArchived(): Promise<number> {
+    return this.sql.run(
+      `delete from service_area sa using facility f where f.id = sa.facility_id and f.archived_at is not null`,
+    );
+  }
+}

@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+const SCREENSHOTS = path.resolve('test/e2e/screenshots');
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/** One browser tab on the CareMap client, driven the way a person would use it. */
+export class CareMapDriver {
+  /** Every request that went anywhere but this machine. */
+  readonly outsideRequests: string[] = [];
+  /** Every request to the platform, by path. */
+  readonly localRequests: string[] = [];
+  readonly errors: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+      if (LOCAL_HOSTS.has(url.hostname)) this.localRequests.push(url.pathname);
+      else this.outsideRequests.push(request.url());
+    });
+    page.on('pageerror', (error) => this.errors.push(error.message));
+  }
+
+  /** Opens a fresh tab; requests that would leave localhost are recorded and refused. */
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    options: BrowserContextOptions = {},
+  ): Promise<CareMapDriver> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      ...options,
+    });
+    const page = await context.newPage();
+    const driver = new CareMapDriver(page, baseUrl);
+    await context.route(/.*/, (route) => {
+      const url = new URL(route.request().url());
+      return LOCAL_HOSTS.has(url.hostname) ? route.continue() : route.abort('blockedbyclient');
+    });
+    return driver;
+  }
+
+  /** Loads the client (with a shared link's query) and waits until facilities are drawn and listed. */
+  async visit(query = ''): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/${query}`);
+    await this.page.waitForFunction(
+      () => performance.getEntriesByName('caremap:first-facility').length > 0,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await this.settle();
+  }
+
+  /** Waits until the result list has loaded. */
+  async waitForList(): Promise<void> {
+    await expect
+      .poll(
+        async () =>
+          (await this.page
+            .locator('.results-status')
+            .textContent()
+            .catch(() => '')) ?? '',
+        {
+          timeout: 15_000,
+        },
+      )
+      .toMatch(/^(?!.*(加载|Loading)).+/);
+  }
+
+  /** Types a search and submits it with Enter. */
+  async search(text: string): Promise<void> {
+    await this.page.fill('#search-text', text);
+    await this.page.press('#search-text', 'Enter');
+    await this.page.waitForURL((url) => url.searchParams.get('q') === text);
+    await this.settle();
+  }
+
+  /**
+   * Waits until the map has finished moving and drawing and the list has followed it: the client marks
+   * both with aria-busy while they change.
+   */
+  async settle(): Promise<void> {
+    const settled = () =>
+      this.page
+        .locator('#map[aria-busy], .results[aria-busy]')
+        .count()
+        .then((busy) => busy === 0);
+    await expect.poll(settled, { timeout: 30_000, interval: 100 }).toBe(true);
+    await this.page.waitForTimeout(300);
+    await expect.poll(settled, { timeout: 30_000, interval: 100 }).toBe(true);
+  }
+
+  /** Names in the result list, top to bottom. */
+  resultNames(): Promise<string[]> {
+    return this.page.locator('.result .result-name').allTextContents();
+  }
+
+  /** Facility types of the result list. */
+  async resultTypes(): Promise<string[]> {
+    return this.page
+      .locator('.result')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-type') ?? ''));
+  }
+
+  /** Opens a facility from the list and waits for its details. */
+  async openResult(name: string): Promise<void> {
+    await this.page
+      .locator('.result', { has: this.page.locator('.result-name', { hasText: name }) })
+      .first()
+      .click();
+    await this.page.locator('#details-heading').waitFor();
+  }
+
+  /** The details panel: its heading and every term with its value. */
+  async details(): Promise<{ name: string; facts: Record<string, string>; text: string }> {
+    const name = (await this.page.locator('#details-heading').textContent()) ?? '';
+    const facts = await this.page.locator('#details-panel dl.facts').evaluate((dl) => {
+      const out: Record<string, string> = {};
+      const terms = dl.querySelectorAll('dt');
+      for (const dt of terms) out[dt.textContent ?? ''] = dt.nextElementSibling?.textContent ?? '';
+      return out;
+    });
+    const text = (await this.page.locator('#details-panel').textContent()) ?? '';
+    return { name, facts, text };
+  }
+
+  /** Ticks or unticks a facility type filter. */
+  async toggleType(type: string): Promise<void> {
+    await this.page.locator(`#type-${type}`).click();
+    await this.settle();
+  }
+
+  /** Facility types the map draws once it is idle, as it reports them for screen readers. */
+  async mapTypes(): Promise<string[]> {
+    await this.page.locator('#map-status[data-types]').waitFor({ state: 'attached' });
+    const types = (await this.page.locator('#map-status').getAttribute('data-types')) ?? '';
+    return types ? types.split(',') : [];
+  }
+
+  /** Waits until the map reports drawing exactly these facility types. */
+  async expectMapTypes(types: string[]): Promise<void> {
+    await expect.poll(() => this.mapTypes(), { timeout: 15_000 }).toEqual(types);
+  }
+
+  /** The map position the page's URL holds. */
+  mapParam(): string | null {
+    return new URL(this.page.url()).searchParams.get('map');
+  }
+
+  /** Saves a screenshot as test/e2e/screenshots/<name>.png. */
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  }
+
+  /** Closes the tab and its context. */
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+}

@@ -1,0 +1,148 @@
+import type { MultiPolygon } from 'geojson';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../support/database';
+import { startTestServer, type TestServer } from '../support/graphql';
+import { HUBIN, loadNetwork, OUTSIDE_DATA, randomStreetPoints, sqlOn, WEST_LAKE } from './routing-support';
+
+let database: TestDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await openTestDatabase({ seeded: true });
+  server = await startTestServer(database.db);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.dispose();
+});
+
+interface Contour {
+  minutes: number;
+  method: 'NETWORK' | 'RADIUS';
+  areaSquareMeters: number;
+  geometry: MultiPolygon;
+}
+
+const ISOCHRONE = `query($point: PointInput!, $minutes: [Int!], $speed: Float) {
+  isochrone(point: $point, minutes: $minutes, speedMetersPerMinute: $speed) { minutes method areaSquareMeters geometry }
+}`;
+
+async function isochrone(variables: Record<string, unknown>): Promise<Contour[]> {
+  const result = await server.query<{ isochrone: Contour[] }>(ISOCHRONE, variables);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!.isochrone;
+}
+
+/** Square metres of `inner` that lie outside `outer`. */
+async function areaOutside(inner: MultiPolygon, outer: MultiPolygon): Promise<number> {
+  const row = await sqlOn(database.db).one<{ area: number }>(
+    `select ST_Area(ST_Difference(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))::geography) as "area"`,
+    [JSON.stringify(inner), JSON.stringify(outer)],
+  );
+  return row!.area;
+}
+
+describe('isochrone along the street network', () => {
+  test('gives the 5-, 10- and 15-minute areas by default, growing, as MultiPolygons', async () => {
+    const contours = await isochrone({ point: HUBIN });
+    expect(contours.map((c) => [c.minutes, c.method, c.geometry.type])).toEqual([
+      [5, 'NETWORK', 'MultiPolygon'],
+      [10, 'NETWORK', 'MultiPolygon'],
+      [15, 'NETWORK', 'MultiPolygon'],
+    ]);
+    expect(contours[0].areaSquareMeters).toBeGreaterThan(20_000);
+    expect(contours[0].areaSquareMeters).toBeLessThan(contours[1].areaSquareMeters);
+    expect(contours[1].areaSquareMeters).toBeLessThan(contours[2].areaSquareMeters);
+    // Streets, not a disc: well under the circle a walker could cover in open country.
+    expect(contours[2].areaSquareMeters).toBeLessThan(Math.PI * 900 ** 2);
+  });
+
+  test('draws each contour as if it had been asked alone (15 alone equals the 15 of [5, 10, 15])', async () => {
+    const [five, ten, fifteen] = await isochrone({ point: HUBIN, minutes: [5, 10, 15] });
+    expect((await isochrone({ point: HUBIN, minutes: [15] }))[0]).toEqual(fifteen);
+    expect((await isochrone({ point: HUBIN, minutes: [10, 5] })).map((c) => c.minutes)).toEqual([10, 5]);
+    expect((await isochrone({ point: HUBIN, minutes: [10, 5] }))[1]).toEqual(five);
+    expect((await isochrone({ point: HUBIN, minutes: [10, 30] }))[0]).toEqual(ten);
+  });
+
+  test('nests the contours of 12 random street points (5 ⊆ 10 ⊆ 15), with holes between streets', async () => {
+    const points = randomStreetPoints(await loadNetwork(database.db), 12, 4242);
+    let holes = 0;
+    for (const point of points) {
+      const [five, ten, fifteen] = await isochrone({ point });
+      // Round ends and joins are polygons inscribed in their circles (within 1 m of them), placed
+      // differently where a piece ends than where a longer one bends: slivers of a few m² at most.
+      expect(await areaOutside(five.geometry, ten.geometry)).toBeLessThan(five.areaSquareMeters * 1e-4);
+      expect(await areaOutside(ten.geometry, fifteen.geometry)).toBeLessThan(ten.areaSquareMeters * 1e-4);
+      holes += fifteen.geometry.coordinates.reduce((sum, polygon) => sum + polygon.length - 1, 0);
+    }
+    expect(holes).toBeGreaterThan(0);
+  });
+
+  test('covers the start point, including the walk from it onto the street', async () => {
+    const offStreet = { lng: 120.131, lat: 30.242 }; // about 160 m from the nearest street
+    const [five] = await isochrone({ point: offStreet, minutes: [5] });
+    expect(five.method).toBe('NETWORK');
+    const row = await sqlOn(database.db).one<{ covers: boolean }>(
+      `select ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ST_SetSRID(ST_MakePoint(?, ?), 4326)) as "covers"`,
+      [JSON.stringify(five.geometry), offStreet.lng, offStreet.lat],
+    );
+    expect(row!.covers).toBe(true);
+  });
+
+  test('shrinks for a slower walker', async () => {
+    const [usual] = await isochrone({ point: HUBIN, minutes: [15] });
+    const [slow] = await isochrone({ point: HUBIN, minutes: [15], speed: 40 });
+    expect(slow.areaSquareMeters).toBeLessThan(usual.areaSquareMeters * 0.8);
+  });
+
+  test('buffering the 15-minute streets of 湖滨 yields an area on every database (PGlite once returned no row)', async () => {
+    const [fifteen] = await isochrone({ point: { lng: 120.16, lat: 30.25 }, minutes: [15] });
+    expect(fifteen.method).toBe('NETWORK');
+    expect(fifteen.areaSquareMeters).toBeGreaterThan(1_000_000);
+  });
+});
+
+describe('isochrone where no street covers the point', () => {
+  test.each([
+    ['West Lake', WEST_LAKE],
+    ['outside the data', OUTSIDE_DATA],
+  ])('%s → geodesic circles of speed × minutes, marked RADIUS', async (_name, point) => {
+    const contours = await isochrone({ point, minutes: [5, 15], speed: 50 });
+    expect(contours.map((c) => c.method)).toEqual(['RADIUS', 'RADIUS']);
+    for (const contour of contours) {
+      const radius = contour.minutes * 50;
+      expect(contour.areaSquareMeters / (Math.PI * radius ** 2)).toBeCloseTo(1, 2);
+    }
+  });
+});
+
+describe('isochrone rejects bad input with BAD_USER_INPUT', () => {
+  test.each([
+    ['minutes 0', { point: HUBIN, minutes: [0] }, /minutes/],
+    ['negative minutes', { point: HUBIN, minutes: [-5] }, /minutes/],
+    ['minutes over 60', { point: HUBIN, minutes: [61] }, /1 to 60/],
+    ['no limits', { point: HUBIN, minutes: [] }, /1 to 10 time limits/],
+    ['eleven limits', { point: HUBIN, minutes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, /1 to 10 time limits/],
+    ['a limit twice', { point: HUBIN, minutes: [15, 15] }, /twice/],
+    ['fractional minutes', { point: HUBIN, minutes: [7.5] }, /Int/],
+    ['NaN minutes', { point: HUBIN, minutes: ['NaN'] }, /Int/],
+    ['NaN speed', { point: HUBIN, speed: 'NaN' }, /Float/],
+    ['speed 0', { point: HUBIN, speed: 0 }, /speedMetersPerMinute/],
+    ['speed of a car', { point: HUBIN, speed: 500 }, /speedMetersPerMinute/],
+    ['longitude 500', { point: { lng: 500, lat: 30.25 } }, /longitude/],
+    ['latitude 95', { point: { lng: 120.16, lat: 95 } }, /latitude/],
+  ])('%s', async (_name, variables, message) => {
+    const result = await server.query(ISOCHRONE, variables);
+    expect(result.errors?.[0].extensions?.code, JSON.stringify(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(message);
+    expect(JSON.stringify(result)).not.toMatch(/stacktrace|select |SQL/i);
+  });
+
+  test('an unknown travel mode', async () => {
+    const result = await server.query(
+      '{ isochrone(point: { lng: 120.162, lat: 30.256 }, mode: CAR) { minutes } }',
+    );
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,104 @@
+import type { VectorTileFeature, VectorTileLayer } from '@mapbox/vector-tile';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASEMAP_BUFFER, BUILDING_MINZOOM, ROAD_CLASSES } from '../../server/tiles/tilesets';
+import { TILE_EXTENT } from '../../server/tiles/tile-grid';
+import { openTestDatabase, type TestDatabase } from '../support/database';
+import { startTestServer, type TestServer } from '../support/graphql';
+import { fetchTile, queryFacilities, tilesOf, type FacilityPoint } from './tile-support';
+
+let testDb: TestDatabase;
+let server: TestServer;
+let all: FacilityPoint[];
+
+beforeAll(async () => {
+  testDb = await openTestDatabase({ seeded: true });
+  server = await startTestServer(testDb.db);
+  all = await queryFacilities(server, {});
+});
+
+afterAll(async () => {
+  await server?.close();
+  await testDb?.dispose();
+});
+
+const featuresOf = (layer: VectorTileLayer | undefined): VectorTileFeature[] =>
+  layer ? Array.from({ length: layer.length }, (_, i) => layer.feature(i)) : [];
+
+/** Surveyor's formula in tile coordinates: positive for an MVT exterior ring. */
+function ringArea(ring: { x: number; y: number }[]): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length - 1; i++) sum += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
+  return sum / 2;
+}
+
+async function basemapTiles(z: number) {
+  return Promise.all(
+    tilesOf(all, z).map(async (tile) => ({
+      tile,
+      layers: (await fetchTile(server, `/tiles/basemap/${tile.z}/${tile.x}/${tile.y}.mvt`)).layers,
+    })),
+  );
+}
+
+describe('base-map tiles', () => {
+  it('carry boundaries, water, green areas, roads and footpaths, and buildings of the imported data', async () => {
+    const names = new Set<string>();
+    const roadClasses = new Set<string>();
+    for (const { layers } of await basemapTiles(16)) {
+      for (const name of Object.keys(layers)) names.add(name);
+      for (const road of featuresOf(layers.road)) roadClasses.add(String(road.properties.class));
+    }
+    expect([...names]).toEqual(expect.arrayContaining(['water', 'green', 'road', 'building', 'boundary']));
+    expect([...roadClasses]).toEqual(expect.arrayContaining(['major', 'street', 'path']));
+    for (const roadClass of roadClasses) expect(Object.keys(ROAD_CLASSES)).toContain(roadClass);
+  });
+
+  it('outline and label the demo districts', async () => {
+    const codes = new Set<string>();
+    const labels = new Set<string>();
+    for (const { layers } of await basemapTiles(11)) {
+      for (const line of featuresOf(layers.boundary)) codes.add(String(line.properties.code));
+      for (const label of featuresOf(layers.region_label)) labels.add(String(label.properties.name));
+    }
+    expect([...codes]).toEqual(expect.arrayContaining(['330102', '330103']));
+    expect([...labels]).toEqual(expect.arrayContaining(['上城区', '下城区']));
+  });
+
+  it('keep geometry within the buffered tile and give polygons MVT exterior rings', async () => {
+    let polygons = 0;
+    for (const { layers } of await basemapTiles(15)) {
+      for (const layer of Object.values(layers)) {
+        for (const feature of featuresOf(layer)) {
+          const rings = feature.loadGeometry();
+          for (const point of rings.flat()) {
+            expect(point.x).toBeGreaterThanOrEqual(-BASEMAP_BUFFER);
+            expect(point.x).toBeLessThanOrEqual(TILE_EXTENT + BASEMAP_BUFFER);
+            expect(point.y).toBeGreaterThanOrEqual(-BASEMAP_BUFFER);
+            expect(point.y).toBeLessThanOrEqual(TILE_EXTENT + BASEMAP_BUFFER);
+          }
+          if (feature.type === 3) {
+            polygons++;
+            expect(ringArea(rings[0])).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+    expect(polygons).toBeGreaterThan(0);
+  });
+
+  it('leave out detail that cannot be seen at low zoom', async () => {
+    for (const { layers } of await basemapTiles(BUILDING_MINZOOM - 2)) {
+      expect(layers.building).toBeUndefined();
+      for (const road of featuresOf(layers.road))
+        expect(['major', 'street']).toContain(road.properties.class);
+    }
+  });
+
+  it('may be cached by browsers for an hour', async () => {
+    const [tile] = tilesOf(all, 14);
+    const response = await fetch(`${server.url}/tiles/basemap/${tile.z}/${tile.x}/${tile.y}.mvt`);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+    const facilities = await fetch(`${server.url}/tiles/facilities/${tile.z}/${tile.x}/${tile.y}.mvt`);
+    expect(facilities.headers.get('cache-control')).toBe('no-cache');
+  });
+});
