@@ -46,7 +46,7 @@ export function facilityConditions(query: FacilityQuery): { where: string; param
     params.push(JSON.stringify(query.types));
   }
   if (query.bbox) {
-    clauses.push('f.location && ST_MakeEnvelope(?, ?, ?, ?, 4326)');
+    clauses.push('ST_Intersects(f.location, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
     params.push(query.bbox.west, query.bbox.south, query.bbox.east, query.bbox.north);
   }
   if (query.regionCode) {
