@@ -3,6 +3,7 @@ import { benchLoad } from './load';
 /** `npm run bench`: every benchmark of the project, each side by side with its reference where it has one. */
 const benches: [string, () => Promise<void>][] = [
   ['client', async () => (await import('./client')).benchClient()],
+  ['routing', async () => (await import('./routing')).benchRouting()],
   ['load', benchLoad],
 ];
 const only = process.argv[2];

@@ -18,6 +18,7 @@ import {
 } from './facility-write.repository';
 import type { FacilityRecord } from './facility.record';
 import { FacilityRepository } from './facility.repository';
+import { refreshServiceAreas } from '../service-areas/service-area.service';
 
 /** Mainland China's extent (with a margin): coordinates outside it are almost always swapped or mistyped. */
 export const CHINA_EXTENT = { west: 73.4, south: 18.1, east: 135.1, north: 53.6 };
@@ -169,6 +170,7 @@ export class FacilityWriteService {
         { column: 'is_sample', sql: '?::boolean', value: false },
       );
       const id = await new FacilityWriteRepository(tx).insert(`api:${randomUUID()}`, changes);
+      await refreshServiceAreas(tx);
       const created = (await new FacilityRepository(tx).findById(id))!;
       await new AuditRepository(tx).record(this.principal, {
         action: 'CREATE',
@@ -250,6 +252,7 @@ export class FacilityWriteService {
       );
       const version = await repo.update(id, expectedVersion, changes, textChanged);
       if (version === null) throw conflict(id, expectedVersion, stored.version + 1);
+      if (location) await refreshServiceAreas(tx);
       await new AuditRepository(tx).record(this.principal, {
         action,
         entity: 'facility',

@@ -7,6 +7,7 @@ import { ImportRepository } from '../import/import.repository';
 import type { FacilityImportRecord } from '../import/import.records';
 import { silentProgress, type Progress } from '../import/progress';
 import { CHINA_EXTENT } from '../facilities/facility-write.service';
+import { refreshServiceAreas } from '../service-areas/service-area.service';
 import { readFacilityFile, ImportFileError, type ImportFormat } from './facility-file';
 import { CoordinateSystem, facilityFromRow, type FieldProblem } from './facility-row';
 
@@ -125,6 +126,7 @@ export class FacilityImportService {
       await imports.upsertFacilities(records, progress, (change) =>
         status.set(change.sourceKey, change.inserted ? 'CREATED' : 'UPDATED'),
       );
+      await refreshServiceAreas(tx);
       const after = await imports.facilitySnapshots(keys.filter((key) => status.has(key)));
       for (const [key, stored] of after) {
         await audit.record(this.principal, {

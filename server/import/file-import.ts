@@ -9,13 +9,14 @@ import { extractBaseFeatures } from './osm/map-features';
 import { readOsm } from './osm/osm-reader';
 import { extractWalkNetwork } from './osm/walk-network';
 import { startProgress } from './progress';
+import { refreshServiceAreas } from '../service-areas/service-area.service';
 import { osmFacilityRecord, regionsOf, type SeedReport } from './seed';
 
 function inTransaction(
   db: Database,
-  work: (repo: ImportRepository) => Promise<SeedReport>,
+  work: (repo: ImportRepository, em: EntityManager) => Promise<SeedReport>,
 ): Promise<SeedReport> {
-  return db.fork().transactional((em: EntityManager) => work(new ImportRepository(em)));
+  return db.fork().transactional((em: EntityManager) => work(new ImportRepository(em), em));
 }
 
 /** Imports an OpenStreetMap file: health facilities, the walk network (replacing the old one) and base-map features. */
@@ -24,7 +25,7 @@ export async function importOsm(db: Database, path: string): Promise<SeedReport>
   const network = extractWalkNetwork(osm);
   const features = extractBaseFeatures(osm);
   const facilities = extractHealthFacilities(osm).map(osmFacilityRecord);
-  return inTransaction(db, async (repo) => {
+  return inTransaction(db, async (repo, em) => {
     const edges = startProgress('Walk network edges', network.edges.length);
     const road_edge = await repo.replaceNetwork(network.edges, edges);
     edges.done();
@@ -34,7 +35,8 @@ export async function importOsm(db: Database, path: string): Promise<SeedReport>
     const facilityProgress = startProgress('Facilities', facilities.length);
     const facility = await repo.upsertFacilities(facilities, facilityProgress);
     facilityProgress.done();
-    return { road_edge, map_feature, facility };
+    const service_area = await refreshServiceAreas(em, startProgress);
+    return { road_edge, map_feature, facility, service_area };
   });
 }
 

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from '../support/test-server';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer();
 
 const FACILITIES = `query($filter: FacilityFilter, $first: Int, $after: String) {
   facilities(filter: $filter, first: $first, after: $after) { totalCount edges { node { id } } }
@@ -24,7 +13,7 @@ async function expectError(
   code: string,
   messagePart: RegExp,
 ): Promise<void> {
-  const result = await server.query(query, variables);
+  const result = await fixture.server.query(query, variables);
   expect(result.errors, JSON.stringify(result)).toBeDefined();
   const [error] = result.errors!;
   expect(error.extensions?.code).toBe(code);
@@ -74,7 +63,9 @@ describe('bad input gets a clear error with a code, never a stack trace', () => 
   });
 
   test('the server keeps serving after all of that', async () => {
-    const result = await server.query<{ region: { name: string } }>('{ region(code: "330102") { name } }');
+    const result = await fixture.server.query<{ region: { name: string } }>(
+      '{ region(code: "330102") { name } }',
+    );
     expect(result.data?.region.name).toBe('上城区');
   });
 });

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from '../support/test-server';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '40' });
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer({ env: { CAREMAP_RATE_LIMIT_PER_MINUTE: '40' } });
 
 const alive = async () =>
-  (await fetch(`${server.url}/graphql`, {
+  (await fetch(`${fixture.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ region(code: "330102") { name } }' }),
@@ -23,7 +12,7 @@ const alive = async () =>
 
 describe('hostile requests get a clear error and the server stays up', () => {
   test('a 10 MB string is refused before it is read whole', async () => {
-    const res = await fetch(`${server.url}/graphql`, {
+    const res = await fetch(`${fixture.server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -39,7 +28,7 @@ describe('hostile requests get a clear error and the server stays up', () => {
   test('a deep query is refused', async () => {
     let selection = 'id';
     for (let i = 0; i < 14; i++) selection = `partners { ${selection} }`;
-    const result = await server.query(`{ facilities(first: 1) { edges { node { ${selection} } } } }`);
+    const result = await fixture.server.query(`{ facilities(first: 1) { edges { node { ${selection} } } } }`);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(result.errors?.[0].message).toMatch(/deeper than 12/);
   });
@@ -48,7 +37,7 @@ describe('hostile requests get a clear error and the server stays up', () => {
     const fields = Array.from({ length: 40 }, (_, i) => `a${i}: facilities(first: 500) { totalCount }`).join(
       ' ',
     );
-    const result = await server.query(`{ ${fields} }`);
+    const result = await fixture.server.query(`{ ${fields} }`);
     expect(result.errors?.[0].message).toMatch(/more than 30 aliases/);
   });
 
@@ -56,18 +45,18 @@ describe('hostile requests get a clear error and the server stays up', () => {
     const page =
       'facilities(first: 500) { edges { node { id name type address phone location services vacantBeds } } }';
     const fields = Array.from({ length: 20 }, (_, i) => `p${i}: ${page}`).join(' ');
-    const result = await server.query(`{ ${fields} }`);
+    const result = await fixture.server.query(`{ ${fields} }`);
     expect(result.errors?.[0].message).toMatch(/cost more than 50000/);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   test('unknown enum values are BAD_USER_INPUT', async () => {
-    const result = await server.query('{ regions(level: GALAXY) { code } }');
+    const result = await fixture.server.query('{ regions(level: GALAXY) { code } }');
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   test('a cross-site form post is refused (CSRF prevention)', async () => {
-    const res = await fetch(`${server.url}/graphql?query=%7B__typename%7D`, {
+    const res = await fetch(`${fixture.server.url}/graphql?query=%7B__typename%7D`, {
       method: 'GET',
       headers: { 'content-type': 'text/plain' },
     });
@@ -77,7 +66,7 @@ describe('hostile requests get a clear error and the server stays up', () => {
   test('past the rate limit a client is told to wait (429), others are not affected', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 45; i++) {
-      const res = await fetch(`${server.url}/graphql`, {
+      const res = await fetch(`${fixture.server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer flood' },
         body: JSON.stringify({ query: '{ __typename }' }),

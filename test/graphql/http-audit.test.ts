@@ -1,19 +1,8 @@
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from '../support/test-server';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: false });
-  server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer({ seeded: false, env: { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' } });
 
 /** SHOULD audits that fail, with the reason; the README lists the same. */
 export const KNOWN_SHOULD_FAILURES: Record<string, string> = {
@@ -28,7 +17,7 @@ export const KNOWN_SHOULD_FAILURES: Record<string, string> = {
 };
 
 describe('GraphQL over HTTP conformance (graphql-http server audits, against the real server)', () => {
-  for (const audit of serverAudits({ url: () => `${server.url}/graphql`, fetchFn: fetch })) {
+  for (const audit of serverAudits({ url: () => `${fixture.server.url}/graphql`, fetchFn: fetch })) {
     test(audit.name, async () => {
       const result = await audit.fn();
       if (audit.name.startsWith('MUST')) {

@@ -1,26 +1,15 @@
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { TokenService } from '../../server/auth/token.service';
 import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
 import { SqlRunner } from '../../server/db/sql';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { useTestServer } from '../support/test-server';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer();
 
 test('vacancyChanged delivers each change inside the subscribed region, and only those', async () => {
-  const sql = new SqlRunner(database.db.fork());
+  const sql = new SqlRunner(fixture.database.db.fork());
   const [inside, outside] = await Promise.all(
     ['330102', '330103'].map(async (code) =>
       sql.one<{ id: string; version: number }>(
@@ -29,13 +18,13 @@ test('vacancyChanged delivers each change inside the subscribed region, and only
       ),
     ),
   );
-  const { token } = await new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+  const { token } = await new TokenService(fixture.database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
     kind: 'JWT',
     role: 'ADMIN',
     subject: 'test',
   });
   const client = createClient({
-    url: `${server.url.replace('http', 'ws')}/graphql`,
+    url: `${fixture.server.url.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     lazy: false,
   });
@@ -55,10 +44,10 @@ test('vacancyChanged delivers each change inside the subscribed region, and only
   const update = `mutation($id: ID!, $v: Int!) { updateVacancy(facilityId: $id, vacantBeds: 2, expectedVersion: $v) { id } }`;
   const headers = { authorization: `Bearer ${token}` };
   expect(
-    (await server.query(update, { id: outside!.id, v: outside!.version }, headers)).errors,
+    (await fixture.server.query(update, { id: outside!.id, v: outside!.version }, headers)).errors,
   ).toBeUndefined();
   expect(
-    (await server.query(update, { id: inside!.id, v: inside!.version }, headers)).errors,
+    (await fixture.server.query(update, { id: inside!.id, v: inside!.version }, headers)).errors,
   ).toBeUndefined();
   await subscribed;
   await client.dispose();

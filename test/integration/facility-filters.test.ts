@@ -1,23 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from '../support/test-server';
 
 const FIXTURES = new URL('../fixtures/facility-filters/', import.meta.url);
 const cases = readdirSync(new URL('in/', FIXTURES)).filter((f) => f.endsWith('.json'));
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer();
 
 const QUERY = `query($filter: FacilityFilter, $first: Int) {
   facilities(filter: $filter, first: $first) {
@@ -50,10 +39,9 @@ function summarize(data: { facilities: { totalCount: number; edges: { node: Node
 describe('each filter returns the expected facilities (golden files; REGEN=1 rewrites them)', () => {
   test.each(cases)('%s', async (file) => {
     const input = JSON.parse(await readFile(new URL(`in/${file}`, FIXTURES), 'utf8'));
-    const result = await server.query<{ facilities: { totalCount: number; edges: { node: Node }[] } }>(
-      QUERY,
-      input,
-    );
+    const result = await fixture.server.query<{
+      facilities: { totalCount: number; edges: { node: Node }[] };
+    }>(QUERY, input);
     expect(result.errors).toBeUndefined();
     const actual = summarize(result.data!);
     const outFile = new URL(`out/${file}`, FIXTURES);
@@ -77,7 +65,7 @@ test('pages follow each other without gaps or repeats', async () => {
         pageInfo: { hasNextPage: boolean; endCursor: string };
       };
     };
-    const result: { data?: Page | null } = await server.query<Page>(PAGE, { after });
+    const result: { data?: Page | null } = await fixture.server.query<Page>(PAGE, { after });
     const connection = result.data!.facilities;
     total = connection.totalCount;
     seen.push(...connection.edges.map((e) => e.node.id));
