@@ -1,25 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { MultiPolygon, Position } from 'geojson';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from '../support/test-server';
 import { sqlOn } from './routing-support';
 
 const FIXTURES = new URL('../fixtures/isochrones/', import.meta.url);
 const cases = readdirSync(new URL('in/', FIXTURES)).filter((file) => file.endsWith('.json'));
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer();
 
 interface Contour {
   minutes: number;
@@ -52,7 +41,7 @@ function summarize(contours: Contour[]): Contour[] {
 
 /** Square metres where two areas differ (their symmetric difference). */
 async function differenceArea(a: MultiPolygon, b: MultiPolygon): Promise<number> {
-  const row = await sqlOn(database.db).one<{ area: number }>(
+  const row = await sqlOn(fixture.database.db).one<{ area: number }>(
     `select ST_Area(ST_SymDifference(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)),
        ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)))::geography) as "area"`,
     [JSON.stringify(a), JSON.stringify(b)],
@@ -63,7 +52,7 @@ async function differenceArea(a: MultiPolygon, b: MultiPolygon): Promise<number>
 describe('isochrones match their golden files on this database (REGEN=1 rewrites them)', () => {
   test.each(cases)('%s', async (file) => {
     const input = JSON.parse(await readFile(new URL(`in/${file}`, FIXTURES), 'utf8'));
-    const result = await server.query<{ isochrone: Contour[] }>(QUERY, input);
+    const result = await fixture.server.query<{ isochrone: Contour[] }>(QUERY, input);
     expect(result.errors).toBeUndefined();
     const actual = summarize(result.data!.isochrone);
     const outFile = new URL(`out/${file}`, FIXTURES);

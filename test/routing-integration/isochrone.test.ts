@@ -1,20 +1,9 @@
 import type { MultiPolygon } from 'geojson';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from '../support/test-server';
 import { HUBIN, loadNetwork, OUTSIDE_DATA, randomStreetPoints, sqlOn, WEST_LAKE } from './routing-support';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer();
 
 interface Contour {
   minutes: number;
@@ -28,14 +17,14 @@ const ISOCHRONE = `query($point: PointInput!, $minutes: [Int!], $speed: Float) {
 }`;
 
 async function isochrone(variables: Record<string, unknown>): Promise<Contour[]> {
-  const result = await server.query<{ isochrone: Contour[] }>(ISOCHRONE, variables);
+  const result = await fixture.server.query<{ isochrone: Contour[] }>(ISOCHRONE, variables);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.isochrone;
 }
 
 /** Square metres of `inner` that lie outside `outer`. */
 async function areaOutside(inner: MultiPolygon, outer: MultiPolygon): Promise<number> {
-  const row = await sqlOn(database.db).one<{ area: number }>(
+  const row = await sqlOn(fixture.database.db).one<{ area: number }>(
     `select ST_Area(ST_Difference(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))::geography) as "area"`,
     [JSON.stringify(inner), JSON.stringify(outer)],
   );
@@ -66,7 +55,7 @@ describe('isochrone along the street network', () => {
   });
 
   test('nests the contours of 12 random street points (5 ⊆ 10 ⊆ 15), with holes between streets', async () => {
-    const points = randomStreetPoints(await loadNetwork(database.db), 12, 4242);
+    const points = randomStreetPoints(await loadNetwork(fixture.database.db), 12, 4242);
     let holes = 0;
     for (const point of points) {
       const [five, ten, fifteen] = await isochrone({ point });
@@ -83,7 +72,7 @@ describe('isochrone along the street network', () => {
     const offStreet = { lng: 120.131, lat: 30.242 }; // about 160 m from the nearest street
     const [five] = await isochrone({ point: offStreet, minutes: [5] });
     expect(five.method).toBe('NETWORK');
-    const row = await sqlOn(database.db).one<{ covers: boolean }>(
+    const row = await sqlOn(fixture.database.db).one<{ covers: boolean }>(
       `select ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ST_SetSRID(ST_MakePoint(?, ?), 4326)) as "covers"`,
       [JSON.stringify(five.geometry), offStreet.lng, offStreet.lat],
     );
@@ -133,14 +122,14 @@ describe('isochrone rejects bad input with BAD_USER_INPUT', () => {
     ['longitude 500', { point: { lng: 500, lat: 30.25 } }, /longitude/],
     ['latitude 95', { point: { lng: 120.16, lat: 95 } }, /latitude/],
   ])('%s', async (_name, variables, message) => {
-    const result = await server.query(ISOCHRONE, variables);
+    const result = await fixture.server.query(ISOCHRONE, variables);
     expect(result.errors?.[0].extensions?.code, JSON.stringify(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].message).toMatch(message);
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|select |SQL/i);
   });
 
   test('an unknown travel mode', async () => {
-    const result = await server.query(
+    const result = await fixture.server.query(
       '{ isochrone(point: { lng: 120.162, lat: 30.256 }, mode: CAR) { minutes } }',
     );
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,23 +1,12 @@
 import type { MultiPolygon } from 'geojson';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { LIFE_CIRCLE_MINUTES } from '../../server/isochrones/isochrone.service';
 import { ServiceAreaRepository } from '../../server/service-areas/service-area.repository';
 import { refreshServiceAreas, ServiceAreaService } from '../../server/service-areas/service-area.service';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { useTestServer } from '../support/test-server';
 import { loadNetwork, sqlOn } from './routing-support';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer();
 
 interface StoredRow {
   facilityId: string;
@@ -27,7 +16,7 @@ interface StoredRow {
 }
 
 async function storedAreas(facilityId?: string): Promise<StoredRow[]> {
-  return sqlOn(database.db).all<StoredRow>(
+  return sqlOn(fixture.database.db).all<StoredRow>(
     `select facility_id::text as "facilityId", minutes, method, area_m2 as "areaSquareMeters" from service_area
      ${facilityId ? 'where facility_id = ?' : ''} order by facility_id, minutes`,
     facilityId ? [Number(facilityId)] : [],
@@ -46,13 +35,16 @@ interface Area {
 }
 
 async function serviceArea(id: string, minutes: number): Promise<Area> {
-  const result = await server.query<{ facility: { serviceArea: Area } }>(SERVICE_AREA, { id, minutes });
+  const result = await fixture.server.query<{ facility: { serviceArea: Area } }>(SERVICE_AREA, {
+    id,
+    minutes,
+  });
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.facility.serviceArea;
 }
 
 async function someFacilityId(offset = 0): Promise<string> {
-  const row = await sqlOn(database.db).one<{ id: string }>(
+  const row = await sqlOn(fixture.database.db).one<{ id: string }>(
     'select id::text as "id" from facility where archived_at is null order by id offset ?',
     [offset],
   );
@@ -61,7 +53,7 @@ async function someFacilityId(offset = 0): Promise<string> {
 
 describe('stored service areas (table service_area)', () => {
   test('the seed stores the 5-, 10- and 15-minute areas of every facility, growing with the limit', async () => {
-    const facilities = await sqlOn(database.db).one<{ n: number }>(
+    const facilities = await sqlOn(fixture.database.db).one<{ n: number }>(
       'select count(*)::int as "n" from facility where archived_at is null',
     );
     const rows = await storedAreas();
@@ -84,12 +76,11 @@ describe('stored service areas (table service_area)', () => {
     expect(area).toMatchObject({ minutes: 15, method: 'NETWORK', areaSquareMeters: stored.areaSquareMeters });
     expect(area.geometry.type).toBe('MultiPolygon');
 
-    const location = await server.query<{ facility: { location: { coordinates: [number, number] } } }>(
-      `query($id: ID!) { facility(id: $id) { location } }`,
-      { id },
-    );
+    const location = await fixture.server.query<{
+      facility: { location: { coordinates: [number, number] } };
+    }>(`query($id: ID!) { facility(id: $id) { location } }`, { id });
     const [lng, lat] = location.data!.facility.location.coordinates;
-    const drawn = await server.query<{ isochrone: Area[] }>(
+    const drawn = await fixture.server.query<{ isochrone: Area[] }>(
       `query($point: PointInput!) { isochrone(point: $point, minutes: [15]) { areaSquareMeters } }`,
       { point: { lng, lat } },
     );
@@ -102,7 +93,7 @@ describe('stored service areas (table service_area)', () => {
     const area = await serviceArea(id, 7);
     expect(area.minutes).toBe(7);
     expect((await storedAreas(id)).map((row) => row.minutes)).toEqual([5, 10, 15]);
-    const result = await server.query(SERVICE_AREA, { id, minutes: 0 });
+    const result = await fixture.server.query(SERVICE_AREA, { id, minutes: 0 });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -110,7 +101,7 @@ describe('stored service areas (table service_area)', () => {
     const id = await someFacilityId(2);
     const other = await someFacilityId(3);
     const before = await storedAreas(id);
-    const sql = sqlOn(database.db);
+    const sql = sqlOn(fixture.database.db);
     const moveBy = 'update facility set location = ST_Translate(location, 0.004, 0.002) where id = ?';
     await sql.run(moveBy, [Number(id)]);
     await sql.run(moveBy, [Number(other)]);
@@ -120,19 +111,19 @@ describe('stored service areas (table service_area)', () => {
     expect(moved.areaSquareMeters).toBe(after[1].areaSquareMeters);
     expect(after.map((row) => row.areaSquareMeters)).not.toEqual(before.map((row) => row.areaSquareMeters));
 
-    const repository = new ServiceAreaRepository(database.db.fork());
-    const network = await loadNetwork(database.db);
+    const repository = new ServiceAreaRepository(fixture.database.db.fork());
+    const network = await loadNetwork(fixture.database.db);
     const basis = { mode: 'WALK', speedMetersPerMinute: 60, networkFingerprint: network.fingerprint };
     expect((await repository.staleSites(LIFE_CIRCLE_MINUTES, basis)).map((site) => site.id)).toEqual([other]);
-    const counts = await new ServiceAreaService(database.db.fork(), network).refresh();
+    const counts = await new ServiceAreaService(fixture.database.db.fork(), network).refresh();
     expect(counts).toMatchObject({ inserted: 0, updated: 3, deleted: 0 });
     expect(await repository.staleSites(LIFE_CIRCLE_MINUTES, basis)).toEqual([]);
   });
 
   test('areas from another network or speed count as stale; archived facilities lose theirs', async () => {
-    const repository = new ServiceAreaRepository(database.db.fork());
-    const network = await loadNetwork(database.db);
-    const facilities = await sqlOn(database.db).one<{ n: number }>(
+    const repository = new ServiceAreaRepository(fixture.database.db.fork());
+    const network = await loadNetwork(fixture.database.db);
+    const facilities = await sqlOn(fixture.database.db).one<{ n: number }>(
       'select count(*)::int as "n" from facility where archived_at is null',
     );
     const basis = { mode: 'WALK', speedMetersPerMinute: 60, networkFingerprint: network.fingerprint };
@@ -144,8 +135,10 @@ describe('stored service areas (table service_area)', () => {
     ).toHaveLength(facilities!.n);
 
     const id = await someFacilityId(4);
-    await sqlOn(database.db).run('update facility set archived_at = now() where id = ?', [Number(id)]);
-    const counts = await database.db.fork().transactional((em) => refreshServiceAreas(em));
+    await sqlOn(fixture.database.db).run('update facility set archived_at = now() where id = ?', [
+      Number(id),
+    ]);
+    const counts = await fixture.database.db.fork().transactional((em) => refreshServiceAreas(em));
     expect(counts).toMatchObject({ inserted: 0, updated: 0, deleted: 3 });
     expect(await storedAreas(id)).toEqual([]);
   });

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from '../support/test-server';
 import { HUBIN, WEST_LAKE } from './routing-support';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase({ seeded: true });
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const fixture = useTestServer();
 
 interface Reached {
   id: string;
@@ -37,7 +26,7 @@ const FACILITIES = `query($filter: FacilityFilter, $first: Int, $after: String) 
 }`;
 
 async function facilities(variables: Record<string, unknown>): Promise<Connection> {
-  const result = await server.query<{ facilities: Connection }>(FACILITIES, variables);
+  const result = await fixture.server.query<{ facilities: Connection }>(FACILITIES, variables);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.facilities;
 }
@@ -53,7 +42,7 @@ interface TravelTime {
 }
 
 async function travelTimes(variables: Record<string, unknown>): Promise<TravelTime[]> {
-  const result = await server.query<{ travelTimes: TravelTime[] }>(TRAVEL_TIMES, variables);
+  const result = await fixture.server.query<{ travelTimes: TravelTime[] }>(TRAVEL_TIMES, variables);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.travelTimes;
 }
@@ -156,7 +145,7 @@ describe('facilities within a walking time', () => {
     ['negative speed', { point: HUBIN, minutes: 15, speedMetersPerMinute: -1 }, /speedMetersPerMinute/],
     ['NaN speed', { point: HUBIN, minutes: 15, speedMetersPerMinute: 'NaN' }, /Float/],
   ])('%s → BAD_USER_INPUT', async (_name, within, message) => {
-    const result = await server.query(FACILITIES, { filter: { within } });
+    const result = await fixture.server.query(FACILITIES, { filter: { within } });
     expect(result.errors?.[0].extensions?.code, JSON.stringify(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].message).toMatch(message);
   });
@@ -197,7 +186,7 @@ describe('travel times from a point to facilities', () => {
       /more than 500/,
     ],
   ])('%s → %s', async (_name, to, code, message) => {
-    const result = await server.query(TRAVEL_TIMES, { from: HUBIN, to });
+    const result = await fixture.server.query(TRAVEL_TIMES, { from: HUBIN, to });
     expect(result.errors?.[0].extensions?.code, JSON.stringify(result)).toBe(code);
     expect(result.errors![0].message).toMatch(message);
   });
