@@ -14,6 +14,11 @@ import { IndicatorResolver } from './indicators/indicator.resolver';
 import { IsochroneResolver } from './isochrones/isochrone.resolver';
 import { TravelTimeResolver } from './isochrones/travel-time.resolver';
 import { RegionResolver } from './regions/region.resolver';
+import {
+  ConsortiumMemberResolver,
+  ConsortiumResolver,
+  PartnershipResolver,
+} from './partnerships/relation.resolver';
 
 /** The resolvers that make up the API. */
 export const resolvers = [
@@ -22,6 +27,9 @@ export const resolvers = [
   FacilityImportResolver,
   FacilitySubscriptionResolver,
   RegionResolver,
+  PartnershipResolver,
+  ConsortiumResolver,
+  ConsortiumMemberResolver,
   IsochroneResolver,
   TravelTimeResolver,
   AuditResolver,

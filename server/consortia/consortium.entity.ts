@@ -14,6 +14,7 @@ const ConsortiumSchema = defineEntity({
     lead: () => p.manyToOne(Facility).fieldName('lead_facility_id'),
     isSample: p.boolean().default(false),
     source: p.string(),
+    endedOn: p.date().nullable(),
   },
 });
 

@@ -2,6 +2,14 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { SqlRunner } from '../db/sql';
 import type { Consortium } from './consortium.type';
 
+const SELECT = `select c.id::text as "id", c.name, c.level, c.region_code as "regionCode",
+         c.lead_facility_id::text as "leadFacilityId", c.is_sample as "isSample", c.source,
+         to_char(c.ended_on, 'YYYY-MM-DD') as "endedOn",
+         coalesce((select json_agg(json_build_object('facilityId', m.facility_id::text, 'role', m.role)
+                    order by m.role, m.facility_id)
+                   from consortium_member m where m.consortium_id = c.id), '[]'::json) as "members"
+       from consortium c`;
+
 /** Queries about consortia. */
 export class ConsortiumRepository {
   private readonly sql: SqlRunner;
@@ -10,15 +18,54 @@ export class ConsortiumRepository {
     this.sql = new SqlRunner(em);
   }
 
+  /** One consortium by id, with its members. */
+  async findById(id: string): Promise<Consortium | null> {
+    return this.sql.one<Consortium>(`${SELECT} where c.id = ?`, [Number(id)]);
+  }
+
+  /** Inserts a consortium; returns its id. */
+  async insert(c: {
+    name: string;
+    level: string;
+    regionCode: string;
+    leadFacilityId: string;
+    source: string;
+  }): Promise<string> {
+    const row = await this.sql.one<{ id: string }>(
+      `insert into consortium (source_key, name, level, region_code, lead_facility_id, is_sample, source)
+       values ('api:' || gen_random_uuid()::text, ?, ?, ?, ?, false, ?) returning id::text as "id"`,
+      [c.name, c.level, c.regionCode, Number(c.leadFacilityId), c.source],
+    );
+    return row!.id;
+  }
+
+  /** Writes a consortium's name, lead or end date. */
+  async update(
+    id: string,
+    fields: Partial<{ name: string; leadFacilityId: string; endedOn: string }>,
+  ): Promise<void> {
+    await this.sql.run(
+      `update consortium set name = coalesce(?, name), lead_facility_id = coalesce(?::int, lead_facility_id),
+         ended_on = coalesce(?::date, ended_on) where id = ?`,
+      [fields.name ?? null, fields.leadFacilityId ?? null, fields.endedOn ?? null, Number(id)],
+    );
+  }
+
+  /** Replaces a consortium's members. */
+  async replaceMembers(id: string, members: { facilityId: string; role: string }[]): Promise<void> {
+    await this.sql.run(`delete from consortium_member where consortium_id = ?`, [Number(id)]);
+    if (!members.length) return;
+    await this.sql.run(
+      `insert into consortium_member (consortium_id, facility_id, role)
+       select ?, (e->>0)::int, e->>1 from jsonb_array_elements(?::jsonb) e`,
+      [Number(id), JSON.stringify(members.map((m) => [Number(m.facilityId), m.role]))],
+    );
+  }
+
   /** Consortia a facility leads or belongs to, with all their members. */
   async forFacility(facilityId: string): Promise<Consortium[]> {
     return this.sql.all<Consortium>(
-      `select c.id::text as "id", c.name, c.level, c.region_code as "regionCode",
-         c.lead_facility_id::text as "leadFacilityId", c.is_sample as "isSample", c.source,
-         coalesce((select json_agg(json_build_object('facilityId', m.facility_id::text, 'role', m.role)
-                    order by m.role, m.facility_id)
-                   from consortium_member m where m.consortium_id = c.id), '[]'::json) as "members"
-       from consortium c
+      `${SELECT}
        where c.lead_facility_id = ? or exists (
          select 1 from consortium_member m where m.consortium_id = c.id and m.facility_id = ?)
        order by c.id`,

@@ -1,3 +1,4 @@
+import { GraphQLDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A member of a consortium. */
@@ -36,4 +37,7 @@ export class Consortium {
 
   @Field(() => String)
   source!: string;
+
+  @Field(() => GraphQLDate, { nullable: true, description: 'When it ended; null while it is active.' })
+  endedOn!: string | null;
 }

@@ -2,6 +2,7 @@ import { Migration20261122000000_init } from './migrations/Migration202611220000
 import { Migration20261122010000_service_areas } from './migrations/Migration20261122010000_service_areas';
 import { Migration20261122020000_access } from './migrations/Migration20261122020000_access';
 import { Migration20261122030000_indicators } from './migrations/Migration20261122030000_indicators';
+import { Migration20261122040000_consortium_end } from './migrations/Migration20261122040000_consortium_end';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: 'Migration20261122010000_service_areas', class: Migration20261122010000_service_areas },
   { name: 'Migration20261122020000_access', class: Migration20261122020000_access },
   { name: 'Migration20261122030000_indicators', class: Migration20261122030000_indicators },
+  { name: 'Migration20261122040000_consortium_end', class: Migration20261122040000_consortium_end },
 ];

@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqlRunner } from '../db/sql';
+import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
 import type { Partnership } from './partnership.type';
+
+const SELECT = `select p.id::text as "id", p.care_facility_id::text as "careFacilityId",
+         p.medical_facility_id::text as "medicalFacilityId", to_char(p.signed_on, 'YYYY-MM-DD') as "signedOn",
+         to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", p.services, p.green_channel as "greenChannel",
+         p.two_way_referral as "twoWayReferral", (m.type = 'PRIMARY_CARE') as "primaryLevel",
+         p.is_sample as "isSample", p.source
+       from medical_partnership p join facility m on m.id = p.medical_facility_id`;
 
 /** Queries about care–medical pairings. */
 export class PartnershipRepository {
@@ -13,15 +20,80 @@ export class PartnershipRepository {
   /** Pairings in which a facility takes part, on either side, oldest first. */
   async forFacility(facilityId: string): Promise<Partnership[]> {
     return this.sql.all<Partnership>(
-      `select p.id::text as "id", p.care_facility_id::text as "careFacilityId",
-         p.medical_facility_id::text as "medicalFacilityId", to_char(p.signed_on, 'YYYY-MM-DD') as "signedOn",
-         to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", p.services, p.green_channel as "greenChannel",
-         p.two_way_referral as "twoWayReferral", (m.type = 'PRIMARY_CARE') as "primaryLevel",
-         p.is_sample as "isSample", p.source
-       from medical_partnership p join facility m on m.id = p.medical_facility_id
+      `${SELECT}
        where p.care_facility_id = ? or p.medical_facility_id = ?
        order by p.signed_on, p.id`,
       [Number(facilityId), Number(facilityId)],
+    );
+  }
+
+  /** One pairing by id. */
+  async findById(id: string): Promise<Partnership | null> {
+    return this.sql.one<Partnership>(`${SELECT} where p.id = ?`, [Number(id)]);
+  }
+
+  /** Whether an unended pairing of these two facilities exists. */
+  async activeExists(careFacilityId: string, medicalFacilityId: string): Promise<boolean> {
+    const row = await this.sql.one(
+      `select 1 from medical_partnership where care_facility_id = ? and medical_facility_id = ?
+         and (ends_on is null or ends_on > current_date)`,
+      [Number(careFacilityId), Number(medicalFacilityId)],
+    );
+    return row !== null;
+  }
+
+  /** Inserts a pairing; returns its id. */
+  async insert(p: {
+    careFacilityId: string;
+    medicalFacilityId: string;
+    signedOn: string;
+    endsOn: string | null;
+    services: string[];
+    greenChannel: boolean;
+    twoWayReferral: boolean;
+    source: string;
+  }): Promise<string> {
+    const row = await this.sql.one<{ id: string }>(
+      `insert into medical_partnership (source_key, care_facility_id, medical_facility_id, signed_on, ends_on, services,
+         green_channel, two_way_referral, is_sample, source)
+       values ('api:' || gen_random_uuid()::text, ?, ?, ?::date, ?::date, ${TEXT_ARRAY_PARAM}, ?, ?, false, ?)
+       returning id::text as "id"`,
+      [
+        Number(p.careFacilityId),
+        Number(p.medicalFacilityId),
+        p.signedOn,
+        p.endsOn,
+        JSON.stringify(p.services),
+        p.greenChannel,
+        p.twoWayReferral,
+        p.source,
+      ],
+    );
+    return row!.id;
+  }
+
+  /** Writes the given fields of a pairing. */
+  async update(
+    id: string,
+    fields: Partial<{
+      signedOn: string;
+      endsOn: string | null;
+      services: string[];
+      greenChannel: boolean;
+      twoWayReferral: boolean;
+    }>,
+  ): Promise<void> {
+    const columns: [string, string, unknown][] = [];
+    if (fields.signedOn !== undefined) columns.push(['signed_on', '?::date', fields.signedOn]);
+    if (fields.endsOn !== undefined) columns.push(['ends_on', '?::date', fields.endsOn]);
+    if (fields.services !== undefined)
+      columns.push(['services', TEXT_ARRAY_PARAM, JSON.stringify(fields.services)]);
+    if (fields.greenChannel !== undefined) columns.push(['green_channel', '?', fields.greenChannel]);
+    if (fields.twoWayReferral !== undefined) columns.push(['two_way_referral', '?', fields.twoWayReferral]);
+    if (!columns.length) return;
+    await this.sql.run(
+      `update medical_partnership set ${columns.map(([c, sql]) => `${c} = ${sql}`).join(', ')} where id = ?`,
+      [...columns.map(([, , value]) => value), Number(id)],
     );
   }
 }
