@@ -79,7 +79,11 @@ function nearestEdge(point: string): string {
  * centroids to the nearest edge in SQL, one pgr_withPointsDD from every facility, then each cell's
  * minutes from its edge's two ends (or along the edge from a facility on it), plus both off-network walks.
  */
-async function baselineCoverage(client: pg.Client, types: readonly FacilityType[], minutes: number): Promise<DistrictCounts> {
+async function baselineCoverage(
+  client: pg.Client,
+  types: readonly FacilityType[],
+  minutes: number,
+): Promise<DistrictCounts> {
   await client.query('drop table if exists bench_facility, bench_cell, bench_reach');
   await client.query(
     `create temp table bench_facility as
@@ -186,7 +190,9 @@ export async function benchCoverage(): Promise<void> {
       await client.query('create extension if not exists pgrouting');
     } catch (error) {
       pgrouting = false;
-      console.log(`coverage: pgRouting UNAVAILABLE on this server (${(error as Error).message}); engine times only`);
+      console.log(
+        `coverage: pgRouting UNAVAILABLE on this server (${(error as Error).message}); engine times only`,
+      );
     }
     const loadStart = performance.now();
     const network = await new NetworkLoader(db).current();
@@ -207,7 +213,9 @@ export async function benchCoverage(): Promise<void> {
       }
       const engine = engineCounts(report!.subRegions ?? []);
       console.log(`coverage: ${question.label}, whole demo area (${report!.region.cellCount} cells)`);
-      console.log(`  engine     ${ms(median(engineTimes))} (median of ${ENGINE_RUNS}, ${report!.searches} search)  ${describe(engine)}`);
+      console.log(
+        `  engine     ${ms(median(engineTimes))} (median of ${ENGINE_RUNS}, ${report!.searches} search)  ${describe(engine)}`,
+      );
       if (!pgrouting) continue;
       const baselineTimes: number[] = [];
       let baseline: DistrictCounts = new Map();
@@ -216,7 +224,9 @@ export async function benchCoverage(): Promise<void> {
         baseline = await baselineCoverage(client, question.types, question.minutes);
         baselineTimes.push(performance.now() - start);
       }
-      console.log(`  pgRouting  ${ms(median(baselineTimes))} (median of ${BASELINE_RUNS})  ${describe(baseline)}`);
+      console.log(
+        `  pgRouting  ${ms(median(baselineTimes))} (median of ${BASELINE_RUNS})  ${describe(baseline)}`,
+      );
       const differences = [...engine].map(([code, counts]) => {
         const other = baseline.get(code);
         return other ? Math.abs(other.withinReach - counts.withinReach) : counts.withinReach;

@@ -4,6 +4,7 @@ import { benchLoad } from './load';
 const benches: [string, () => Promise<void>][] = [
   ['client', async () => (await import('./client')).benchClient()],
   ['routing', async () => (await import('./routing')).benchRouting()],
+  ['coverage', async () => (await import('./coverage')).benchCoverage()],
   ['load', benchLoad],
 ];
 const only = process.argv[2];

@@ -100,7 +100,9 @@ export function cellCoverage(
     return nearestFacilities(graph, profile, snaps, group, question.limitMinutes);
   });
 
-  const capacity = question.capacityAware ? capacityByGroup(graph, profile, cells, snaps, facilities, question) : null;
+  const capacity = question.capacityAware
+    ? capacityByGroup(graph, profile, cells, snaps, facilities, question)
+    : null;
   if (capacity) searches += capacity.searches;
   return {
     cells: cells.map((cell, index) => {
@@ -116,7 +118,8 @@ export function cellCoverage(
         served60plus: capacity ? Math.min(...capacity.servedByGroup.map((served) => served[index])) : null,
         unservedNearUnrecordedPlaces: capacity
           ? capacity.servedByGroup.some(
-              (served, group) => served[index] < cell.age60plus && capacity.unrecordedReach[group][index] !== null,
+              (served, group) =>
+                served[index] < cell.age60plus && capacity.unrecordedReach[group][index] !== null,
             )
           : false,
       };
@@ -147,7 +150,9 @@ function capacityByGroup(
   for (const types of question.groups) {
     const ofGroup = facilities.filter((facility) => types.includes(facility.type));
     const offers: PlacesOffer[] = ofGroup.flatMap((facility) =>
-      facility.places === null ? [] : [{ id: facility.id, lng: facility.lng, lat: facility.lat, places: facility.places }],
+      facility.places === null
+        ? []
+        : [{ id: facility.id, lng: facility.lng, lat: facility.lat, places: facility.places }],
     );
     const placedOffers = placeFacilities(graph, profile, offers);
     const allocation = allocatePlaces(graph, profile, demands, placedOffers, question.limitMinutes);
@@ -167,7 +172,10 @@ function capacityByGroup(
   // A facility in two groups gives its places in each group's allocation; it is offered once.
   const outcome: CapacityOutcome = {
     placesOffered: [...withPlaces.values()].reduce((sum, places) => sum + places, 0),
-    placesTaken: [...withPlaces.keys()].reduce((sum, id) => sum + Math.min(taken.get(id) ?? 0, withPlaces.get(id)!), 0),
+    placesTaken: [...withPlaces.keys()].reduce(
+      (sum, id) => sum + Math.min(taken.get(id) ?? 0, withPlaces.get(id)!),
+      0,
+    ),
     facilitiesWithPlaces: [...withPlaces.keys()],
     facilitiesWithoutPlacesData: [...withoutPlaces],
   };

@@ -69,8 +69,7 @@ export function nearestFacilities(
   const times = travelTimesFrom(graph, profile, facilities.snaps, limitMinutes);
   return homeSnaps.map((snap) => {
     const reach = snap ? nearestOrigin(times, snap) : null;
-    // With no limit, nearestOrigin answers Infinity minutes (origin -1) for a place in another network component.
-    if (!reach || !Number.isFinite(reach.travelMinutes)) return null;
+    if (!reach) return null;
     return { facilityId: facilities.placed[reach.originIndex].id, travelMinutes: reach.travelMinutes };
   });
 }

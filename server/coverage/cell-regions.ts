@@ -54,13 +54,17 @@ export function ancestorsOf(regions: ReadonlyMap<string, RegionNode>, code: stri
  * (so that district sums equal the census); below, the cell belongs to the deepest street or
  * community of that district whose boundary covers its centroid (the lower code on a tie).
  */
-export function cellRegionChains(regions: ReadonlyMap<string, RegionNode>, cells: readonly CellPlace[]): string[][] {
+export function cellRegionChains(
+  regions: ReadonlyMap<string, RegionNode>,
+  cells: readonly CellPlace[],
+): string[][] {
   return cells.map((cell) => {
     const local = cell.localCodes
       .filter((code) => regions.has(code) && ancestorsOf(regions, code).includes(cell.regionCode))
       .sort(
         (a, b) =>
-          LEVEL_DEPTH[regions.get(b)!.level] - LEVEL_DEPTH[regions.get(a)!.level] || (a < b ? -1 : a > b ? 1 : 0),
+          LEVEL_DEPTH[regions.get(b)!.level] - LEVEL_DEPTH[regions.get(a)!.level] ||
+          (a < b ? -1 : a > b ? 1 : 0),
       )[0];
     return ancestorsOf(regions, local ?? cell.regionCode);
   });

@@ -65,13 +65,22 @@ export function subRegionsOf(scope: RegionScope): { usable: RegionNode[]; withou
 }
 
 /** Rows per sub-region, plus one for the cells in none of them; they add up to the region. */
-export function subRegionAreas(scope: RegionScope, result: CellCoverageResult, capacityAware: boolean): CoverageArea[] {
+export function subRegionAreas(
+  scope: RegionScope,
+  result: CellCoverageResult,
+  capacityAware: boolean,
+): CoverageArea[] {
   const { usable } = subRegionsOf(scope);
   const rows = usable.map((child) =>
     areaOf(
       child,
       child.name,
-      tallyCells(scope.cells, result.cells, (index) => scope.chains[index].includes(child.code), capacityAware),
+      tallyCells(
+        scope.cells,
+        result.cells,
+        (index) => scope.chains[index].includes(child.code),
+        capacityAware,
+      ),
     ),
   );
   const childCodes = new Set(usable.map((child) => child.code));
@@ -83,7 +92,13 @@ export function subRegionAreas(scope: RegionScope, result: CellCoverageResult, c
   );
   const below = levelBelow(scope.region.level);
   if (outside.cellCount > 0 && below) {
-    rows.push(areaOf(null, `不属于任何${LEVEL_LABELS[below].zh} / in no ${LEVEL_LABELS[below].en} of ${scope.region.name}`, outside));
+    rows.push(
+      areaOf(
+        null,
+        `不属于任何${LEVEL_LABELS[below].zh} / in no ${LEVEL_LABELS[below].en} of ${scope.region.name}`,
+        outside,
+      ),
+    );
   }
   return rows;
 }

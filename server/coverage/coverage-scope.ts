@@ -40,7 +40,11 @@ export async function loadRegionScope(
   if (lineage.length === 0) throw notFound(`No region with division code ${regionCode}`);
   const region = lineage[0];
   if (isBelowDistrict(region.level)) {
-    requireRole(principal, PLANNER_ROLES, `Population of a ${region.level.toLowerCase()} (below district level)`);
+    requireRole(
+      principal,
+      PLANNER_ROLES,
+      `Population of a ${region.level.toLowerCase()} (below district level)`,
+    );
   }
   const root = isBelowDistrict(region.level)
     ? (lineage.find((node) => node.level === RegionLevel.DISTRICT) ?? region)
@@ -50,7 +54,10 @@ export async function loadRegionScope(
   const localCodes = below
     .filter((node) => isBelowDistrict(node.level) && node.hasBoundary)
     .map((node) => node.code);
-  const districtCodes = [root.code, ...below.filter((node) => !isBelowDistrict(node.level)).map((node) => node.code)];
+  const districtCodes = [
+    root.code,
+    ...below.filter((node) => !isBelowDistrict(node.level)).map((node) => node.code),
+  ];
   const candidates = await repository.cellsOfDistricts(districtCodes, localCodes);
   const candidateChains = cellRegionChains(regions, candidates);
   const cells: CellRow[] = [];

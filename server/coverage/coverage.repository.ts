@@ -87,7 +87,10 @@ export class CoverageRepository {
    * The population cells of some districts (every cell when districtCodes is null), by key, each with
    * the streets/communities (among localCodes) whose boundary covers its centroid.
    */
-  async cellsOfDistricts(districtCodes: readonly string[] | null, localCodes: readonly string[]): Promise<CellRow[]> {
+  async cellsOfDistricts(
+    districtCodes: readonly string[] | null,
+    localCodes: readonly string[],
+  ): Promise<CellRow[]> {
     const rows = await this.sql.all<{
       key: string;
       regionCode: string;

@@ -36,7 +36,8 @@ export function checkedTypes(types: readonly FacilityType[], argument: string): 
   if (types.length === 0) throw badUserInput(`${argument} must name at least one facility type`, argument);
   const known = Object.values(FacilityType) as string[];
   const unknown = types.find((type) => !known.includes(type));
-  if (unknown) throw badUserInput(`${argument}: "${String(unknown).slice(0, 40)}" is not a facility type`, argument);
+  if (unknown)
+    throw badUserInput(`${argument}: "${String(unknown).slice(0, 40)}" is not a facility type`, argument);
   return [...new Set(types)];
 }
 
@@ -62,7 +63,11 @@ export class CoverageService {
     const capacityAware = request.capacityAware ?? false;
     const scope = await this.scope(request.regionCode);
     const groups = basket ? types.map((type) => [type]) : [types];
-    const { facilities, result } = await this.analyse(scope, { groups, limitMinutes: minutes, capacityAware }, profile);
+    const { facilities, result } = await this.analyse(
+      scope,
+      { groups, limitMinutes: minutes, capacityAware },
+      profile,
+    );
     return coverageReport(scope, facilities, result, {
       types,
       minutes,
@@ -82,7 +87,11 @@ export class CoverageService {
    * cross region borders). Capacity-aware, places are allocated over every population cell in the
    * database, so that neighbouring regions compete for the same places and none is counted twice.
    */
-  async analyse(scope: RegionScope, question: CoverageQuestion, profile: TravelProfile): Promise<RegionCoverage> {
+  async analyse(
+    scope: RegionScope,
+    question: CoverageQuestion,
+    profile: TravelProfile,
+  ): Promise<RegionCoverage> {
     const facilities = await this.repository.facilitiesOfTypes([...new Set(question.groups.flat())]);
     const graph = this.network.graph;
     if (!question.capacityAware) {

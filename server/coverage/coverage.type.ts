@@ -53,7 +53,9 @@ export class CoverageArea {
   @Field(() => OlderPeople, { description: 'Older people living in the counted cells.' })
   elderly!: OlderPeople;
 
-  @Field(() => OlderPeople, { description: 'Whose home is within the time limit of the facilities asked about.' })
+  @Field(() => OlderPeople, {
+    description: 'Whose home is within the time limit of the facilities asked about.',
+  })
   withinReach!: OlderPeople;
 
   @Field(() => OlderPeoplePercent, { description: 'withinReach as a share of elderly.' })
@@ -73,11 +75,15 @@ export class CoverageArea {
 
   @Field(() => OlderPeople, {
     nullable: true,
-    description: 'capacityAware only: older people given a place that is actually available (see CapacityAllocation.rule).',
+    description:
+      'capacityAware only: older people given a place that is actually available (see CapacityAllocation.rule).',
   })
   served!: OlderPeople | null;
 
-  @Field(() => OlderPeoplePercent, { nullable: true, description: 'capacityAware only: served as a share of elderly.' })
+  @Field(() => OlderPeoplePercent, {
+    nullable: true,
+    description: 'capacityAware only: served as a share of elderly.',
+  })
   servedPercent!: OlderPeoplePercent | null;
 
   @Field(() => OlderPeople, {
@@ -87,12 +93,16 @@ export class CoverageArea {
   })
   unservedNearUnrecordedPlaces!: OlderPeople | null;
 
-  @Field(() => OlderPeople, { nullable: true, description: '2020 census counts of the region, where recorded (districts and above).' })
+  @Field(() => OlderPeople, {
+    nullable: true,
+    description: '2020 census counts of the region, where recorded (districts and above).',
+  })
   census!: OlderPeople | null;
 
   @Field(() => OlderPeople, {
     nullable: true,
-    description: 'Census older people not in any population cell (census − elderly): not counted anywhere above.',
+    description:
+      'Census older people not in any population cell (census − elderly): not counted anywhere above.',
   })
   notInCells!: OlderPeople | null;
 }
@@ -115,7 +125,9 @@ export class CapacityAllocation {
   @Field(() => [ID])
   facilitiesWithPlaces!: string[];
 
-  @Field(() => [ID], { description: 'Facilities of the types with no recorded vacancy: they give no places.' })
+  @Field(() => [ID], {
+    description: 'Facilities of the types with no recorded vacancy: they give no places.',
+  })
   facilitiesWithoutPlacesData!: string[];
 }
 
@@ -125,7 +137,10 @@ export class CoverageReport {
   @Field(() => CoverageArea)
   region!: CoverageArea;
 
-  @Field(() => RegionLevel, { nullable: true, description: 'Level of the sub-regions; null below communities.' })
+  @Field(() => RegionLevel, {
+    nullable: true,
+    description: 'Level of the sub-regions; null below communities.',
+  })
   subRegionLevel!: RegionLevel | null;
 
   @Field(() => [CoverageArea], {
@@ -135,7 +150,10 @@ export class CoverageReport {
   })
   subRegions!: CoverageArea[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Why sub-region rows are missing or incomplete (data that is absent).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why sub-region rows are missing or incomplete (data that is absent).',
+  })
   subRegionNote!: string | null;
 
   @Field(() => [FacilityType])
@@ -153,10 +171,14 @@ export class CoverageReport {
   @Field(() => Boolean)
   capacityAware!: boolean;
 
-  @Field(() => Int, { description: 'Facilities of the types that started the searches (within 300 m of a street).' })
+  @Field(() => Int, {
+    description: 'Facilities of the types that started the searches (within 300 m of a street).',
+  })
   facilitiesCounted!: number;
 
-  @Field(() => [ID], { description: 'Facilities of the types more than 300 m from every street: they could not count.' })
+  @Field(() => [ID], {
+    description: 'Facilities of the types more than 300 m from every street: they could not count.',
+  })
   facilitiesOffNetwork!: string[];
 
   @Field(() => Int, { description: 'Multi-source network searches run.' })

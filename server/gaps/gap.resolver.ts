@@ -17,7 +17,10 @@ export class GapResolver {
     @Arg('minutes', () => Int, { nullable: true }) minutes: number | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('basket', () => Boolean, { nullable: true }) basket: boolean | null,
-    @Arg('speedMetersPerMinute', () => Float, { nullable: true, description: 'Walking speed, default 60 m/min.' })
+    @Arg('speedMetersPerMinute', () => Float, {
+      nullable: true,
+      description: 'Walking speed, default 60 m/min.',
+    })
     speedMetersPerMinute: number | null,
     @Ctx() ctx: RequestContext,
   ) {

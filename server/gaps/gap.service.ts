@@ -99,7 +99,9 @@ export class GapService {
     const nearestIds = [
       ...new Set(page.flatMap((gap) => gap.missing.flatMap((missing) => missing.nearest?.facilityId ?? []))),
     ];
-    const records = new Map((await this.facilities.findByIds(nearestIds)).map((record) => [record.id, record]));
+    const records = new Map(
+      (await this.facilities.findByIds(nearestIds)).map((record) => [record.id, record]),
+    );
     return page.map((gap) => ({
       ...gap,
       missing: gap.missing.map((missing) => ({

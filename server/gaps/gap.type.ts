@@ -20,7 +20,9 @@ registerEnumType(GapReason, {
 });
 
 /** A facility type a gap lacks. */
-@ObjectType({ description: 'A facility type a gap lacks, and the soonest facility of that type from the gap.' })
+@ObjectType({
+  description: 'A facility type a gap lacks, and the soonest facility of that type from the gap.',
+})
 export class MissingFacilityType {
   @Field(() => FacilityType)
   type!: FacilityType;
@@ -30,16 +32,22 @@ export class MissingFacilityType {
 
   @Field(() => Facility, {
     nullable: true,
-    description: 'The soonest facility of the type from the cells lacking it; null when none is reachable on the network.',
+    description:
+      'The soonest facility of the type from the cells lacking it; null when none is reachable on the network.',
   })
   nearestFacility!: FacilityRecord | null;
 
-  @Field(() => Float, { nullable: true, description: 'Walking minutes to nearestFacility from the nearest of those cells.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Walking minutes to nearestFacility from the nearest of those cells.',
+  })
   travelMinutes!: number | null;
 }
 
 /** Adjacent uncovered cells merged into one area. */
-@ObjectType({ description: 'Older people not within reach: adjacent uncovered 200 m cells merged into one area.' })
+@ObjectType({
+  description: 'Older people not within reach: adjacent uncovered 200 m cells merged into one area.',
+})
 export class Gap {
   @Field(() => ID, { description: 'Reason and the first cell key: stable while the data does not change.' })
   id!: string;

@@ -126,7 +126,14 @@ function unknown(
   missingData: string[],
   rest: Omit<IndicatorOutcome, 'value' | 'lowerBound' | 'upperBound' | 'status' | 'missingData'>,
 ): IndicatorOutcome {
-  return { value: null, lowerBound: null, upperBound: null, status: IndicatorStatus.UNKNOWN, missingData, ...rest };
+  return {
+    value: null,
+    lowerBound: null,
+    upperBound: null,
+    status: IndicatorStatus.UNKNOWN,
+    missingData,
+    ...rest,
+  };
 }
 
 /** An item counted by a share indicator: it meets the requirement, it does not, or its data is absent. */
@@ -145,11 +152,19 @@ interface ShareItem {
 function shareOutcome(
   items: readonly ShareItem[],
   target: number,
-  rest: { facilityIds: readonly string[]; note: string; isSample: boolean; emptyNote: string; facilityItems: boolean },
+  rest: {
+    facilityIds: readonly string[];
+    note: string;
+    isSample: boolean;
+    emptyNote: string;
+    facilityItems: boolean;
+  },
 ): IndicatorOutcome {
   const base = {
     facilityIds: rest.facilityIds,
-    failingFacilityIds: rest.facilityItems ? items.filter((item) => item.verdict === 'no').map((item) => item.id) : [],
+    failingFacilityIds: rest.facilityItems
+      ? items.filter((item) => item.verdict === 'no').map((item) => item.id)
+      : [],
     isSample: rest.isSample,
   };
   if (items.length === 0) {
@@ -217,7 +232,8 @@ function populationNote(population: PopulationFact): string {
 
 function nursingBedShare(facts: RegionFacts, target: number): IndicatorOutcome {
   const note = 'Nursing-type beds ÷ all beds of 养老机构 and 护理院 inside the region, as recorded.';
-  if (!facts.institutions) return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
+  if (!facts.institutions)
+    return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
   const institutions = facts.institutions;
   const rest = {
     facilityIds: institutions.map((institution) => institution.id),
@@ -236,7 +252,10 @@ function nursingBedShare(facts: RegionFacts, target: number): IndicatorOutcome {
   return exact((100 * nursing) / total, target, {
     ...rest,
     failingFacilityIds: institutions
-      .filter((institution) => institution.totalBeds! > 0 && (100 * institution.nursingBeds!) / institution.totalBeds! < target)
+      .filter(
+        (institution) =>
+          institution.totalBeds! > 0 && (100 * institution.nursingBeds!) / institution.totalBeds! < target,
+      )
       .map((institution) => institution.id),
   });
 }
@@ -245,7 +264,12 @@ function nursingBedsPer100(facts: RegionFacts, target: number): IndicatorOutcome
   const population = facts.elderly60plus;
   const baseNote = 'Nursing-type beds of 养老机构 and 护理院 inside the region per 100 older people (60+).';
   if (!facts.institutions) {
-    return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note: baseNote, isSample: false });
+    return unknown([noBoundary(facts)], {
+      facilityIds: [],
+      failingFacilityIds: [],
+      note: baseNote,
+      isSample: false,
+    });
   }
   const institutions = facts.institutions;
   const note = population ? `${baseNote} ${populationNote(population)}` : baseNote;
@@ -263,7 +287,8 @@ function nursingBedsPer100(facts: RegionFacts, target: number): IndicatorOutcome
 
 function rehabRoomInLarge(facts: RegionFacts, target: number): IndicatorOutcome {
   const note = '养老机构 and 护理院 with 100 or more beds that have a rehabilitation room.';
-  if (!facts.institutions) return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
+  if (!facts.institutions)
+    return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
   const items: ShareItem[] = facts.institutions.flatMap((institution): ShareItem[] => {
     if (institution.totalBeds === null) {
       return [{ id: institution.id, verdict: 'unknown', missing: `total_beds of ${label(institution)}` }];
@@ -286,7 +311,8 @@ function rehabRoomInLarge(facts: RegionFacts, target: number): IndicatorOutcome 
 function medicalCareFor50(facts: RegionFacts, target: number): IndicatorOutcome {
   const note =
     '养老机构 and 护理院 with 50 or more residents that have an in-house medical institution (内设医疗机构) or a medical pairing in force.';
-  if (!facts.institutions) return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
+  if (!facts.institutions)
+    return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
   const items: ShareItem[] = facts.institutions.flatMap((institution): ShareItem[] => {
     if (institution.residents === null) {
       return [{ id: institution.id, verdict: 'unknown', missing: `residents of ${label(institution)}` }];
@@ -296,7 +322,9 @@ function medicalCareFor50(facts: RegionFacts, target: number): IndicatorOutcome 
       return [{ id: institution.id, verdict: 'yes' }];
     }
     if (institution.hasInhouseMedical === null) {
-      return [{ id: institution.id, verdict: 'unknown', missing: `has_inhouse_medical of ${label(institution)}` }];
+      return [
+        { id: institution.id, verdict: 'unknown', missing: `has_inhouse_medical of ${label(institution)}` },
+      ];
     }
     return [{ id: institution.id, verdict: 'no' }];
   });
@@ -312,7 +340,8 @@ function medicalCareFor50(facts: RegionFacts, target: number): IndicatorOutcome 
 function signedWithMedical(facts: RegionFacts, target: number): IndicatorOutcome {
   const note =
     '养老机构 and 护理院 with a pairing in force (签约: signed on or before today, not ended) with a medical institution, at least one of them primary-level (基层医疗卫生机构). The pairing register is complete by definition: no row means not signed.';
-  if (!facts.institutions) return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
+  if (!facts.institutions)
+    return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
   const items: ShareItem[] = facts.institutions.map((institution) => ({
     id: institution.id,
     verdict: institution.medicalPartners > 0 && institution.primaryPartners > 0 ? 'yes' : 'no',
@@ -327,7 +356,7 @@ function signedWithMedical(facts: RegionFacts, target: number): IndicatorOutcome
 }
 
 function streetsWithConsortium(facts: RegionFacts, target: number): IndicatorOutcome {
-  const note = 'Streets (街道) with a street-level consortium (康养联合体) registered for them.';
+  const note = 'Streets (街道) with a street-level consortium (康养联合体) in force registered for them.';
   if (facts.streets.length === 0) {
     return unknown(
       [
@@ -342,18 +371,33 @@ function streetsWithConsortium(facts: RegionFacts, target: number): IndicatorOut
   }));
   return shareOutcome(items, target, {
     facilityIds: [],
-    note: `${note} Without one: ${items.filter((item) => item.verdict === 'no').map((item) => item.id).join(', ') || 'none'}.`,
+    note: `${note} Without one: ${
+      items
+        .filter((item) => item.verdict === 'no')
+        .map((item) => item.id)
+        .join(', ') || 'none'
+    }.`,
     isSample: false,
     emptyNote: '',
     facilityItems: false,
   });
 }
 
-function coverageOutcome(facts: RegionFacts, coverage: CoverageFact, target: number, what: string): IndicatorOutcome {
+function coverageOutcome(
+  facts: RegionFacts,
+  coverage: CoverageFact,
+  target: number,
+  what: string,
+): IndicatorOutcome {
   const notInCells = coverage.census === null ? 0 : Math.max(0, coverage.census - coverage.cellElderly);
   const population = coverage.census ?? (coverage.cellCount > 0 ? coverage.cellElderly : null);
   const note = `${what} Walking 60 m/min along the street network from each population cell (SAMPLE small-area counts).`;
-  const rest = { facilityIds: coverage.facilityIds, failingFacilityIds: [], note, isSample: coverage.isSample };
+  const rest = {
+    facilityIds: coverage.facilityIds,
+    failingFacilityIds: [],
+    note,
+    isSample: coverage.isSample,
+  };
   if (population === null || population === 0 || coverage.cellCount === 0) {
     return unknown(
       [`population cells (small-area counts of older people) for ${facts.name} (${facts.code})`],
@@ -373,7 +417,8 @@ function coverageOutcome(facts: RegionFacts, coverage: CoverageFact, target: num
     value: missing.length === 0 ? low : null,
     lowerBound: low,
     upperBound: Math.min(100, high),
-    status: low >= target ? IndicatorStatus.PASS : high < target ? IndicatorStatus.FAIL : IndicatorStatus.UNKNOWN,
+    status:
+      low >= target ? IndicatorStatus.PASS : high < target ? IndicatorStatus.FAIL : IndicatorStatus.UNKNOWN,
     missingData: missing,
     ...rest,
   };
@@ -393,7 +438,11 @@ function communitiesWithMeals(facts: RegionFacts, target: number): IndicatorOutc
   const items: ShareItem[] = facts.communities.map((community) =>
     community.hasBoundary
       ? { id: community.code, verdict: community.mealFacilityIds.length > 0 ? 'yes' : 'no' }
-      : { id: community.code, verdict: 'unknown', missing: `boundary of community ${community.name} (${community.code})` },
+      : {
+          id: community.code,
+          verdict: 'unknown',
+          missing: `boundary of community ${community.name} (${community.code})`,
+        },
   );
   return shareOutcome(items, target, {
     facilityIds: [...new Set(facts.communities.flatMap((community) => community.mealFacilityIds))],
@@ -405,10 +454,16 @@ function communitiesWithMeals(facts: RegionFacts, target: number): IndicatorOutc
 }
 
 function dementiaBedShare(facts: RegionFacts, target: number): IndicatorOutcome {
-  const note = 'Dementia beds (失智床位) ÷ all beds of the institutions designated for dementia care (失智照护定点).';
-  if (!facts.institutions) return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
+  const note =
+    'Dementia beds (失智床位) ÷ all beds of the institutions designated for dementia care (失智照护定点).';
+  if (!facts.institutions)
+    return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
   const designated = facts.institutions.filter((institution) => institution.dementiaDesignated);
-  const rest = { facilityIds: designated.map((institution) => institution.id), note, isSample: sampleOf(designated) };
+  const rest = {
+    facilityIds: designated.map((institution) => institution.id),
+    note,
+    isSample: sampleOf(designated),
+  };
   if (designated.length === 0) {
     return unknown(
       [
@@ -420,11 +475,17 @@ function dementiaBedShare(facts: RegionFacts, target: number): IndicatorOutcome 
   const { sums, missing } = bedSum(designated, ['totalBeds', 'dementiaBeds']);
   if (missing.length) return unknown(missing, { ...rest, failingFacilityIds: [] });
   const [total, dementia] = sums;
-  if (total === 0) return unknown([`beds of the designated institutions in ${facts.name}`], { ...rest, failingFacilityIds: [] });
+  if (total === 0)
+    return unknown([`beds of the designated institutions in ${facts.name}`], {
+      ...rest,
+      failingFacilityIds: [],
+    });
   return exact((100 * dementia) / total, target, {
     ...rest,
     failingFacilityIds: designated
-      .filter((institution) => (100 * institution.dementiaBeds!) / Math.max(1, institution.totalBeds!) < target)
+      .filter(
+        (institution) => (100 * institution.dementiaBeds!) / Math.max(1, institution.totalBeds!) < target,
+      )
       .map((institution) => institution.id),
   });
 }
@@ -444,7 +505,10 @@ function socialWorkersPer60Beds(facts: RegionFacts, target: number): IndicatorOu
     isSample: sampleOf(institutions) || (workers?.isSample ?? false),
   };
   const missing: string[] = [];
-  if (!workers) missing.push(statisticMissing(facts, StatisticKind.SOCIAL_WORKERS, 'social workers in care institutions'));
+  if (!workers)
+    missing.push(
+      statisticMissing(facts, StatisticKind.SOCIAL_WORKERS, 'social workers in care institutions'),
+    );
   if (!facts.institutions) missing.push(noBoundary(facts));
   const beds = bedSum(institutions, ['totalBeds']);
   missing.push(...beds.missing);
@@ -494,7 +558,11 @@ function serviceAreaInNewHousing(facts: RegionFacts, target: number): IndicatorO
   const missing: string[] = [];
   if (!area) {
     missing.push(
-      statisticMissing(facts, StatisticKind.NEW_HOUSING_ELDERLY_SERVICE_M2, 'elderly-service floor area in new housing'),
+      statisticMissing(
+        facts,
+        StatisticKind.NEW_HOUSING_ELDERLY_SERVICE_M2,
+        'elderly-service floor area in new housing',
+      ),
     );
   }
   if (!households || households.value === 0) {

@@ -2,7 +2,12 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/role';
 import { badUserInput } from '../graphql/errors';
-import { indicatorDefinition, INDICATORS, type IndicatorCode, type IndicatorDefinition } from './indicator-definitions';
+import {
+  indicatorDefinition,
+  INDICATORS,
+  type IndicatorCode,
+  type IndicatorDefinition,
+} from './indicator-definitions';
 import { IndicatorRepository, type StoredTarget } from './indicator.repository';
 import type { IndicatorTarget } from './indicator.type';
 
@@ -47,7 +52,10 @@ export class IndicatorTargetService {
     const definition = indicatorDefinition(code);
     const max = definition.unit.startsWith('%') ? 100 : MAX_RATIO_TARGET;
     if (target !== null && (!Number.isFinite(target) || target < 0 || target > max)) {
-      throw badUserInput(`target of ${code} must be a number from 0 to ${max} (${definition.unit}), got ${target}`, 'target');
+      throw badUserInput(
+        `target of ${code} must be a number from 0 to ${max} (${definition.unit}), got ${target}`,
+        'target',
+      );
     }
     await this.em.transactional(async (tx) => {
       const before = await new IndicatorRepository(tx).setTarget(code, target, this.principal.subject);

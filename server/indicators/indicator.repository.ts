@@ -23,7 +23,8 @@ export interface PlacedMealFacility {
   readonly regionCodes: readonly string[];
 }
 
-const asList = (value: string[] | string): string[] => (typeof value === 'string' ? JSON.parse(value) : value);
+const asList = (value: string[] | string): string[] =>
+  typeof value === 'string' ? JSON.parse(value) : value;
 
 /** SQL: the codes among a JSON list of region codes whose boundary covers `f.location`. */
 const COVERING_REGIONS = `coalesce((select json_agg(r.code order by r.code) from region r
@@ -46,7 +47,11 @@ export class IndicatorRepository {
   }
 
   /** Sets a target (null: back to the default); returns the stored row before the change. */
-  async setTarget(code: IndicatorCode, target: number | null, updatedBy: string): Promise<StoredTarget | null> {
+  async setTarget(
+    code: IndicatorCode,
+    target: number | null,
+    updatedBy: string,
+  ): Promise<StoredTarget | null> {
     const before = (await this.storedTargets()).find((row) => row.code === code) ?? null;
     if (target === null) {
       await this.sql.run(`delete from indicator_target where code = ?`, [code]);
@@ -115,12 +120,13 @@ export class IndicatorRepository {
     return rows.map((row) => ({ id: row.id, regionCodes: asList(row.regionCodes) }));
   }
 
-  /** Street-level consortia registered for any of the streets, by street code. */
-  async streetConsortia(streetCodes: readonly string[]): Promise<Map<string, string[]>> {
+  /** Street-level consortia in force on `asOf` (not ended before it) for any of the streets, by street code. */
+  async streetConsortia(streetCodes: readonly string[], asOf: string): Promise<Map<string, string[]>> {
     const rows = await this.sql.all<{ regionCode: string; id: string }>(
       `select region_code as "regionCode", id::text as "id" from consortium
-       where level = 'STREET' and region_code = any(${TEXT_ARRAY_PARAM}) order by id`,
-      [JSON.stringify(streetCodes)],
+       where level = 'STREET' and (ended_on is null or ended_on >= ?::date) and region_code = any(${TEXT_ARRAY_PARAM})
+       order by id`,
+      [asOf, JSON.stringify(streetCodes)],
     );
     const byStreet = new Map<string, string[]>();
     for (const row of rows) byStreet.set(row.regionCode, [...(byStreet.get(row.regionCode) ?? []), row.id]);
@@ -128,8 +134,16 @@ export class IndicatorRepository {
   }
 
   /** The recorded figures of the regions, by region code and kind. */
-  async statistics(regionCodes: readonly string[]): Promise<Map<string, Partial<Record<StatisticKind, StatisticFact>>>> {
-    const rows = await this.sql.all<{ regionCode: string; kind: StatisticKind; value: number; asOf: string; isSample: boolean }>(
+  async statistics(
+    regionCodes: readonly string[],
+  ): Promise<Map<string, Partial<Record<StatisticKind, StatisticFact>>>> {
+    const rows = await this.sql.all<{
+      regionCode: string;
+      kind: StatisticKind;
+      value: number;
+      asOf: string;
+      isSample: boolean;
+    }>(
       `select region_code as "regionCode", kind, value, to_char(as_of, 'YYYY-MM-DD') as "asOf", is_sample as "isSample"
        from region_statistic where region_code = any(${TEXT_ARRAY_PARAM})`,
       [JSON.stringify(regionCodes)],

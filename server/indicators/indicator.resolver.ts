@@ -5,7 +5,6 @@ import { IndicatorTargetService } from './indicator-target.service';
 import { IndicatorService } from './indicator.service';
 import { IndicatorResult, IndicatorTarget } from './indicator.type';
 
-
 @Resolver()
 export class IndicatorResolver {
   @Query(() => [IndicatorResult], {

@@ -44,7 +44,8 @@ function regionsInTreeOrder(scope: RegionScope): RegionNode[] {
   const ordered: RegionNode[] = [];
   const visit = (node: RegionNode) => {
     ordered.push(node);
-    for (const child of (children.get(node.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : 1))) visit(child);
+    for (const child of (children.get(node.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : 1)))
+      visit(child);
   };
   visit(scope.region);
   return ordered;
@@ -80,16 +81,27 @@ export class IndicatorService {
       .filter((node) => node.level === RegionLevel.COMMUNITY && node.hasBoundary)
       .map((node) => node.code);
     const profile = travelProfile('WALK');
+    const asOf = chinaDate(now);
     const [stored, institutions, meals, consortia, statistics, care15, care20] = await Promise.all([
       this.indicators.storedTargets(),
-      this.indicators.institutionsIn(boundaryCodes, chinaDate(now)),
+      this.indicators.institutionsIn(boundaryCodes, asOf),
       this.indicators.mealFacilitiesIn(communityCodes),
-      this.indicators.streetConsortia(streetCodes),
+      this.indicators.streetConsortia(streetCodes, asOf),
       this.indicators.statistics(rows.map((node) => node.code)),
-      this.coverage.analyse(scope, { groups: [COMMUNITY_CARE_TYPES], limitMinutes: 15, capacityAware: false }, profile),
-      this.coverage.analyse(scope, { groups: MEDICAL_AND_CARE_GROUPS, limitMinutes: 20, capacityAware: false }, profile),
+      this.coverage.analyse(
+        scope,
+        { groups: [COMMUNITY_CARE_TYPES], limitMinutes: 15, capacityAware: false },
+        profile,
+      ),
+      this.coverage.analyse(
+        scope,
+        { groups: MEDICAL_AND_CARE_GROUPS, limitMinutes: 20, capacityAware: false },
+        profile,
+      ),
     ]);
-    const targets = new Map(INDICATORS.map((definition) => [definition.code, targetOf(definition, stored).target]));
+    const targets = new Map(
+      INDICATORS.map((definition) => [definition.code, targetOf(definition, stored).target]),
+    );
     const below = (node: RegionNode, level: RegionLevel) =>
       [...scope.regions.values()].filter(
         (other) => other.level === level && ancestorsOf(scope.regions, other.code).includes(node.code),
@@ -102,7 +114,9 @@ export class IndicatorService {
       const fromCells = (pick: (cell: PopulationCell) => number): PopulationFact | null =>
         tally.cellCount > 0
           ? {
-              count: scope.cells.filter((_, index) => cellsOf(index)).reduce((sum, cell) => sum + pick(cell), 0),
+              count: scope.cells
+                .filter((_, index) => cellsOf(index))
+                .reduce((sum, cell) => sum + pick(cell), 0),
               fromCells: true,
               isSample: scope.cells.some((cell, index) => cellsOf(index) && cell.isSample),
             }
@@ -129,7 +143,9 @@ export class IndicatorService {
           code: community.code,
           name: community.name,
           hasBoundary: community.hasBoundary,
-          mealFacilityIds: meals.filter((meal) => meal.regionCodes.includes(community.code)).map((meal) => meal.id),
+          mealFacilityIds: meals
+            .filter((meal) => meal.regionCodes.includes(community.code))
+            .map((meal) => meal.id),
         })),
         statistics: statistics.get(node.code) ?? {},
         communityCare15: coverageFact(scope.cells, care15, node, cellsOf),
@@ -202,25 +218,27 @@ function resultOf(
 /** UNKNOWN rows standing for the streets of a district that has none recorded. */
 function absentStreets(district: RegionNode, targets: ReadonlyMap<IndicatorCode, number>): IndicatorResult[] {
   const label = LEVEL_LABELS[RegionLevel.STREET];
-  return INDICATORS.filter((definition) => definition.levels.includes(RegionLevel.STREET)).map((definition) => ({
-    code: definition.code,
-    name: definition.nameZh,
-    nameEn: definition.nameEn,
-    regionCode: null,
-    regionName: `${district.name}各${label.zh} (streets of ${district.name})`,
-    regionLevel: RegionLevel.STREET,
-    value: null,
-    lowerBound: null,
-    upperBound: null,
-    target: targets.get(definition.code)!,
-    unit: definition.unit,
-    status: IndicatorStatus.UNKNOWN,
-    missingData: [
-      `street (街道) regions of ${district.name} (${district.code}) with boundaries: region rows of level STREET; no public source gives them`,
-    ],
-    facilityIds: [],
-    failingFacilityIds: [],
-    sourceNote: `No street is recorded under ${district.name}; street-level values cannot be computed. Target: seed ${definition.seeds}.`,
-    isSample: false,
-  }));
+  return INDICATORS.filter((definition) => definition.levels.includes(RegionLevel.STREET)).map(
+    (definition) => ({
+      code: definition.code,
+      name: definition.nameZh,
+      nameEn: definition.nameEn,
+      regionCode: null,
+      regionName: `${district.name}各${label.zh} (streets of ${district.name})`,
+      regionLevel: RegionLevel.STREET,
+      value: null,
+      lowerBound: null,
+      upperBound: null,
+      target: targets.get(definition.code)!,
+      unit: definition.unit,
+      status: IndicatorStatus.UNKNOWN,
+      missingData: [
+        `street (街道) regions of ${district.name} (${district.code}) with boundaries: region rows of level STREET; no public source gives them`,
+      ],
+      facilityIds: [],
+      failingFacilityIds: [],
+      sourceNote: `No street is recorded under ${district.name}; street-level values cannot be computed. Target: seed ${definition.seeds}.`,
+      isSample: false,
+    }),
+  );
 }

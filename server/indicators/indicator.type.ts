@@ -10,11 +10,15 @@ registerEnumType(IndicatorCode, {
 });
 registerEnumType(IndicatorStatus, {
   name: 'IndicatorStatus',
-  description: 'PASS or FAIL against the target; UNKNOWN when the data to decide is absent (missingData names it).',
+  description:
+    'PASS or FAIL against the target; UNKNOWN when the data to decide is absent (missingData names it).',
 });
 
 /** One indicator for one region. */
-@ObjectType({ description: 'One indicator of the scorecard for one region. Every target is a minimum: value ≥ target passes.' })
+@ObjectType({
+  description:
+    'One indicator of the scorecard for one region. Every target is a minimum: value ≥ target passes.',
+})
 export class IndicatorResult {
   @Field(() => IndicatorCode)
   code!: IndicatorCode;
@@ -27,7 +31,8 @@ export class IndicatorResult {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Division code; null on a row that stands for a level with no regions recorded (see missingData).',
+    description:
+      'Division code; null on a row that stands for a level with no regions recorded (see missingData).',
   })
   regionCode!: string | null;
 
@@ -37,13 +42,22 @@ export class IndicatorResult {
   @Field(() => RegionLevel)
   regionLevel!: RegionLevel;
 
-  @Field(() => Float, { nullable: true, description: 'The value; null unless every figure it needs is recorded.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The value; null unless every figure it needs is recorded.',
+  })
   value!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The lowest value the absent data allows (value when known).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The lowest value the absent data allows (value when known).',
+  })
   lowerBound!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The highest value the absent data allows (value when known).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The highest value the absent data allows (value when known).',
+  })
   upperBound!: number | null;
 
   @Field(() => Float, { description: 'The target in force (configurable; default from the seed documents).' })
@@ -55,7 +69,9 @@ export class IndicatorResult {
   @Field(() => IndicatorStatus)
   status!: IndicatorStatus;
 
-  @Field(() => [String], { description: 'The data that would decide an UNKNOWN, or make a bounded value exact.' })
+  @Field(() => [String], {
+    description: 'The data that would decide an UNKNOWN, or make a bounded value exact.',
+  })
   missingData!: string[];
 
   @Field(() => [ID], { description: 'The facilities that count for this indicator.' })
@@ -64,7 +80,9 @@ export class IndicatorResult {
   @Field(() => [ID], { description: 'Of those, the ones that miss the requirement.' })
   failingFacilityIds!: string[];
 
-  @Field(() => String, { description: 'What the value is computed from, and the seed documents of the target.' })
+  @Field(() => String, {
+    description: 'What the value is computed from, and the seed documents of the target.',
+  })
   sourceNote!: string;
 
   @Field(() => Boolean, { description: 'Whether sample (示例) rows went into the value.' })
@@ -95,7 +113,10 @@ export class IndicatorTarget {
   @Field(() => String, { description: 'Seed documents (seeds/) that state the default.' })
   seeds!: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When an ADMIN last set it; null for the default.' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'When an ADMIN last set it; null for the default.',
+  })
   updatedAt!: Date | null;
 
   @Field(() => String, { nullable: true })

@@ -116,7 +116,9 @@ export function nearestOrigin(result: TravelTimes, snap: Snap): OriginReach | nu
   }
   // The destination's own walk off the network counts too, as it does for origins.
   const travelMinutes = best + offNetworkMinutes(snap, result.profile);
-  return travelMinutes <= result.limitMinutes ? { travelMinutes, originIndex: bestOrigin } : null;
+  return bestOrigin >= 0 && travelMinutes <= result.limitMinutes
+    ? { travelMinutes, originIndex: bestOrigin }
+    : null;
 }
 
 /** Minutes from the soonest origin to a snapped destination; Infinity when beyond the search limit. */

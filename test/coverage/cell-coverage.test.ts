@@ -51,14 +51,26 @@ describe('plain coverage on the avenue (a station at the west end; 15 min = 900 
   });
 
   test('a facility more than 300 m from every street cannot count and is named', () => {
-    const offNetwork = cellCoverage(avenue, walk, cells, [facilityAt('9', STATION, 1500, 1000)], plain([STATION]));
+    const offNetwork = cellCoverage(
+      avenue,
+      walk,
+      cells,
+      [facilityAt('9', STATION, 1500, 1000)],
+      plain([STATION]),
+    );
     expect(offNetwork.facilitiesOffNetwork).toEqual(['9']);
     expect(offNetwork.facilitiesCounted).toEqual([]);
     expect(offNetwork.cells.every((cell) => cell.access !== CellAccess.WITHIN_REACH)).toBe(true);
   });
 
   test('a slower walker reaches fewer homes (speed is a parameter)', () => {
-    const slow = cellCoverage(avenue, travelProfile('WALK', 40), cells, [facilityAt('1', STATION, 0, 0)], plain([STATION]));
+    const slow = cellCoverage(
+      avenue,
+      travelProfile('WALK', 40),
+      cells,
+      [facilityAt('1', STATION, 0, 0)],
+      plain([STATION]),
+    );
     // 750 m at 40 m/min is 18.75 minutes.
     expect(slow.cells[1].access).toBe(CellAccess.BEYOND_REACH);
   });
@@ -93,7 +105,11 @@ describe('capacity-aware: places go nearest first', () => {
       capacityAware: true,
     });
     expect(result.cells.map((cell) => cell.served60plus)).toEqual([6, 4, 0]);
-    expect(result.capacity).toMatchObject({ placesOffered: 10, placesTaken: 10, facilitiesWithPlaces: ['1'] });
+    expect(result.capacity).toMatchObject({
+      placesOffered: 10,
+      placesTaken: 10,
+      facilitiesWithPlaces: ['1'],
+    });
     const tally = tallyCells(cells, result.cells, () => true, true);
     // B's 65+ and 80+ served: its share 4/8 of 6 and 3, rounded down.
     expect(tally.served).toEqual({ age60plus: 10, age65plus: 4 + 3, age80plus: 1 + 1 });
@@ -102,7 +118,11 @@ describe('capacity-aware: places go nearest first', () => {
 
   test('when the nearest home is full, the next one within reach serves: C goes to the second home, B cannot reach it', () => {
     const facilities = [facilityAt('1', HOME, 0, 0, 10), facilityAt('2', HOME, 1200, 0, 3)];
-    const result = cellCoverage(avenue, walk, cells, facilities, { groups: [[HOME]], limitMinutes: 15, capacityAware: true });
+    const result = cellCoverage(avenue, walk, cells, facilities, {
+      groups: [[HOME]],
+      limitMinutes: 15,
+      capacityAware: true,
+    });
     // C is 650 m from the second home (10.8 min); B's 950 m (15.8 min) is beyond the limit.
     expect(result.cells.map((cell) => cell.served60plus)).toEqual([6, 4, 3]);
     expect(result.capacity!.placesTaken).toBe(13);
@@ -120,9 +140,21 @@ describe('capacity-aware: places go nearest first', () => {
   });
 
   test('served 65+ and 80+ are the served share rounded down, never more than the cell has', () => {
-    expect(servedHeadcount(cellAt('x', 0, 0, 7, 5, 3), 3)).toEqual({ age60plus: 3, age65plus: 2, age80plus: 1 });
-    expect(servedHeadcount(cellAt('x', 0, 0, 7, 5, 3), 7)).toEqual({ age60plus: 7, age65plus: 5, age80plus: 3 });
-    expect(servedHeadcount(cellAt('x', 0, 0, 0, 0, 0), 0)).toEqual({ age60plus: 0, age65plus: 0, age80plus: 0 });
+    expect(servedHeadcount(cellAt('x', 0, 0, 7, 5, 3), 3)).toEqual({
+      age60plus: 3,
+      age65plus: 2,
+      age80plus: 1,
+    });
+    expect(servedHeadcount(cellAt('x', 0, 0, 7, 5, 3), 7)).toEqual({
+      age60plus: 7,
+      age65plus: 5,
+      age80plus: 3,
+    });
+    expect(servedHeadcount(cellAt('x', 0, 0, 0, 0, 0), 0)).toEqual({
+      age60plus: 0,
+      age65plus: 0,
+      age80plus: 0,
+    });
   });
 });
 
@@ -139,12 +171,19 @@ describe('agreement with a brute-force computation (one plain Dijkstra per facil
         [[MEAL], 7],
       ] as const) {
         const result = cellCoverage(grid, walk, cells, facilities, plain([...types], limit));
-        const ofTypes = facilities.flatMap((facility, index) => (types.includes(facility.type as never) ? [index] : []));
+        const ofTypes = facilities.flatMap((facility, index) =>
+          types.includes(facility.type as never) ? [index] : [],
+        );
         cells.forEach((_, home) => {
           const best = Math.min(...ofTypes.map((facility) => times[home][facility]));
-          const expected = !snaps[home] ? 'NO_NETWORK_ACCESS' : best <= limit ? 'WITHIN_REACH' : 'BEYOND_REACH';
+          const expected = !snaps[home]
+            ? 'NO_NETWORK_ACCESS'
+            : best <= limit
+              ? 'WITHIN_REACH'
+              : 'BEYOND_REACH';
           expect(result.cells[home].access, `home ${home}`).toBe(expected);
-          if (expected === 'WITHIN_REACH') expect(result.cells[home].reach[0]!.travelMinutes).toBeCloseTo(best, 9);
+          if (expected === 'WITHIN_REACH')
+            expect(result.cells[home].reach[0]!.travelMinutes).toBeCloseTo(best, 9);
         });
       }
       expect(snaps.some((snap) => snap === null)).toBe(true);
@@ -163,7 +202,11 @@ describe('agreement with a brute-force computation (one plain Dijkstra per facil
         placed.placed.map((facility) => facility.places),
         12,
       );
-      const demands = cells.map((cell, index) => ({ key: cell.key, snap: snaps[index], people: cell.age60plus }));
+      const demands = cells.map((cell, index) => ({
+        key: cell.key,
+        snap: snaps[index],
+        people: cell.age60plus,
+      }));
       const allocation = allocatePlaces(grid, walk, demands, placed, 12);
       expect(allocation.served).toEqual(expected.served);
       expect(allocation.placesTaken).toEqual(expected.taken);

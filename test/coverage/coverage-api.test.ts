@@ -64,7 +64,9 @@ beforeAll(async () => {
   sql = new SqlRunner(database.db.fork());
   graph = await new NetworkRepository(database.db.fork()).loadGraph();
   const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
-  auth.PLANNER = { authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '民政局规划科' })).token}` };
+  auth.PLANNER = {
+    authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '民政局规划科' })).token}`,
+  };
   auth.OPERATOR = {
     authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role: 'OPERATOR', subject: '护士长', facilityIds: ['1'] })).token}`,
   };
@@ -76,7 +78,15 @@ afterAll(async () => {
 
 /** Per district, older people within reach / beyond / without network, computed from the raw tables by brute force. */
 async function bruteForce(types: string[][], minutes: number) {
-  const cells = await sql.all<{ key: string; region: string; lng: number; lat: number; a60: number; a65: number; a80: number }>(
+  const cells = await sql.all<{
+    key: string;
+    region: string;
+    lng: number;
+    lat: number;
+    a60: number;
+    a65: number;
+    a80: number;
+  }>(
     `select cell_key as key, region_code as region, ST_X(centroid) as lng, ST_Y(centroid) as lat,
        age60plus as a60, age65plus as a65, age80plus as a80 from population_cell order by cell_key`,
   );
@@ -98,9 +108,17 @@ async function bruteForce(types: string[][], minutes: number) {
       return times.map((row) => Math.min(Infinity, ...row) <= minutes);
     }),
   );
-  const districts = new Map<string, { withinReach: number; beyondReach: number; noNetworkAccess: number; within80: number }>();
+  const districts = new Map<
+    string,
+    { withinReach: number; beyondReach: number; noNetworkAccess: number; within80: number }
+  >();
   cells.forEach((cell, index) => {
-    const district = districts.get(cell.region) ?? { withinReach: 0, beyondReach: 0, noNetworkAccess: 0, within80: 0 };
+    const district = districts.get(cell.region) ?? {
+      withinReach: 0,
+      beyondReach: 0,
+      noNetworkAccess: 0,
+      within80: 0,
+    };
     if (!homes[index]) district.noNetworkAccess += cell.a60;
     else if (reachable.every((group) => group[index])) {
       district.withinReach += cell.a60;
@@ -117,10 +135,25 @@ function sum(areas: readonly Area[], pick: (area: Area) => number): number {
 
 describe('coverage of the demo equals a brute-force computation per small area and facility', () => {
   const questions = [
-    { name: 'community care within 15 minutes', types: ['STREET_CARE_CENTER', 'COMMUNITY_CARE_STATION'], minutes: 15, basket: false },
+    {
+      name: 'community care within 15 minutes',
+      types: ['STREET_CARE_CENTER', 'COMMUNITY_CARE_STATION'],
+      minutes: 15,
+      basket: false,
+    },
     { name: 'meal points within 10 minutes', types: ['MEAL_POINT'], minutes: 10, basket: false },
-    { name: 'hospitals or primary care within 20 minutes', types: ['HOSPITAL', 'PRIMARY_CARE'], minutes: 20, basket: false },
-    { name: 'a basket of meal point, care station and hospital within 15 minutes', types: ['MEAL_POINT', 'COMMUNITY_CARE_STATION', 'HOSPITAL'], minutes: 15, basket: true },
+    {
+      name: 'hospitals or primary care within 20 minutes',
+      types: ['HOSPITAL', 'PRIMARY_CARE'],
+      minutes: 20,
+      basket: false,
+    },
+    {
+      name: 'a basket of meal point, care station and hospital within 15 minutes',
+      types: ['MEAL_POINT', 'COMMUNITY_CARE_STATION', 'HOSPITAL'],
+      minutes: 15,
+      basket: true,
+    },
   ];
   for (const question of questions) {
     test(question.name, async () => {
@@ -129,7 +162,12 @@ describe('coverage of the demo equals a brute-force computation per small area a
         question.minutes,
       );
       for (const code of ['330102', '330103']) {
-        const { data, errors } = await coverage({ code, types: question.types, minutes: question.minutes, basket: question.basket });
+        const { data, errors } = await coverage({
+          code,
+          types: question.types,
+          minutes: question.minutes,
+          basket: question.basket,
+        });
         expect(errors).toBeUndefined();
         const region = data!.coverage.region;
         const district = expected.get(code)!;
@@ -152,7 +190,10 @@ describe('sums: sub-regions add up to the region', () => {
     const rows = report.subRegions!;
     for (const field of ['elderly', 'withinReach', 'beyondReach', 'noNetworkAccess'] as const) {
       for (const age of ['age60plus', 'age65plus', 'age80plus'] as const) {
-        expect(sum(rows, (row) => row[field][age]), `${field}.${age}`).toBe(report.region[field][age]);
+        expect(
+          sum(rows, (row) => row[field][age]),
+          `${field}.${age}`,
+        ).toBe(report.region[field][age]);
       }
     }
     expect(report.region.elderly.age60plus).toBe(86_927 + 115_249);
@@ -178,7 +219,9 @@ describe('sums: sub-regions add up to the region', () => {
     const { data } = await coverage({ code: '330103', types: ['MEAL_POINT'] });
     const region = data!.coverage.region;
     expect(region.noNetworkAccess.age60plus).toBeGreaterThan(0);
-    expect(region.withinReach.age60plus + region.beyondReach.age60plus + region.noNetworkAccess.age60plus).toBe(115_249);
+    expect(
+      region.withinReach.age60plus + region.beyondReach.age60plus + region.noNetworkAccess.age60plus,
+    ).toBe(115_249);
     expect(data!.coverage.notes.join(' ')).toContain('have no network access');
   });
 
@@ -186,9 +229,16 @@ describe('sums: sub-regions add up to the region', () => {
     const types = ['NURSING_HOME', 'NURSING_HOSPITAL'];
     const city = (await coverage({ code: '330100', types, capacityAware: true })).data!.coverage;
     const districts = await Promise.all(
-      ['330102', '330103'].map(async (code) => (await coverage({ code, types, capacityAware: true })).data!.coverage),
+      ['330102', '330103'].map(
+        async (code) => (await coverage({ code, types, capacityAware: true })).data!.coverage,
+      ),
     );
-    expect(sum(districts.map((d) => d.region), (area) => area.served!.age60plus)).toBe(city.region.served!.age60plus);
+    expect(
+      sum(
+        districts.map((d) => d.region),
+        (area) => area.served!.age60plus,
+      ),
+    ).toBe(city.region.served!.age60plus);
     for (const district of districts) {
       expect(district.region.served!.age60plus).toBeLessThanOrEqual(district.region.withinReach.age60plus);
     }
@@ -213,7 +263,10 @@ describe('streets added later (region rows of level STREET with a boundary)', ()
   });
 
   test('the district gets one row per street and one for the cells in no street, adding up to the district', async () => {
-    const { data, errors } = await coverage({ code: '330102', types: ['COMMUNITY_CARE_STATION', 'MEAL_POINT'] });
+    const { data, errors } = await coverage({
+      code: '330102',
+      types: ['COMMUNITY_CARE_STATION', 'MEAL_POINT'],
+    });
     expect(errors).toBeUndefined();
     const report = data!.coverage;
     expect(report.subRegionNote).toBeNull();

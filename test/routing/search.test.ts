@@ -203,3 +203,15 @@ describe('travelTimeToSnap', () => {
     expect(travelTimeToSnap(result, snapOn(graph, 1, 0.5))).toBe(Infinity);
   });
 });
+
+describe('regression: nearestOrigin with no limit in another component', () => {
+  it('answers null, not Infinity minutes from origin -1', () => {
+    const graph = network({ 1: [0, 0], 2: [100, 0], 3: [5000, 0], 4: [5100, 0] }, [
+      { id: 1, source: 1, target: 2 },
+      { id: 2, source: 3, target: 4 },
+    ]);
+    const times = travelTimesFrom(graph, travelProfile('WALK'), [from(graph, 1)], Infinity);
+    expect(nearestOrigin(times, snapOn(graph, 2, 0.5))).toBeNull();
+    expect(nearestOrigin(times, snapOn(graph, 1, 0.5))).toMatchObject({ originIndex: 0 });
+  });
+});
