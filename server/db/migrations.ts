@@ -3,6 +3,7 @@ import { Migration20261122010000_service_areas } from './migrations/Migration202
 import { Migration20261122020000_access } from './migrations/Migration20261122020000_access';
 import { Migration20261122030000_indicators } from './migrations/Migration20261122030000_indicators';
 import { Migration20261122040000_consortium_end } from './migrations/Migration20261122040000_consortium_end';
+import { Migration20261122050000_geometry_indexes } from './migrations/Migration20261122050000_geometry_indexes';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261122020000_access', class: Migration20261122020000_access },
   { name: 'Migration20261122030000_indicators', class: Migration20261122030000_indicators },
   { name: 'Migration20261122040000_consortium_end', class: Migration20261122040000_consortium_end },
+  { name: 'Migration20261122050000_geometry_indexes', class: Migration20261122050000_geometry_indexes },
 ];
