@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
 
-/** The public map client: built from client/ into dist/client, which the platform serves at /. */
+/** The client (public map, planner page, printable report): built from client/ into dist/client, served at /. */
 export default defineConfig({
   root,
   base: '/',
@@ -14,6 +14,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        planner: fileURLToPath(new URL('./client/planner.html', import.meta.url)),
+        report: fileURLToPath(new URL('./client/report.html', import.meta.url)),
+      },
       output: {
         // MapLibre in a chunk of its own: cached across releases and measured apart from the app.
         codeSplitting: { groups: [{ name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl/ }] },

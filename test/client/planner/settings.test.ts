@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  formatPlannerState,
+  parsePlannerState,
+  presetOf,
+  PRESETS,
+  withPreset,
+  type PlannerState,
+} from '../../../client/planner/settings';
+
+describe('the planner page’s address', () => {
+  it('opens on 上城区 with community care within 15 minutes at 60 m/min', () => {
+    expect(parsePlannerState('')).toEqual({ settings: DEFAULT_SETTINGS, lang: 'zh', choropleth: null });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      regionCode: '330102',
+      types: ['STREET_CARE_CENTER', 'COMMUNITY_CARE_STATION'],
+      minutes: 15,
+      speedMetersPerMinute: 60,
+    });
+  });
+
+  it('restores every setting it writes', () => {
+    const state: PlannerState = {
+      settings: {
+        regionCode: '330103',
+        types: ['MEAL_POINT', 'HOSPITAL'],
+        minutes: 20,
+        basket: true,
+        capacityAware: true,
+        speedMetersPerMinute: 45.5,
+      },
+      lang: 'en',
+      choropleth: 'NURSING_BED_SHARE',
+    };
+    const search = formatPlannerState(state);
+    expect(search).toBe(
+      '?region=330103&types=MEAL_POINT,HOSPITAL&minutes=20&speed=45.5&basket=1&capacity=1&lang=en&indicator=NURSING_BED_SHARE',
+    );
+    expect(parsePlannerState(search)).toEqual(state);
+  });
+
+  it('drops values that make no sense instead of failing', () => {
+    const state = parsePlannerState(
+      '?region=abc&types=NOPE,MEAL_POINT,MEAL_POINT&minutes=61&speed=0&indicator=<x>',
+    );
+    expect(state.settings.regionCode).toBe('330102');
+    expect(state.settings.types).toEqual(['MEAL_POINT']);
+    expect(state.settings.minutes).toBe(15);
+    expect(state.settings.speedMetersPerMinute).toBe(60);
+    expect(state.choropleth).toBeNull();
+    expect(parsePlannerState('?minutes=7.5').settings.minutes).toBe(15);
+  });
+});
+
+describe('presets', () => {
+  it('recognises a preset whatever the order of its types', () => {
+    expect(presetOf(['COMMUNITY_CARE_STATION', 'STREET_CARE_CENTER'])).toBe('communityCare');
+    expect(presetOf(['MEAL_POINT'])).toBe('meal');
+    expect(presetOf(['MEAL_POINT', 'HOSPITAL'])).toBeNull();
+  });
+
+  it('sets the time limit of the target: 20 minutes for 嘉兴’s medical-and-elderly circle', () => {
+    const settings = withPreset({ ...DEFAULT_SETTINGS, basket: true }, 'medicalAndCare');
+    expect(settings.minutes).toBe(20);
+    expect(settings.types).toEqual([...PRESETS.medicalAndCare.types]);
+    expect(settings.basket).toBe(true);
+    expect(settings.types).not.toBe(PRESETS.medicalAndCare.types);
+  });
+});

@@ -1,0 +1,411 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GAP_PAGE_SIZE } from '../../client/planner/queries';
+import type { GapsFile } from '../../client/planner/export-geojson';
+import { formatNumber } from '../../client/planner/i18n/messages';
+import { DEFAULT_SETTINGS } from '../../client/planner/settings';
+import type { Gap, IndicatorResult } from '../../client/planner/types';
+import { createApp, type App } from '../../server/app';
+import { TokenService } from '../../server/auth/token.service';
+import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../server/config';
+import { createSchema } from '../../server/schema';
+import { parseCsv } from '../client/planner/csv';
+import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
+import { CareMapDriver } from './driver';
+import { browserAvailable, buildClient, CHROMIUM_ARGS, CHROMIUM_PATH } from './harness';
+
+const SCREENSHOTS = path.resolve('test/e2e/screenshots');
+const REGION = '330102';
+const operation = (name: string) => readFileSync(`client/planner/operations/${name}.graphql`, 'utf8');
+const count = (n: number) => formatNumber(n, 'zh', 0);
+
+/** The platform on a copy of the seeded demo, Chromium, and a planner's token issued on that database. */
+interface PlannerStage {
+  url: string;
+  browser: Browser;
+  plannerToken: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Like the harness's startStage, plus a token: issuing one needs the database, which startStage
+ * keeps to itself.
+ */
+async function startPlannerStage(): Promise<PlannerStage> {
+  const clientDir = await buildClient();
+  let testDb: TestDatabase | null = null;
+  let app: App | null = null;
+  try {
+    testDb = await openTestDatabase({ seeded: true });
+    const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' };
+    app = await createApp({ config, db: testDb.db, schema: await createSchema(), clientDir });
+    const port = await app.listen(0, '127.0.0.1');
+    const { token } = await new TokenService(testDb.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+      kind: 'JWT',
+      role: 'PLANNER',
+      subject: 'e2e planner',
+    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const [db, server] = [testDb, app];
+    return {
+      url: `http://127.0.0.1:${port}`,
+      browser,
+      plannerToken: token,
+      close: async () => {
+        await browser.close();
+        await server.close();
+        await db.dispose();
+        await rm(clientDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await testDb?.dispose();
+    await rm(clientDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner view in Chromium', () => {
+  let stage: PlannerStage;
+  let driver: CareMapDriver | null = null;
+  /** Requests of every tab (the report opens in its own) that went anywhere but this machine. */
+  const outside: string[] = [];
+
+  /** Asks the API what the page asks, from outside the browser. */
+  async function api<Data>(query: string, variables: Record<string, unknown>, token: string | null) {
+    const response = await fetch(`${stage.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: Data; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  }
+
+  const scorecard = (token: string | null) =>
+    api<{ indicators: IndicatorResult[] }>(operation('Scorecard'), { regionCode: REGION }, token).then(
+      (data) => data.indicators,
+    );
+
+  const open = async (
+    options: Parameters<typeof CareMapDriver.open>[2] = {},
+    token: string | null = null,
+  ) => {
+    driver = await CareMapDriver.open(stage.browser, stage.url, {
+      viewport: { width: 1024, height: 768 },
+      acceptDownloads: true,
+      ...options,
+    });
+    const context = driver.page.context();
+    context.on('request', (request) => {
+      const { hostname } = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(hostname) && !request.url().startsWith('data:'))
+        outside.push(request.url());
+    });
+    if (token)
+      await context.addInitScript((value) => sessionStorage.setItem('caremap:planner-token', value), token);
+    await driver.page.goto(`${stage.url}/planner.html`);
+    await ready(driver.page);
+    return driver;
+  };
+
+  /** Waits until the analysis has answered and the map has drawn it. */
+  async function ready(page: Page) {
+    await page.locator('#progress[data-state="ready"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#map[aria-busy]').count(), { timeout: 30_000 }).toBe(0);
+  }
+
+  async function downloaded(page: Page, button: string): Promise<{ download: Download; text: string }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const file = await download.path();
+    return { download, text: readFileSync(file, 'utf8') };
+  }
+
+  beforeAll(async () => {
+    stage = await startPlannerStage();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterEach(async () => {
+    if (!driver) return;
+    expect(driver.errors).toEqual([]);
+    expect(driver.outsideRequests).toEqual([]);
+    await driver.close();
+    driver = null;
+  });
+
+  afterAll(async () => {
+    expect(outside).toEqual([]);
+    await stage?.close();
+  });
+
+  it('shows the public district scorecard without a token, says what signing in unlocks, and maps an indicator', async () => {
+    const d = await open();
+    const page = d.page;
+    expect(await page.locator('#sign-in').textContent()).toContain('未登录');
+    expect(await page.locator('.unlocks li').count()).toBe(4);
+    const rows = await scorecard(null);
+    expect(rows.every((row) => row.regionLevel === 'DISTRICT')).toBe(true);
+    expect(
+      await page
+        .locator('#scorecard tr[data-code]')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute('data-code'), tr.getAttribute('data-status')]),
+        ),
+    ).toEqual(rows.map((row) => [row.code, row.status]));
+    expect(await page.locator('.gap-item').count()).toBe(0);
+    await d.screenshot('planner-public');
+
+    await page.selectOption('#choropleth-indicator', 'NURSING_BED_SHARE');
+    await page.locator('#choropleth-note').waitFor();
+    const city = await api<{ indicators: IndicatorResult[] }>(
+      operation('Scorecard'),
+      { regionCode: '330100' },
+      null,
+    );
+    const districts = city.indicators.filter(
+      (row) => row.code === 'NURSING_BED_SHARE' && row.regionLevel === 'DISTRICT',
+    );
+    const withValue = districts.filter((row) => row.value !== null);
+    expect(await page.locator('#choropleth-note').textContent()).toBe(
+      `${districts.length} 个区中只有 ${withValue.length} 个有确切数值；灰色为无数据，不表示为零。`,
+    );
+    expect(new URL(page.url()).searchParams.get('indicator')).toBe('NURSING_BED_SHARE');
+    await ready(page);
+    await page.locator('#choropleth').scrollIntoViewIfNeeded();
+    await d.screenshot('planner-choropleth');
+  });
+
+  it('signs in as a planner: 上城区 scorecard, the largest gap, both exports and the report match the API', async () => {
+    const d = await open();
+    const page = d.page;
+    await page.fill('#token-input', stage.plannerToken);
+    await page.click('#sign-in-submit');
+    await expect
+      .poll(() => page.locator('#signed-in').textContent())
+      .toContain('规划人员 PLANNER（e2e planner）');
+    await ready(page);
+
+    const rows = await scorecard(stage.plannerToken);
+    const { gaps } = await api<{ gaps: Gap[] }>(
+      operation('Gaps'),
+      { ...DEFAULT_SETTINGS, capacityAware: undefined, first: GAP_PAGE_SIZE },
+      stage.plannerToken,
+    );
+    expect(gaps.length).toBeGreaterThan(0);
+
+    // The scorecard: every row of the API, in its order, with its status in words and colour.
+    expect(await page.locator('#scorecard-heading').textContent()).toBe('上城区 指标评估');
+    expect(
+      await page
+        .locator('#scorecard tr[data-code]')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-region'),
+            tr.getAttribute('data-code'),
+            tr.getAttribute('data-status'),
+          ]),
+        ),
+    ).toEqual(rows.map((row) => [row.regionCode ?? '', row.code, row.status]));
+    const own = rows.filter((row) => row.regionCode === REGION);
+    const statusWords = { PASS: '达标', FAIL: '未达标', UNKNOWN: '数据不足' };
+    for (const row of own) {
+      const tr = page.locator(`#scorecard tr[data-region="${REGION}"][data-code="${row.code}"]`);
+      expect(await tr.locator('.status').textContent()).toContain(statusWords[row.status]);
+      if (row.status === 'UNKNOWN')
+        expect(await tr.locator('.missing').textContent()).toContain(row.missingData[0]);
+    }
+    const failing = own.find((row) => row.failingFacilityIds.length > 0)!;
+    await page
+      .locator(`#scorecard tr[data-region="${REGION}"][data-code="${failing.code}"] .facilities-list summary`)
+      .click();
+    const names = page.locator(
+      `#scorecard tr[data-region="${REGION}"][data-code="${failing.code}"] .facility-names li[data-facility-id]`,
+    );
+    await expect.poll(() => names.count()).toBe(failing.facilityIds.length);
+    await page.locator('#scorecard').scrollIntoViewIfNeeded();
+    await d.screenshot('planner-scorecard');
+
+    // The gaps, most older people first; the largest opens from the list …
+    const items = page.locator('.gap-item');
+    expect(await items.count()).toBe(gaps.length);
+    expect(await items.first().getAttribute('data-gap-id')).toBe(gaps[0].id);
+    await items.first().click();
+    const card = page.locator('#gap-card');
+    await expect.poll(() => card.getAttribute('data-gap-id')).toBe(gaps[0].id);
+    await expectGapCard(page, gaps[0]);
+    // … and from the map: the map is centred on a point inside it.
+    await page.click('#gap-card-close');
+    expect(await card.isHidden()).toBe(true);
+    await expect.poll(() => page.locator('#map[aria-busy]').count(), { timeout: 30_000 }).toBe(0);
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => card.getAttribute('data-gap-id')).toBe(gaps[0].id);
+    await expectGapCard(page, gaps[0]);
+    await ready(page);
+    await d.screenshot('planner-largest-gap');
+
+    // The scorecard CSV holds the API's numbers exactly.
+    const csv = await downloaded(page, '#export-csv');
+    expect(csv.download.suggestedFilename()).toMatch(/^caremap-scorecard-330102-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...lines] = parseCsv(csv.text.slice(1));
+    expect(lines).toHaveLength(rows.length);
+    const records = lines.map((line) => Object.fromEntries(header.map((name, i) => [name, line[i]])));
+    const numberOf = (text: string) => (text === '' ? null : Number(text));
+    records.forEach((record, i) => {
+      const row = rows[i];
+      expect([record.region_code, record.indicator_code, record.indicator_zh, record.status]).toEqual([
+        row.regionCode ?? '',
+        row.code,
+        row.name,
+        row.status,
+      ]);
+      expect(numberOf(record.value)).toBe(row.value);
+      expect(numberOf(record.lower_bound)).toBe(row.lowerBound);
+      expect(numberOf(record.upper_bound)).toBe(row.upperBound);
+      expect(numberOf(record.target)).toBe(row.target);
+      expect(Number(record.facilities_counted)).toBe(row.facilityIds.length);
+      expect(record.is_sample).toBe(String(row.isSample));
+    });
+
+    // The gaps GeoJSON holds the API's gaps, geometry and nearest facilities.
+    const geojson = await downloaded(page, '#export-geojson');
+    expect(geojson.download.suggestedFilename()).toMatch(
+      /^caremap-gaps-330102-.+-15min-\d{4}-\d{2}-\d{2}\.geojson$/,
+    );
+    const file = JSON.parse(geojson.text) as GapsFile;
+    expect(file.type).toBe('FeatureCollection');
+    expect(file.sample).toBe(true);
+    expect(file.features).toHaveLength(gaps.length);
+    file.features.forEach((feature, i) => {
+      const gap = gaps[i];
+      expect(feature.id).toBe(gap.id);
+      expect(feature.geometry).toEqual(gap.area);
+      expect(feature.properties).toMatchObject({
+        ...gap.elderly,
+        cellCount: gap.cellCount,
+        reason: gap.reason,
+        sample: true,
+      });
+      expect(
+        feature.properties.missing.map((missing) => [
+          missing.type,
+          missing.nearestFacilityId,
+          missing.travelMinutes,
+        ]),
+      ).toEqual(
+        gap.missing.map((missing) => [
+          missing.type,
+          missing.nearestFacility?.id ?? null,
+          missing.travelMinutes,
+        ]),
+      );
+    });
+
+    // The printable report of the same question opens in a tab of its own, signed in too.
+    const [report] = await Promise.all([page.context().waitForEvent('page'), page.click('#open-report')]);
+    const reportErrors: string[] = [];
+    report.on('pageerror', (error) => reportErrors.push(error.message));
+    await report.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await report.locator('#report-region').textContent()).toBe('上城区（330102）');
+    const today = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
+      new Date(),
+    );
+    expect(await report.locator('#report-date').textContent()).toBe(`生成日期：${today}`);
+    expect(await report.locator('#report-map-image').evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await report.locator('.report-section .scorecard tr[data-code]').count()).toBe(own.length);
+    expect(await report.locator('.report-gaps tbody tr').count()).toBe(Math.min(10, gaps.length));
+    expect(await report.locator('.report-gaps tbody tr').first().getAttribute('data-gap-id')).toBe(
+      gaps[0].id,
+    );
+    await report.setViewportSize({ width: 1024, height: 1400 });
+    await report.screenshot({ path: path.join(SCREENSHOTS, 'planner-report.png'), fullPage: true });
+    await report.emulateMedia({ media: 'print' });
+    expect(await report.locator('#print').isHidden()).toBe(true);
+    await report.screenshot({ path: path.join(SCREENSHOTS, 'planner-report-print.png'), fullPage: true });
+    expect(reportErrors).toEqual([]);
+    await report.close();
+
+    // English.
+    await page.click('#lang-toggle');
+    expect(await page.locator('#scorecard-heading').textContent()).toBe('Scorecard: 上城区');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await ready(page);
+    await d.screenshot('planner-english');
+  });
+
+  it('works by keyboard and on a 375 px phone', async () => {
+    const d = await open(
+      { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
+      stage.plannerToken,
+    );
+    const page = d.page;
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
+    let onGap = false;
+    for (let presses = 0; presses < 120 && !onGap; presses++) {
+      await page.keyboard.press('Tab');
+      onGap = (await focused(page)).className === 'gap-item';
+    }
+    expect(onGap).toBe(true);
+    const id = (await focused(page)).gapId;
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).id).toBe('gap-card-heading');
+    expect(await page.locator('#gap-card').getAttribute('data-gap-id')).toBe(id);
+    await ready(page);
+    await d.screenshot('planner-phone-375');
+    // A layer switch redraws the legend it sits in; the keyboard stays on it.
+    await page.focus('#layer-serviceAreas');
+    await page.keyboard.press('Space');
+    expect(await page.locator('#layer-serviceAreas').isChecked()).toBe(false);
+    expect((await focused(page)).id).toBe('layer-serviceAreas');
+    await page.locator(`#gap-item-1`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).id).toBe('gap-card-heading');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#gap-card').isHidden()).toBe(true);
+    expect((await focused(page)).id).toBe('gap-item-1');
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
+
+/** The element that has the keyboard focus. */
+function focused(page: Page): Promise<{ id: string; className: string; gapId: string | null }> {
+  return page.locator('html').evaluate((html) => {
+    const element = html.ownerDocument.activeElement;
+    return {
+      id: element?.id ?? '',
+      className: element?.className ?? '',
+      gapId: element?.getAttribute('data-gap-id') ?? null,
+    };
+  });
+}
+
+/** The gap card shows the gap's 60+/65+/80+ and, per missing type, the nearest facility and its walk. */
+async function expectGapCard(page: Page, gap: Gap) {
+  const card = page.locator('#gap-card');
+  expect(await card.locator('#gap-card-heading').textContent()).toBe('缺口 #1');
+  for (const age of ['age60plus', 'age65plus', 'age80plus'] as const) {
+    expect(await card.locator(`dd[data-age="${age}"]`).textContent()).toBe(
+      `${count(gap.elderly[age])}示例数据`,
+    );
+  }
+  for (const missing of gap.missing) {
+    const item = card.locator(`li[data-type="${missing.type}"]`);
+    const nearest = (await item.locator('.nearest').textContent()) ?? '';
+    if (missing.nearestFacility) {
+      expect(nearest).toContain(missing.nearestFacility.name);
+      expect(nearest).toContain(`步行 ${formatNumber(missing.travelMinutes!, 'zh', 1)} 分钟`);
+    } else {
+      expect(nearest).toBe('路网上没有可达的此类设施');
+    }
+    expect(await item.textContent()).toContain(
+      `${count(missing.elderly.age60plus)} 位 60 岁以上老人缺少此类`,
+    );
+  }
+}
