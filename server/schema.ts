@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { authChecker } from './auth/authorize';
+import { ViewerResolver } from './auth/viewer.resolver';
 import { CoverageResolver } from './coverage/coverage.resolver';
 import { facilityEvents } from './facilities/facility-events';
 import { FacilityImportResolver } from './facility-import/facility-import.resolver';
@@ -33,6 +34,7 @@ export const resolvers = [
   IsochroneResolver,
   TravelTimeResolver,
   AuditResolver,
+  ViewerResolver,
   CoverageResolver,
   GapResolver,
   IndicatorResolver,

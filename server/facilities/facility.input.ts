@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { BBoxInput, PointInput } from '../graphql/geo.input';
 import { TravelMode } from '../isochrones/travel-kind';
 import { FacilityService, FacilityType } from './facility-kind';
@@ -66,6 +66,9 @@ export class FacilityFilter {
 
   @Field(() => NearInput, { nullable: true })
   near?: NearInput | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these facilities (at most 500 ids).' })
+  ids?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only sample (true) or only real (false) rows.' })
   isSample?: boolean | null;

@@ -139,6 +139,13 @@ export class FacilityService {
       query.near = { ...filter.near.point, radiusMeters: radius };
     }
     if (filter.isSample != null) query.isSample = filter.isSample;
+    if (filter.ids != null) {
+      if (filter.ids.length > 500)
+        throw badUserInput('filter.ids lists more than 500 facilities', 'filter.ids');
+      const bad = filter.ids.find((id) => !/^[1-9][0-9]{0,9}$/.test(id));
+      if (bad !== undefined) throw badUserInput(`"${bad.slice(0, 40)}" is not a facility id`, 'filter.ids');
+      query.ids = filter.ids;
+    }
     if (filter.within) {
       assertPoint(filter.within.point, 'filter.within.point');
       assertMinutes(filter.within.minutes, 'filter.within.minutes');

@@ -237,3 +237,15 @@ describe('vacancy updates', () => {
     expect((await facilityRow(own.id))!.vacant_beds).toBe(log[0].n);
   });
 });
+
+describe('viewer', () => {
+  test('says who the server takes the caller to be', async () => {
+    const query = '{ viewer { role subject facilityIds } }';
+    expect((await server.query(query)).data).toEqual({
+      viewer: { role: 'PUBLIC', subject: 'public', facilityIds: [] },
+    });
+    expect((await server.query(query, {}, auth.OPERATOR)).data).toEqual({
+      viewer: { role: 'OPERATOR', subject: '王护士长', facilityIds: [own.id] },
+    });
+  });
+});
