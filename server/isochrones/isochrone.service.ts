@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { assertPoint } from '../graphql/geo.validate';
 import type { GeoPoint, RoadNetwork } from '../network/road-network';
 import { WALK_OFF_METERS } from '../routing/isochrone';
+import { reachedPolygon } from '../routing/polygonize';
 import type { TravelProfile } from '../routing/profile';
 import { IsochroneRepository, type AreaRecord } from './isochrone.repository';
 import { TravelMethod, type TravelMode } from './travel-kind';
@@ -56,10 +57,7 @@ export class IsochroneService {
   ): Promise<IsochroneRecord[]> {
     const reached = this.network.reachedAreas(point, profile, minutesList);
     const areas = reached
-      ? await this.areas.bufferedLines(
-          reached.map((area) => area.lines),
-          WALK_OFF_METERS,
-        )
+      ? reached.map((area) => reachedPolygon(area.lines, WALK_OFF_METERS))
       : await this.areas.circles(
           point,
           minutesList.map((minutes) => minutes * profile.speedMetersPerMinute),

@@ -20,3 +20,19 @@ export function assertLngLat(lng: number, lat: number): void {
     throw new RangeError(`Latitude must be a finite number in [-90, 90], got ${lat}`);
   }
 }
+
+/** WGS84 semi-major axis in metres and first eccentricity squared. */
+const WGS84_SEMI_MAJOR_METERS = 6_378_137;
+const WGS84_ECCENTRICITY_SQUARED = (1 / 298.257223563) * (2 - 1 / 298.257223563);
+
+/** Metres per degree of latitude and of longitude on the WGS84 spheroid at a latitude (its local radii). */
+export function spheroidMetersPerDegree(lat: number): { lat: number; lng: number } {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const w = 1 - WGS84_ECCENTRICITY_SQUARED * sin * sin;
+  const primeVertical = WGS84_SEMI_MAJOR_METERS / Math.sqrt(w);
+  const meridian = (WGS84_SEMI_MAJOR_METERS * (1 - WGS84_ECCENTRICITY_SQUARED)) / (w * Math.sqrt(w));
+  return {
+    lat: (meridian * Math.PI) / 180,
+    lng: (primeVertical * Math.cos((lat * Math.PI) / 180) * Math.PI) / 180,
+  };
+}
