@@ -1,14 +1,18 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { fetchFacilityDetails, fetchFacilityList, fetchRegionNames } from './api/graphql';
-import type { FacilityListItem, MapConfig } from './api/types';
+import { fetchFacilityDetails, fetchFacilityList, fetchRegionNames, fetchServiceCircle } from './api/graphql';
+import { liveEndpoint, subscriptionBBox } from './api/live-area';
+import { VacancyFeed, type LiveStatus } from './api/live-vacancy';
+import type { FacilityListItem, MapConfig, VacancyChange } from './api/types';
+import { CIRCLE_LIMIT, toWithinFilter, type CircleMinutes, type WalkingSpeed } from './circle';
 import { h } from './dom';
 import type { Bounds, LngLat } from './domain';
-import { toGraphQLFilter, toTileQuery, type FacilityFilters } from './filters';
+import { hasFilters, NO_FILTERS, toGraphQLFilter, toTileQuery, type FacilityFilters } from './filters';
 import { messagesFor, type Lang } from './i18n/i18n';
 import { MapView } from './map/map-view';
-import type { RenderedFacilities } from './map/rendered';
-import { circlePolygon } from './map/sources';
+import type { RenderedMap } from './map/rendered';
+import { circlePolygon, SOURCE_IDS, type CircleDrawing } from './map/sources';
 import { platformBasemap, withFacilityOverlay } from './map/style';
+import { CirclePanel, type CircleResult, type CircleStatus } from './panels/circle-panel';
 import { DetailsPanel } from './panels/details-panel';
 import { DEFAULT_RADIUS, SearchPanel, type NearStatus } from './panels/search-panel';
 import { formatUrlState, type UrlState } from './url-state';
@@ -17,6 +21,10 @@ import { formatUrlState, type UrlState } from './url-state';
 export const LIST_SIZE = 50;
 /** First view when neither the link nor the data says where to look: 杭州上城区. */
 const FALLBACK_VIEW = { lng: 120.17, lat: 30.25, zoom: 13 };
+/** Quiet time after the map moves before the live subscription follows it, in ms. */
+const RESUBSCRIBE_DELAY = 500;
+/** Vacancy changes arriving this close together are shown together, in ms. */
+const VACANCY_BATCH_DELAY = 250;
 
 /** The elements of the page the app fills in. */
 export interface AppElements {
@@ -25,9 +33,11 @@ export interface AppElements {
   elderButton: HTMLButtonElement;
   panel: HTMLElement;
   searchPanel: HTMLElement;
+  circlePanel: HTMLElement;
   detailsPanel: HTMLElement;
   map: HTMLElement;
   mapStatus: HTMLElement;
+  liveStatus: HTMLElement;
 }
 
 function boundsOfPoints(points: LngLat[]): Bounds {
@@ -39,14 +49,31 @@ function boundsOfPoints(points: LngLat[]): Bounds {
   };
 }
 
-/** The public map: keeps the map, the list, the details and the URL in step. */
+/** The bounds of a circle area, to show it whole. */
+function boundsOfArea(area: CircleDrawing['areas'][number]): Bounds {
+  return boundsOfPoints(area.geometry.coordinates.flat(2).map(([lng, lat]) => ({ lng, lat })));
+}
+
+/** The public map: keeps the map, the lists, the details and the URL in step, with live vacancies. */
 export class CareMapApp {
   private state: UrlState;
   private nearStatus: NearStatus = 'idle';
   private selection: LngLat | null = null;
+  /** Whether the panel shows the 15-minute circle (with or without a starting point yet). */
+  private circleOpen: boolean;
+  private circleStatus: CircleStatus = 'idle';
+  private circleResult: CircleResult = { status: 'none' };
+  private circleRequest: AbortController | null = null;
+  private liveStatus: LiveStatus | null = null;
+  private liveCutOff = false;
+  private readonly pendingVacancies = new Map<string, VacancyChange>();
+  private vacancyTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly mapView: MapView;
   private readonly search: SearchPanel;
+  private readonly circlePanel: CirclePanel;
   private readonly details: DetailsPanel;
+  private readonly vacancyFeed: VacancyFeed;
   private listRequest: AbortController | null = null;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
   private regionNames: Promise<Map<string, string>> | null = null;
@@ -57,11 +84,17 @@ export class CareMapApp {
     private readonly config: MapConfig,
     private readonly baseStyle: StyleSpecification | null,
   ) {
-    this.state = initial;
+    // A link with both a near search and a circle opens the circle: both would decide what the list holds.
+    this.state = initial.circle ? { ...initial, filters: { ...initial.filters, near: null } } : initial;
+    this.circleOpen = initial.circle !== null;
     this.search = new SearchPanel(el.searchPanel, {
       filtersChange: (filters, fit) => this.setFilters(filters, fit),
       pickPoint: () => this.setNearStatus(this.nearStatus === 'picking' ? 'idle' : 'picking'),
-      useLocation: () => this.useLocation(),
+      useLocation: () =>
+        this.locate(
+          (point) => this.setNear({ ...point, radiusMeters: this.radius() }),
+          (status) => this.setNearStatus(status),
+        ),
       nearRadiusChange: (radiusMeters) => {
         if (this.state.filters.near) this.setNear({ ...this.state.filters.near, radiusMeters });
       },
@@ -70,35 +103,73 @@ export class CareMapApp {
         const [lng, lat] = item.location.coordinates;
         void this.openDetails(item.id, { lng, lat }, true);
       },
+      openCircle: (fromNear) => {
+        const near = this.state.filters.near;
+        if (fromNear && near) this.startCircle({ lng: near.lng, lat: near.lat });
+        else this.openCircle();
+      },
+      serviceAreasChange: (minutes) => this.setServiceAreas(minutes),
+    });
+    this.circlePanel = new CirclePanel(el.circlePanel, {
+      close: () => this.closeCircle(),
+      pickPoint: () => this.setCircleStatus(this.circleStatus === 'picking' ? 'idle' : 'picking'),
+      useLocation: () =>
+        this.locate(
+          (point) => this.startCircle(point),
+          (status) => this.setCircleStatus(status),
+        ),
+      speedChange: (speed) => this.setWalkingSpeed(speed),
+      clearFilters: () => this.setFilters(NO_FILTERS, false),
+      open: (item) => {
+        const [lng, lat] = item.location.coordinates;
+        // The circle is in view already; flying to the facility would lose it.
+        void this.openDetails(item.id, { lng, lat }, false);
+      },
     });
     this.details = new DetailsPanel(el.detailsPanel, {
       back: () => this.closeDetails(),
       open: (id) => void this.openDetails(id, null, true),
+      circleFrom: (point) => this.startCircle(point),
     });
     const start = initial.position ?? config.facilityBounds ?? FALLBACK_VIEW;
     this.mapView = new MapView(el.map, this.style(), start, {
       facilityClick: (id, point) => {
         if (this.nearStatus === 'picking') this.setNear({ ...point, radiusMeters: this.radius() });
+        else if (this.circleStatus === 'picking') this.startCircle(point);
         else void this.openDetails(id, point, false);
       },
       mapClick: (point) => {
         if (this.nearStatus === 'picking') this.setNear({ ...point, radiusMeters: this.radius() });
+        else if (this.circleOpen && !this.state.selectedId) this.startCircle(point);
       },
       viewChange: (position) => {
         this.state = { ...this.state, position };
         this.writeUrl();
-        this.scheduleList();
+        if (!this.circleOpen) this.scheduleList();
+        this.scheduleWatch();
       },
       rendered: (summary) => this.showRendered(summary),
     });
+    this.vacancyFeed = new VacancyFeed(
+      liveEndpoint(location),
+      (change) => this.queueVacancy(change),
+      (status) => this.setLiveStatus(status),
+    );
     el.langButton.addEventListener('click', () => this.setLang(this.state.lang === 'zh' ? 'en' : 'zh'));
     el.elderButton.addEventListener('click', () => this.setElder(!this.state.elder));
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.state.selectedId) this.closeDetails();
+      if (event.key !== 'Escape') return;
+      if (this.state.selectedId) this.closeDetails();
+      else if (this.circleStatus === 'picking') this.setCircleStatus('idle');
+      else if (this.nearStatus === 'picking') this.setNearStatus('idle');
     });
     this.applyChrome();
     this.renderSearch();
-    this.scheduleList();
+    this.showPanel();
+    this.updatePickingCursor();
+    // A link with a circle but no map position shows the circle whole.
+    if (this.state.circle) void this.computeCircle(initial.position === null);
+    else this.scheduleList();
     if (initial.selectedId) void this.openDetails(initial.selectedId, null, false);
   }
 
@@ -115,8 +186,16 @@ export class CareMapApp {
       tileQuery: toTileQuery(filters),
       selection: this.selection,
       near: filters.near,
+      circle: this.circleDrawing(),
+      serviceAreaMinutes: this.state.serviceAreaMinutes,
     };
     return withFacilityOverlay(this.baseStyle ?? platformBasemap(options), options);
+  }
+
+  private circleDrawing(): CircleDrawing | null {
+    const point = this.state.circle;
+    if (!point) return null;
+    return { point, areas: this.circleResult.status === 'ready' ? this.circleResult.areas : [] };
   }
 
   private restyle() {
@@ -142,10 +221,31 @@ export class CareMapApp {
     this.el.elderButton.setAttribute('aria-pressed', String(this.state.elder));
     this.el.panel.setAttribute('aria-label', m.panelLabel);
     this.el.map.setAttribute('aria-label', m.mapLabel);
+    this.renderLiveStatus();
+  }
+
+  /** Shows the details over everything, else the circle or the search. */
+  private showPanel() {
+    const details = this.state.selectedId !== null;
+    this.el.detailsPanel.hidden = !details;
+    this.el.circlePanel.hidden = details || !this.circleOpen;
+    this.el.searchPanel.hidden = details || this.circleOpen;
   }
 
   private renderSearch() {
-    this.search.render(this.messages, this.state.filters, this.nearStatus);
+    this.search.render(this.messages, this.state.filters, this.nearStatus, this.state.serviceAreaMinutes);
+  }
+
+  private renderCircle() {
+    if (!this.circleOpen) return;
+    const { filters } = this.state;
+    this.circlePanel.render(this.messages, {
+      hasPoint: this.state.circle !== null,
+      speed: this.state.walkingSpeed,
+      status: this.circleStatus,
+      result: this.circleResult,
+      filtersActive: hasFilters(filters),
+    });
   }
 
   private setLang(lang: Lang) {
@@ -153,8 +253,9 @@ export class CareMapApp {
     this.writeUrl();
     this.applyChrome();
     this.renderSearch();
+    this.renderCircle();
     this.restyle();
-    this.scheduleList(0);
+    if (!this.circleOpen) this.scheduleList(0);
     if (this.state.selectedId) void this.openDetails(this.state.selectedId, null, false);
   }
 
@@ -170,12 +271,16 @@ export class CareMapApp {
     this.writeUrl();
     this.renderSearch();
     this.restyle();
-    if (fitResults && filters.text.trim()) void this.fitToMatches();
+    if (this.circleOpen) {
+      if (this.state.circle) void this.computeCircle(false);
+      else this.renderCircle();
+    } else if (fitResults && filters.text.trim()) void this.fitToMatches();
     else this.scheduleList(0);
   }
 
   private setNear(near: FacilityFilters['near']) {
     this.nearStatus = 'idle';
+    this.updatePickingCursor();
     this.setFilters({ ...this.state.filters, near }, false);
     if (near) {
       const ring = circlePolygon(near, near.radiusMeters).coordinates[0].map(([lng, lat]) => ({ lng, lat }));
@@ -185,7 +290,7 @@ export class CareMapApp {
 
   private setNearStatus(status: NearStatus) {
     this.nearStatus = status;
-    this.el.map.classList.toggle('picking', status === 'picking');
+    this.updatePickingCursor();
     this.renderSearch();
   }
 
@@ -193,19 +298,134 @@ export class CareMapApp {
     return this.state.filters.near?.radiusMeters ?? DEFAULT_RADIUS;
   }
 
-  private useLocation() {
-    if (!('geolocation' in navigator)) return this.setNearStatus('unavailable');
-    this.setNearStatus('locating');
+  /** The browser's location, or a status saying it is being found or is not available. */
+  private locate(found: (point: LngLat) => void, status: (status: 'locating' | 'unavailable') => void) {
+    if (!('geolocation' in navigator)) return status('unavailable');
+    status('locating');
     navigator.geolocation.getCurrentPosition(
-      (position) =>
-        this.setNear({
-          lng: position.coords.longitude,
-          lat: position.coords.latitude,
-          radiusMeters: this.radius(),
-        }),
-      () => this.setNearStatus('unavailable'),
+      (position) => found({ lng: position.coords.longitude, lat: position.coords.latitude }),
+      () => status('unavailable'),
       { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
     );
+  }
+
+  /** Crosshair while a click on the map picks a point: for a near search, or the circle's start. */
+  private updatePickingCursor() {
+    this.el.map.classList.toggle('picking', this.nearStatus === 'picking' || this.circleOpen);
+  }
+
+  private setServiceAreas(minutes: CircleMinutes | null) {
+    this.state = { ...this.state, serviceAreaMinutes: minutes };
+    this.writeUrl();
+    this.renderSearch();
+    this.restyle();
+  }
+
+  /** Opens the circle panel; without a starting point yet, the next click on the map gives one. */
+  private openCircle() {
+    this.nearStatus = 'idle';
+    this.circleOpen = true;
+    if (this.state.filters.near) this.setFilters({ ...this.state.filters, near: null }, false);
+    this.circleStatus = this.state.circle ? 'idle' : 'picking';
+    this.updatePickingCursor();
+    this.showPanel();
+    this.renderCircle();
+    this.circlePanel.focusHeading();
+  }
+
+  /** Starts (or moves) the circle at a point and works out what is reachable from there. */
+  private startCircle(point: LngLat) {
+    const panelWasShown = this.circleOpen && !this.state.selectedId;
+    this.nearStatus = 'idle';
+    this.circleOpen = true;
+    this.circleStatus = 'idle';
+    this.selection = null;
+    this.state = {
+      ...this.state,
+      circle: point,
+      selectedId: null,
+      filters: { ...this.state.filters, near: null },
+    };
+    this.circleResult = { status: 'loading' };
+    this.updatePickingCursor();
+    this.writeUrl();
+    this.renderSearch();
+    this.showPanel();
+    this.restyle();
+    void this.computeCircle(true);
+    if (!panelWasShown) this.circlePanel.focusHeading();
+  }
+
+  private setCircleStatus(status: CircleStatus) {
+    this.circleStatus = status;
+    this.updatePickingCursor();
+    this.renderCircle();
+  }
+
+  private setWalkingSpeed(speed: WalkingSpeed) {
+    this.state = { ...this.state, walkingSpeed: speed };
+    this.writeUrl();
+    if (this.state.circle) void this.computeCircle(false);
+    else this.renderCircle();
+  }
+
+  private closeCircle() {
+    this.circleRequest?.abort();
+    this.circleOpen = false;
+    this.circleStatus = 'idle';
+    this.circleResult = { status: 'none' };
+    this.state = { ...this.state, circle: null };
+    this.updatePickingCursor();
+    this.writeUrl();
+    this.restyle();
+    this.showPanel();
+    this.scheduleList(0);
+    this.el.searchPanel.querySelector<HTMLButtonElement>('#circle-open')?.focus();
+  }
+
+  /**
+   * The circle's three areas and the facilities reachable within 15 minutes, in one request; the map shows
+   * the whole 15-minute area when `fit`. Areas already drawn stay until the new ones arrive. The areas and
+   * the list say whether they follow the streets or, where no street is near, a straight line: either one
+   * being a straight line marks the whole answer so.
+   */
+  private async computeCircle(fit: boolean) {
+    const point = this.state.circle;
+    if (!point) return;
+    this.circleRequest?.abort();
+    const request = new AbortController();
+    this.circleRequest = request;
+    this.circleResult = { status: 'loading' };
+    this.renderCircle();
+    const speed = this.state.walkingSpeed;
+    try {
+      const answer = await fetchServiceCircle(
+        point,
+        speed,
+        toWithinFilter(this.state.filters, point, speed),
+        LIST_SIZE,
+        request.signal,
+      );
+      if (request.signal.aborted) return;
+      const methods = [...answer.isochrone.map((area) => area.method), answer.facilities.travelMethod];
+      this.circleResult = {
+        status: 'ready',
+        areas: answer.isochrone,
+        items: answer.facilities.edges.map((edge) => edge.node),
+        totalCount: answer.facilities.totalCount,
+        method: methods.includes('RADIUS') ? 'RADIUS' : 'NETWORK',
+      };
+      this.renderCircle();
+      this.restyle();
+      const largest = answer.isochrone.find((area) => area.minutes === CIRCLE_LIMIT);
+      if (fit && largest) this.mapView.fitBounds(boundsOfArea(largest), 17);
+    } catch (error) {
+      if (request.signal.aborted) return;
+      console.error('Could not work out the 15-minute circle:', error);
+      this.circleResult = { status: 'error' };
+      this.renderCircle();
+      this.restyle();
+    }
   }
 
   /** After a text search: shows every match on the map, then the list follows the view. */
@@ -257,8 +477,7 @@ export class CareMapApp {
   private async openDetails(id: string, point: LngLat | null, fly: boolean) {
     this.state = { ...this.state, selectedId: id };
     this.writeUrl();
-    this.el.searchPanel.hidden = true;
-    this.el.detailsPanel.hidden = false;
+    this.showPanel();
     this.details.showMessage(this.messages.loading, this.messages);
     if (point) this.showSelection(point, fly);
     try {
@@ -287,18 +506,98 @@ export class CareMapApp {
     this.selection = null;
     this.writeUrl();
     this.restyle();
-    this.el.detailsPanel.hidden = true;
-    this.el.searchPanel.hidden = false;
+    this.showPanel();
+    if (this.circleOpen) {
+      if (!id || !this.circlePanel.focusItem(id)) this.circlePanel.focusHeading();
+      return;
+    }
     const item = this.el.searchPanel.querySelector<HTMLButtonElement>(`button.result[data-id="${id}"]`);
     (item ?? this.el.searchPanel.querySelector<HTMLInputElement>('#search-text'))?.focus();
   }
 
-  private showRendered(summary: RenderedFacilities) {
+  /** Follows the map with the live subscription, once it has stopped moving for a moment. */
+  private scheduleWatch() {
+    clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(
+      () => this.vacancyFeed.watch(subscriptionBBox(this.mapView.bounds())),
+      RESUBSCRIBE_DELAY,
+    );
+  }
+
+  private queueVacancy(change: VacancyChange) {
+    this.pendingVacancies.set(change.id, change);
+    this.vacancyTimer ??= setTimeout(() => this.showVacancies(), VACANCY_BATCH_DELAY);
+  }
+
+  /** Puts new vacancies on the map (its badges), in the lists and in the details, without a reload. */
+  private showVacancies() {
+    this.vacancyTimer = undefined;
+    const changes = [...this.pendingVacancies.values()];
+    this.pendingVacancies.clear();
+    this.refreshVacancyTiles();
+    for (const change of changes) {
+      this.search.updateVacancy(change);
+      this.circlePanel.updateVacancy(change);
+      this.details.updateVacancy(change);
+    }
+    // With "only with vacant beds", a change can take a facility into the lists or out of them.
+    if (this.state.filters.hasVacancy) this.refreshLists();
+  }
+
+  /** The tiles that show vacancies: the facilities, and the service areas when only those with a vacancy count. */
+  private refreshVacancyTiles() {
+    const vacancyFiltered = this.state.filters.hasVacancy && this.state.serviceAreaMinutes !== null;
+    this.mapView.refreshSources([
+      SOURCE_IDS.facilities,
+      ...(vacancyFiltered ? [SOURCE_IDS.serviceAreas] : []),
+    ]);
+  }
+
+  private refreshLists() {
+    if (this.circleOpen) {
+      if (this.state.circle) void this.computeCircle(false);
+    } else this.scheduleList(0);
+  }
+
+  private setLiveStatus(status: LiveStatus) {
+    const reconnected = status === 'live' && this.liveCutOff;
+    if (status === 'offline') this.liveCutOff = true;
+    if (reconnected) this.liveCutOff = false;
+    this.liveStatus = status;
+    this.renderLiveStatus();
+    // Changes made while the connection was down never arrived: fetch what is shown again.
+    if (reconnected) void this.catchUp();
+  }
+
+  private async catchUp() {
+    this.refreshVacancyTiles();
+    this.refreshLists();
+    const id = this.state.selectedId;
+    if (!id) return;
+    const facility = await fetchFacilityDetails(id).catch(() => null);
+    if (facility) this.details.updateVacancy(facility);
+  }
+
+  private renderLiveStatus() {
+    const status = this.liveStatus;
+    this.el.liveStatus.hidden = status === null;
+    if (status === null) return;
+    this.el.liveStatus.textContent = this.messages.liveStatus[status];
+    this.el.liveStatus.dataset.state = status;
+  }
+
+  private showRendered(summary: RenderedMap) {
     const status = this.el.mapStatus;
-    status.textContent = this.messages.mapStatus(summary.facilities, summary.clusters);
+    const m = this.messages;
+    status.textContent = `${m.mapStatus(summary.facilities, summary.clusters)}${summary.circleMinutes.length ? m.mapStatusCircle : ''}`;
     status.dataset.types = summary.types.join(',');
     status.dataset.facilities = String(summary.facilities);
     status.dataset.clusters = String(summary.clusters);
+    status.dataset.circle = summary.circleMinutes.join(',');
+    status.dataset.serviceAreas = String(summary.serviceAreas);
+    status.dataset.vacantBeds = Object.entries(summary.vacantBeds)
+      .map(([id, beds]) => `${id}:${beds}`)
+      .join(',');
   }
 }
 
@@ -308,8 +607,9 @@ export function buildPage(root: HTMLElement): AppElements {
   const langButton = h('button', { type: 'button', id: 'lang-toggle' });
   const elderButton = h('button', { type: 'button', id: 'elder-toggle', 'aria-pressed': 'false' });
   const searchPanel = h('div', { id: 'search-panel' });
+  const circlePanel = h('div', { id: 'circle-panel', hidden: true });
   const detailsPanel = h('div', { id: 'details-panel', hidden: true });
-  const panel = h('aside', { id: 'panel', class: 'panel' }, searchPanel, detailsPanel);
+  const panel = h('aside', { id: 'panel', class: 'panel' }, searchPanel, circlePanel, detailsPanel);
   const map = h('div', { id: 'map', class: 'map', role: 'region' });
   const mapStatus = h('p', {
     id: 'map-status',
@@ -317,9 +617,36 @@ export function buildPage(root: HTMLElement): AppElements {
     role: 'status',
     'aria-live': 'polite',
   });
+  const liveStatus = h('p', { id: 'live-status', class: 'live-status', hidden: true });
   root.replaceChildren(
-    h('header', { class: 'topbar' }, title, h('div', { class: 'topbar-actions' }, langButton, elderButton)),
-    h('main', { class: 'layout' }, map, panel, mapStatus),
+    h(
+      'header',
+      { class: 'topbar' },
+      title,
+      h(
+        'div',
+        { class: 'topbar-actions' },
+        h(
+          'a',
+          { href: 'planner.html', id: 'planner-link', style: { color: 'inherit', 'align-self': 'center' } },
+          '规划 / Planner',
+        ),
+        langButton,
+        elderButton,
+      ),
+    ),
+    h('main', { class: 'layout' }, map, liveStatus, panel, mapStatus),
   );
-  return { title, langButton, elderButton, panel, searchPanel, detailsPanel, map, mapStatus };
+  return {
+    title,
+    langButton,
+    elderButton,
+    panel,
+    searchPanel,
+    circlePanel,
+    detailsPanel,
+    map,
+    mapStatus,
+    liveStatus,
+  };
 }

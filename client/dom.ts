@@ -37,3 +37,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function fill(element: Element, ...children: Child[]): void {
   element.replaceChildren(...nodesOf(children));
 }
+
+/**
+ * Redraws part of the page without losing the keyboard focus: afterwards the element with the same id,
+ * or else the same data-id, inside `root` gets the focus back.
+ */
+export function keepingFocus(root: Element, redraw: () => void): void {
+  const active = document.activeElement;
+  let selector: string | null = null;
+  if (active && active !== root && root.contains(active)) {
+    const dataId = active.getAttribute('data-id');
+    if (active.id) selector = `#${CSS.escape(active.id)}`;
+    else if (dataId) selector = `${active.tagName.toLowerCase()}[data-id="${CSS.escape(dataId)}"]`;
+  }
+  redraw();
+  if (selector) root.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+}

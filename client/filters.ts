@@ -49,6 +49,11 @@ export function toGraphQLFilter(filters: FacilityFilters, bbox?: Bounds | null):
   return filter;
 }
 
+/** Whether any filter besides the near search narrows the facilities. */
+export function hasFilters(filters: FacilityFilters): boolean {
+  return Object.keys(toGraphQLFilter({ ...filters, near: null })).length > 0;
+}
+
 /** The URL parameters of the facility tiles for these filters (the server's tile-filter format). */
 export function toTileQuery(filters: FacilityFilters): string {
   const params = new URLSearchParams();

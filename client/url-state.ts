@@ -1,4 +1,11 @@
-import { isFacilityService, isFacilityType } from './domain';
+import {
+  DEFAULT_WALKING_SPEED,
+  isCircleMinutes,
+  isWalkingSpeed,
+  type CircleMinutes,
+  type WalkingSpeed,
+} from './circle';
+import { isFacilityService, isFacilityType, type LngLat } from './domain';
 import { NO_FILTERS, type FacilityFilters, type NearFilter } from './filters';
 import type { Lang } from './i18n/i18n';
 
@@ -9,13 +16,21 @@ export interface MapPosition {
   zoom: number;
 }
 
-/** Everything a shared link restores: map position, filters, selected facility, language and elder mode. */
+/**
+ * Everything a shared link restores: map position, filters, selected facility, the 15-minute circle's
+ * point and walking speed, the service-area layer, language and elder mode.
+ */
 export interface UrlState {
   position: MapPosition | null;
   filters: FacilityFilters;
   selectedId: string | null;
   lang: Lang;
   elder: boolean;
+  /** Where the 15-minute circle starts; null: no circle. */
+  circle: LngLat | null;
+  walkingSpeed: WalkingSpeed;
+  /** Time limit of every facility's service area drawn on the map; null: the layer is off. */
+  serviceAreaMinutes: CircleMinutes | null;
 }
 
 /** The state of a link without parameters. */
@@ -25,6 +40,9 @@ export const DEFAULT_URL_STATE: UrlState = {
   selectedId: null,
   lang: 'zh',
   elder: false,
+  circle: null,
+  walkingSpeed: DEFAULT_WALKING_SPEED,
+  serviceAreaMinutes: null,
 };
 
 const finite = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -45,12 +63,21 @@ function parseNear(value: string | null): NearFilter | null {
   return { lng, lat, radiusMeters };
 }
 
+function parsePoint(value: string | null): LngLat | null {
+  const parts = (value ?? '').split(',').map(finite);
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [lng, lat] = parts;
+  return Math.abs(lng) > 180 || Math.abs(lat) > 90 ? null : { lng, lat };
+}
+
 const list = (value: string | null) => (value ?? '').split(',').filter(Boolean);
 
 /** Reads the state of a link; values that make no sense are dropped rather than failing the page. */
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const fee = finite(params.get('fee') ?? '');
+  const speed = finite(params.get('speed') ?? '');
+  const areas = finite(params.get('areas') ?? '');
   return {
     position: parsePosition(params.get('map')),
     filters: {
@@ -64,6 +91,9 @@ export function parseUrlState(search: string): UrlState {
     selectedId: /^[1-9][0-9]{0,9}$/.test(params.get('facility') ?? '') ? params.get('facility') : null,
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
     elder: params.get('uiStyle') === 'elder',
+    circle: parsePoint(params.get('circle')),
+    walkingSpeed: isWalkingSpeed(speed) ? speed : DEFAULT_WALKING_SPEED,
+    serviceAreaMinutes: isCircleMinutes(areas) ? areas : null,
   };
 }
 
@@ -85,6 +115,9 @@ export function formatUrlState(state: UrlState): string {
     const { lng, lat, radiusMeters } = filters.near;
     params.set('near', `${round(lng, 6)},${round(lat, 6)},${radiusMeters}`);
   }
+  if (state.circle) params.set('circle', `${round(state.circle.lng, 6)},${round(state.circle.lat, 6)}`);
+  if (state.walkingSpeed !== DEFAULT_WALKING_SPEED) params.set('speed', String(state.walkingSpeed));
+  if (state.serviceAreaMinutes !== null) params.set('areas', String(state.serviceAreaMinutes));
   if (state.selectedId) params.set('facility', state.selectedId);
   if (state.lang !== 'zh') params.set('lang', state.lang);
   if (state.elder) params.set('uiStyle', 'elder');

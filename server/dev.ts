@@ -21,7 +21,12 @@ const vite = await createViteServer({
     port: config.port,
     host: config.host,
     strictPort: true,
-    proxy: Object.fromEntries(['/graphql', '/tiles', '/config.json', '/health'].map((path) => [path, api])),
+    proxy: Object.fromEntries(
+      ['/graphql', '/tiles', '/config.json', '/health'].map((path) => [
+        path,
+        { target: api, ws: path === '/graphql' },
+      ]),
+    ),
   },
 });
 await vite.listen();

@@ -1,12 +1,15 @@
 import facilityDetailsQuery from '../../schema/operations/FacilityDetails.graphql?raw';
 import facilityListQuery from '../../schema/operations/FacilityList.graphql?raw';
 import regionNamesQuery from '../../schema/operations/RegionNames.graphql?raw';
+import serviceCircleQuery from '../../schema/operations/ServiceCircle.graphql?raw';
+import type { LngLat } from '../domain';
 import type {
   FacilityDetails,
   FacilityDetailsData,
   FacilityListData,
   MapConfig,
   RegionNamesData,
+  ServiceCircleData,
 } from './types';
 
 /** An answer of the API that carries errors instead of data. */
@@ -59,6 +62,24 @@ export async function fetchFacilityDetails(
       return null;
     throw error;
   }
+}
+
+/**
+ * The 15-minute circle from a point: its three areas, and the facilities of `filter` (which holds the same
+ * point in `within`) soonest first.
+ */
+export async function fetchServiceCircle(
+  point: LngLat,
+  speedMetersPerMinute: number,
+  filter: Record<string, unknown>,
+  first: number,
+  signal?: AbortSignal,
+): Promise<ServiceCircleData> {
+  return request<ServiceCircleData>(
+    serviceCircleQuery,
+    { point: { lng: point.lng, lat: point.lat }, speed: speedMetersPerMinute, filter, first },
+    signal,
+  );
 }
 
 /** District names by division code. */

@@ -1,3 +1,5 @@
+import type { MultiPolygon } from 'geojson';
+import type { TravelMethod } from '../circle';
 import type {
   FacilityService,
   FacilityType,
@@ -107,4 +109,34 @@ export interface RegionNamesData {
 export interface MapConfig {
   mapStyleUrl: string | null;
   facilityBounds: { west: number; south: number; east: number; north: number } | null;
+}
+
+/** One area of the 15-minute circle (ServiceCircle.graphql). */
+export interface CircleArea {
+  minutes: number;
+  geometry: MultiPolygon;
+  areaSquareMeters: number;
+  method: TravelMethod;
+}
+
+/** A facility of the circle's list, with its walking time in minutes. */
+export interface ReachableFacility extends FacilityListItem {
+  travelMinutes: number;
+}
+
+/** Answer of ServiceCircle.graphql. */
+export interface ServiceCircleData {
+  isochrone: CircleArea[];
+  facilities: {
+    totalCount: number;
+    travelMethod: TravelMethod | null;
+    edges: { node: ReachableFacility }[];
+  };
+}
+
+/** A facility's new vacancy, as the live subscription delivers it (VacancyChanged.graphql). */
+export interface VacancyChange {
+  id: string;
+  vacantBeds: number | null;
+  vacancyUpdatedAt: string | null;
 }

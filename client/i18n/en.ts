@@ -23,8 +23,47 @@ export const en: Messages = {
   radius: 'Within',
   nearActive: (radius: string) => `Facilities within ${radius}, nearest first`,
   clearNear: 'Stop near search',
-  sentenceEnd: '. ',
-  travelTimeLater: 'Walking times arrive with the 15-minute care circle feature',
+  circleFromNear: 'Walking circle from this point',
+  circleHeading: '15-minute care circle',
+  circleIntro: 'How far you can walk in 5, 10 and 15 minutes, and the care and medical services you reach',
+  circleOpen: 'Show the 15-minute circle',
+  circleFromFacility: '15-minute circle from here',
+  circleClose: 'Close the circle',
+  circlePick: 'Pick a starting point',
+  circlePickHint: 'Click the starting point on the map, such as home',
+  circleMoveHint: 'Click the map to move the starting point',
+  walkingSpeed: 'Walking speed',
+  walkingSpeeds: {
+    60: 'Typical, 60 m/min',
+    45: 'Older people, 45 m/min',
+    30: 'With a walking aid, 30 m/min',
+  },
+  circleComputing: 'Working out the walking areas…',
+  circleReachable: (n: number) =>
+    n === 0
+      ? 'No facility within a 15-minute walk'
+      : `${n} facilit${n === 1 ? 'y' : 'ies'} within a 15-minute walk`,
+  circleLegend: 'Legend',
+  circleArea: (minutes: number) => `${minutes} min walk`,
+  squareKilometres: (km2: string) => `about ${km2} km²`,
+  circleNetworkNote: 'Walking areas and times along streets and footpaths.',
+  circleRadiusTitle: 'Straight-line estimate',
+  circleRadiusNote:
+    'There is no street within 300 m of this point, so walking times cannot be measured along the network. The circles are straight-line estimates (speed × minutes); real walks take longer.',
+  circleRadiusMapLabel: 'Straight-line estimate, not walking routes',
+  circleListHeading: 'Reachable facilities, by walking time',
+  circleFiltersActive: 'Only facilities matching the current filters are listed.',
+  walkMinutes: (minutes: number) => `${minutes} min walk`,
+  serviceAreasToggle: 'Show every facility’s walking area',
+  serviceAreasMinutes: 'Walking time',
+  minutesOption: (minutes: number) => `${minutes} min`,
+  serviceAreasNote:
+    'At 60 m/min along the street network, shown when zoomed in; dashed: straight-line estimate; includes areas of sample facilities.',
+  liveStatus: {
+    connecting: 'Connecting to live vacancies…',
+    live: 'Vacant beds update live',
+    offline: 'Live vacancies cut off; reconnecting',
+  },
   filtersHeading: 'Filters',
   typesLegend: 'Facility types (legend)',
   moreFilters: 'More filters: fee, services',
@@ -87,6 +126,7 @@ export const en: Messages = {
   yes: 'Yes',
   no: 'No',
   notProvided: 'Not provided',
+  mapStatusCircle: ', and the 5-, 10- and 15-minute walking circles',
   mapStatus: (points: number, clusters: number) =>
     points + clusters === 0
       ? 'No facilities shown on the map'

@@ -1,9 +1,10 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { CIRCLE_MINUTES } from '../circle';
 import { FACILITY_TYPES } from '../domain';
 import { messagesFor, type Lang } from '../i18n/i18n';
 import { badgeImageId, type IconLook } from './icons';
-import { SOURCE_IDS } from './sources';
-import { FONT_STACK, PALETTES, TYPE_STYLES } from './theme';
+import { SERVICE_AREA_MINZOOM, SOURCE_IDS } from './sources';
+import { CIRCLE_STYLES, FONT_STACK, PALETTES, TYPE_STYLES } from './theme';
 
 /** What the layers depend on besides the data: the interface language and elder mode. */
 export interface LayerOptions {
@@ -17,6 +18,21 @@ export const FACILITY_LAYER_IDS = {
   marker: 'facility-marker',
   badge: 'facility-badge',
   label: 'facility-label',
+} as const;
+
+/** Ids of the 15-minute circle's layers. */
+export const CIRCLE_LAYER_IDS = {
+  area: 'circle-area',
+  outline: (minutes: number) => `circle-outline-${minutes}`,
+  origin: 'circle-origin',
+  label: 'circle-label',
+} as const;
+
+/** Ids of the layer of every facility's service area. */
+export const SERVICE_AREA_LAYER_IDS = {
+  area: 'service-area',
+  outline: 'service-area-outline',
+  radiusOutline: 'service-area-outline-radius',
 } as const;
 
 /** Zoom from which facility names are written next to their markers. */
@@ -380,4 +396,121 @@ export function overlayLayers(options: LayerOptions): {
       },
     ],
   };
+}
+
+/** A colour per circle (5, 10, 15 minutes) by the feature's `minutes`. */
+function byMinutes(elder: boolean): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'minutes'],
+    ...CIRCLE_MINUTES.flatMap((minutes) => [
+      minutes,
+      elder ? CIRCLE_STYLES[minutes].contrastColor : CIRCLE_STYLES[minutes].color,
+    ]),
+    '#666666',
+  ] as never;
+}
+
+/**
+ * The 15-minute circle: three nested shaded areas under the facilities, each outlined in its own colour
+ * and dash; over the facilities its starting point, labelled on the map when the areas are only a
+ * straight-line estimate.
+ */
+export function circleLayers(options: LayerOptions): {
+  below: LayerSpecification[];
+  above: LayerSpecification[];
+} {
+  const palette = PALETTES[options.elder ? 'elder' : 'standard'];
+  const source = SOURCE_IDS.circle;
+  const isArea: ExpressionSpecification = ['==', ['get', 'role'], 'area'];
+  const isOrigin: ExpressionSpecification = ['==', ['get', 'role'], 'origin'];
+  const width = options.elder ? 3.5 : 2.5;
+  return {
+    below: [
+      {
+        id: CIRCLE_LAYER_IDS.area,
+        type: 'fill',
+        source,
+        filter: isArea,
+        paint: { 'fill-color': byMinutes(options.elder), 'fill-opacity': options.elder ? 0.22 : 0.16 },
+      },
+      ...CIRCLE_MINUTES.map((minutes): LayerSpecification => ({
+        id: CIRCLE_LAYER_IDS.outline(minutes),
+        type: 'line',
+        source,
+        filter: ['all', isArea, ['==', ['get', 'minutes'], minutes]],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': options.elder ? CIRCLE_STYLES[minutes].contrastColor : CIRCLE_STYLES[minutes].color,
+          'line-width': width,
+          ...(CIRCLE_STYLES[minutes].dash.length ? { 'line-dasharray': CIRCLE_STYLES[minutes].dash } : {}),
+        },
+      })),
+    ],
+    above: [
+      {
+        id: CIRCLE_LAYER_IDS.origin,
+        type: 'circle',
+        source,
+        filter: isOrigin,
+        paint: {
+          'circle-radius': options.elder ? 11 : 9,
+          'circle-color': palette.circleOrigin,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 3,
+        },
+      },
+      {
+        id: CIRCLE_LAYER_IDS.label,
+        type: 'symbol',
+        source,
+        filter: ['all', isOrigin, ['==', ['get', 'method'], 'RADIUS']],
+        layout: {
+          'text-field': messagesFor(options.lang).circleRadiusMapLabel,
+          'text-font': boldFont,
+          'text-size': options.elder ? 18 : 14,
+          'text-anchor': 'top',
+          'text-offset': [0, 1.2],
+          'text-allow-overlap': true,
+        },
+        paint: { 'text-color': palette.label, 'text-halo-color': palette.labelHalo, 'text-halo-width': 2 },
+      },
+    ],
+  };
+}
+
+/**
+ * Every facility's walking area (service-area tiles): lightly shaded, so that places many facilities
+ * reach look darker, with straight-line fallbacks outlined dashed.
+ */
+export function serviceAreaLayers(options: LayerOptions): LayerSpecification[] {
+  const source = SOURCE_IDS.serviceAreas;
+  const sourceLayer = 'service_areas';
+  const outline = (id: string, method: string, dash: number[] | null): LayerSpecification => ({
+    id,
+    type: 'line',
+    source,
+    'source-layer': sourceLayer,
+    minzoom: SERVICE_AREA_MINZOOM,
+    filter: ['==', ['get', 'method'], method],
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': byMinutes(options.elder),
+      'line-width': options.elder ? 1.4 : 0.8,
+      'line-opacity': 0.5,
+      ...(dash ? { 'line-dasharray': dash } : {}),
+    },
+  });
+  return [
+    {
+      id: SERVICE_AREA_LAYER_IDS.area,
+      type: 'fill',
+      source,
+      'source-layer': sourceLayer,
+      minzoom: SERVICE_AREA_MINZOOM,
+      paint: { 'fill-color': byMinutes(options.elder), 'fill-opacity': options.elder ? 0.14 : 0.1 },
+    },
+    outline(SERVICE_AREA_LAYER_IDS.outline, 'NETWORK', null),
+    outline(SERVICE_AREA_LAYER_IDS.radiusOutline, 'RADIUS', [2, 2]),
+  ];
 }

@@ -2,8 +2,8 @@ import maplibregl, { type StyleSpecification } from 'maplibre-gl';
 import type { Bounds, LngLat } from '../domain';
 import type { MapPosition } from '../url-state';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
-import { FACILITY_LAYER_IDS } from './layers';
-import { summarizeRendered, type RenderedFacilities } from './rendered';
+import { CIRCLE_LAYER_IDS, FACILITY_LAYER_IDS, SERVICE_AREA_LAYER_IDS } from './layers';
+import { summarizeAreas, summarizeRendered, type RenderedMap } from './rendered';
 import { ATTRIBUTION } from './sources';
 import { IDEOGRAPH_FONT_FAMILY } from './theme';
 
@@ -15,7 +15,7 @@ export interface MapViewEvents {
   facilityClick(id: string, point: LngLat): void;
   mapClick(point: LngLat): void;
   viewChange(position: MapPosition): void;
-  rendered(summary: RenderedFacilities): void;
+  rendered(summary: RenderedMap): void;
 }
 
 const CLICKABLE = [FACILITY_LAYER_IDS.marker, FACILITY_LAYER_IDS.cluster, FACILITY_LAYER_IDS.label];
@@ -117,10 +117,25 @@ export class MapView {
     this.map.fitBounds(boundsArray(bounds), { padding: 60, maxZoom, essential: true });
   }
 
-  /** Facilities and clusters currently drawn. */
-  rendered(): RenderedFacilities {
-    const layers = this.presentLayers([FACILITY_LAYER_IDS.marker, FACILITY_LAYER_IDS.cluster]);
-    return summarizeRendered(layers.length ? this.map.queryRenderedFeatures({ layers }) : []);
+  /**
+   * Fetches the tiles of these sources again, e.g. the facilities after vacancies changed. Whole sources,
+   * not only the tiles of what changed: refreshTiles with tile ids reaches only the tiles in view, and a
+   * stale tile kept in MapLibre's cache would come back when the map zooms or pans to it.
+   */
+  refreshSources(sourceIds: readonly string[]): void {
+    for (const id of sourceIds) if (this.map.getSource(id)) this.map.refreshTiles(id);
+  }
+
+  /** Facilities, clusters, circle areas and service areas currently drawn. */
+  rendered(): RenderedMap {
+    const drawn = (ids: readonly string[]) => {
+      const layers = this.presentLayers(ids);
+      return layers.length ? this.map.queryRenderedFeatures({ layers }) : [];
+    };
+    return {
+      ...summarizeRendered(drawn([FACILITY_LAYER_IDS.marker, FACILITY_LAYER_IDS.cluster])),
+      ...summarizeAreas(drawn([CIRCLE_LAYER_IDS.area]), drawn([SERVICE_AREA_LAYER_IDS.area])),
+    };
   }
 
   private presentLayers(ids: readonly string[]): string[] {

@@ -1,5 +1,6 @@
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeoJSONSourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import type { CircleMinutes, TravelMethod } from '../circle';
 import type { LngLat } from '../domain';
 import type { NearFilter } from '../filters';
 
@@ -9,7 +10,18 @@ export const SOURCE_IDS = {
   facilities: 'caremap-facilities',
   selection: 'caremap-selection',
   near: 'caremap-near',
+  circle: 'caremap-circle',
+  serviceAreas: 'caremap-service-areas',
 } as const;
+
+/** Zoom from which the server has service-area tiles (SERVICE_AREA_MINZOOM there). */
+export const SERVICE_AREA_MINZOOM = 11;
+
+/** What the map draws of the 15-minute circle: where it starts and, once they are known, its areas. */
+export interface CircleDrawing {
+  point: LngLat;
+  areas: { minutes: number; geometry: MultiPolygon; method: TravelMethod }[];
+}
 
 /** Credits shown in the attribution control (the same texts the TileJSON documents carry). */
 export const ATTRIBUTION = {
@@ -91,4 +103,41 @@ export function nearSource(near: NearFilter | null): GeoJSONSourceSpecification 
     },
   ];
   return { type: 'geojson', data: { type: 'FeatureCollection', features } };
+}
+
+/**
+ * The 15-minute circle: its areas, largest first so that the smaller ones draw over them, and its
+ * starting point, which carries the method so that a straight-line fallback can be labelled on the map.
+ */
+export function circleSource(circle: CircleDrawing | null): GeoJSONSourceSpecification {
+  if (!circle) return { type: 'geojson', data: EMPTY };
+  const areas: Feature[] = [...circle.areas]
+    .sort((a, b) => b.minutes - a.minutes)
+    .map((area) => ({
+      type: 'Feature',
+      properties: { role: 'area', minutes: area.minutes, method: area.method },
+      geometry: area.geometry,
+    }));
+  const origin: Feature = {
+    type: 'Feature',
+    properties: { role: 'origin', method: circle.areas[0]?.method ?? null },
+    geometry: { type: 'Point', coordinates: [circle.point.lng, circle.point.lat] },
+  };
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [...areas, origin] } };
+}
+
+/** Every facility's stored walking area for one time limit, for the facilities the filters match. */
+export function serviceAreaSource(
+  origin: string,
+  tileQuery: string,
+  minutes: CircleMinutes,
+): VectorSourceSpecification {
+  const query = [`minutes=${minutes}`, tileQuery].filter(Boolean).join('&');
+  return {
+    type: 'vector',
+    tiles: [`${origin}/tiles/service_areas/{z}/{x}/{y}.mvt?${query}`],
+    minzoom: SERVICE_AREA_MINZOOM,
+    maxzoom: 16,
+    attribution: ATTRIBUTION.osm,
+  };
 }

@@ -1,8 +1,25 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import type { CircleMinutes } from '../circle';
 import type { LngLat } from '../domain';
 import type { NearFilter } from '../filters';
-import { basemapLayers, facilityLayers, overlayLayers, type LayerOptions } from './layers';
-import { basemapSource, facilitySource, nearSource, selectionSource, SOURCE_IDS } from './sources';
+import {
+  basemapLayers,
+  circleLayers,
+  facilityLayers,
+  overlayLayers,
+  serviceAreaLayers,
+  type LayerOptions,
+} from './layers';
+import {
+  basemapSource,
+  circleSource,
+  facilitySource,
+  nearSource,
+  selectionSource,
+  serviceAreaSource,
+  SOURCE_IDS,
+  type CircleDrawing,
+} from './sources';
 
 /** Everything the map's look depends on. */
 export interface StyleOptions extends LayerOptions {
@@ -12,6 +29,10 @@ export interface StyleOptions extends LayerOptions {
   tileQuery: string;
   selection: LngLat | null;
   near: NearFilter | null;
+  /** The 15-minute circle; absent or null: none. */
+  circle?: CircleDrawing | null;
+  /** Time limit of every facility's service area drawn; absent or null: the layer is off. */
+  serviceAreaMinutes?: CircleMinutes | null;
 }
 
 /**
@@ -30,26 +51,54 @@ export function platformBasemap(
   };
 }
 
-const OWN_SOURCES = new Set<string>([SOURCE_IDS.facilities, SOURCE_IDS.selection, SOURCE_IDS.near]);
+const OWN_SOURCES = new Set<string>([
+  SOURCE_IDS.facilities,
+  SOURCE_IDS.selection,
+  SOURCE_IDS.near,
+  SOURCE_IDS.circle,
+  SOURCE_IDS.serviceAreas,
+]);
 
 /**
- * A base style (the platform's or a deployment's own, e.g. 天地图) with the facility layers on top.
- * Returns a new style; applying it twice gives the same result as once.
+ * A base style (the platform's or a deployment's own, e.g. 天地图) with the platform's layers on top:
+ * service areas, the 15-minute circle and the near circle under the facilities; the selection ring and
+ * the starting points over them. Returns a new style; applying it twice gives the same result as once.
  */
 export function withFacilityOverlay(base: StyleSpecification, options: StyleOptions): StyleSpecification {
   const overlays = overlayLayers(options);
+  const circle = circleLayers(options);
+  const serviceAreaMinutes = options.serviceAreaMinutes ?? null;
   const baseLayers = base.layers.filter(
     (layer) => !('source' in layer && OWN_SOURCES.has(layer.source as string)),
   );
+  const baseSources = Object.fromEntries(Object.entries(base.sources).filter(([id]) => !OWN_SOURCES.has(id)));
   return {
     ...base,
     sources: {
-      ...base.sources,
+      ...baseSources,
+      ...(serviceAreaMinutes === null
+        ? {}
+        : {
+            [SOURCE_IDS.serviceAreas]: serviceAreaSource(
+              options.origin,
+              options.tileQuery,
+              serviceAreaMinutes,
+            ),
+          }),
       [SOURCE_IDS.facilities]: facilitySource(options.origin, options.tileQuery),
       [SOURCE_IDS.selection]: selectionSource(options.selection),
       [SOURCE_IDS.near]: nearSource(options.near),
+      [SOURCE_IDS.circle]: circleSource(options.circle ?? null),
     },
-    layers: [...baseLayers, ...overlays.below, ...facilityLayers(options), ...overlays.above],
+    layers: [
+      ...baseLayers,
+      ...(serviceAreaMinutes === null ? [] : serviceAreaLayers(options)),
+      ...circle.below,
+      ...overlays.below,
+      ...facilityLayers(options),
+      ...overlays.above,
+      ...circle.above,
+    ],
   };
 }
 

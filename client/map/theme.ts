@@ -1,3 +1,4 @@
+import type { CircleMinutes } from '../circle';
 import type { FacilityType } from '../domain';
 
 /** Marker outlines: care services are round, medical ones square, support services diamonds. */
@@ -30,6 +31,21 @@ export const MIXED_CLUSTER_COLOR = { color: '#364fc7', contrastColor: '#1b2a80' 
 /** Colour of the vacancy badge. */
 export const VACANCY_COLOR = { color: '#2b8a3e', contrastColor: '#0b5b1e' };
 
+/** How one ring of the 15-minute circle is drawn: colour (standard, high contrast) and outline dashes. */
+export interface CircleStyle {
+  color: string;
+  contrastColor: string;
+  /** Dash pattern of the outline in line widths; empty: solid. The legend shows the same. */
+  dash: number[];
+}
+
+/** The 5-, 10- and 15-minute areas: three distinct hues and outlines that differ without colour too. */
+export const CIRCLE_STYLES: Record<CircleMinutes, CircleStyle> = {
+  5: { color: '#2f9e44', contrastColor: '#0b5b1e', dash: [] },
+  10: { color: '#f08c00', contrastColor: '#9c4f00', dash: [3, 1.5] },
+  15: { color: '#1c7ed6', contrastColor: '#003f88', dash: [1, 1.5] },
+};
+
 /** Base-map colours of one look. */
 export interface Palette {
   background: string;
@@ -47,6 +63,8 @@ export interface Palette {
   labelHalo: string;
   selection: string;
   near: string;
+  /** The 15-minute circle's starting point. */
+  circleOrigin: string;
 }
 
 /** Standard look and elder mode's high-contrast look (浙里办 uiStyle=elder). */
@@ -67,6 +85,7 @@ export const PALETTES: Record<'standard' | 'elder', Palette> = {
     labelHalo: '#ffffff',
     selection: '#111111',
     near: '#1864ab',
+    circleOrigin: '#212529',
   },
   elder: {
     background: '#ffffff',
@@ -84,6 +103,7 @@ export const PALETTES: Record<'standard' | 'elder', Palette> = {
     labelHalo: '#ffffff',
     selection: '#000000',
     near: '#003f88',
+    circleOrigin: '#000000',
   },
 };
 

@@ -1,5 +1,6 @@
-import type { FacilityDetails } from '../api/types';
+import type { FacilityDetails, VacancyChange } from '../api/types';
 import { fill, h } from '../dom';
+import type { LngLat } from '../domain';
 import { formatDateTime, formatFee, type Lang } from '../i18n/i18n';
 import type { Messages } from '../i18n/zh';
 import { typeSwatch } from './search-panel';
@@ -8,9 +9,18 @@ import { typeSwatch } from './search-panel';
 export interface DetailsPanelActions {
   back(): void;
   open(id: string): void;
+  /** Starts the 15-minute circle at the facility; without it the panel offers no circle. */
+  circleFrom?(point: LngLat): void;
 }
 
-type Row = [string, Node | string | null];
+/** A term, its value (null: not provided) and, for values that change while shown, the value's element id. */
+type Row = [string, Node | string | null, string?];
+
+/** Vacant beds with the time they were reported. */
+function vacancyText(vacantBeds: number | null, updatedAt: string | null, m: Messages, lang: Lang): string {
+  if (vacantBeds === null) return m.vacancyUnknown;
+  return `${vacantBeds}${updatedAt ? ` (${m.vacancyUpdated(formatDateTime(updatedAt, lang))})` : ''}`;
+}
 
 function yesNo(value: boolean | null, m: Messages): string | null {
   if (value === null) return null;
@@ -21,15 +31,21 @@ function definitionList(rows: Row[], m: Messages): HTMLElement {
   return h(
     'dl',
     { class: 'facts' },
-    rows.map(([term, value]) => [
+    rows.map(([term, value, id]) => [
       h('dt', {}, term),
-      h('dd', {}, value ?? h('span', { class: 'muted' }, m.notProvided)),
+      h(
+        'dd',
+        { id, 'aria-live': id ? 'polite' : null },
+        value ?? h('span', { class: 'muted' }, m.notProvided),
+      ),
     ]),
   );
 }
 
 /** Every attribute of one facility: beds and vacancy with its time, fees, services, partners, consortia, source. */
 export class DetailsPanel {
+  private shown: { id: string; m: Messages; lang: Lang } | null = null;
+
   constructor(
     private readonly root: HTMLElement,
     private readonly actions: DetailsPanelActions,
@@ -40,10 +56,9 @@ export class DetailsPanel {
     const name = lang === 'en' && facility.nameEn ? facility.nameEn : facility.name;
     const [lng, lat] = facility.location.coordinates;
     const heading = h('h2', { id: 'details-heading', tabindex: '-1' }, name);
-    const vacancy =
-      facility.vacantBeds === null
-        ? m.vacancyUnknown
-        : `${facility.vacantBeds}${facility.vacancyUpdatedAt ? ` (${m.vacancyUpdated(formatDateTime(facility.vacancyUpdatedAt, lang))})` : ''}`;
+    this.shown = { id: facility.id, m, lang };
+    const vacancy = vacancyText(facility.vacantBeds, facility.vacancyUpdatedAt, m, lang);
+    const circleFrom = this.actions.circleFrom;
     const partnersById = new Map(facility.partners.map((p) => [p.id, p]));
     const partnerships = facility.partnerships.length
       ? h(
@@ -111,7 +126,7 @@ export class DetailsPanel {
         facility.services.length ? facility.services.map((s) => m.serviceNames[s]).join('、') : null,
       ],
       [m.fees, formatFee(facility.feeMinMonthly, facility.feeMaxMonthly, m)],
-      [m.vacancy, vacancy],
+      [m.vacancy, vacancy, 'details-vacancy'],
       [m.totalBeds, facility.totalBeds?.toString() ?? null],
       [m.nursingBeds, facility.nursingBeds?.toString() ?? null],
       [m.dementiaBeds, facility.dementiaBeds?.toString() ?? null],
@@ -144,13 +159,30 @@ export class DetailsPanel {
       facility.isSample
         ? h('p', { class: 'sample-note', role: 'note' }, h('strong', {}, m.sample), ' ', m.sampleNote)
         : null,
+      circleFrom
+        ? h(
+            'button',
+            { type: 'button', id: 'circle-from-facility', onclick: () => circleFrom({ lng, lat }) },
+            m.circleFromFacility,
+          )
+        : null,
       definitionList(rows, m),
     );
     heading.focus({ preventScroll: true });
   }
 
+  /** Shows a new vacancy of the facility shown, announced to screen readers; false for another facility. */
+  updateVacancy(change: VacancyChange): boolean {
+    const cell = this.root.querySelector<HTMLElement>('#details-vacancy');
+    if (!this.shown || this.shown.id !== change.id || !cell) return false;
+    cell.textContent = vacancyText(change.vacantBeds, change.vacancyUpdatedAt, this.shown.m, this.shown.lang);
+    cell.classList.add('just-updated');
+    return true;
+  }
+
   /** Shows a short message instead of a facility (loading, not found, error). */
   showMessage(text: string, m: Messages): void {
+    this.shown = null;
     fill(
       this.root,
       h('button', { type: 'button', class: 'back', onclick: () => this.actions.back() }, `← ${m.back}`),

@@ -1,5 +1,6 @@
-import type { FacilityListItem } from '../api/types';
-import { fill, h, type Child } from '../dom';
+import type { FacilityListItem, VacancyChange } from '../api/types';
+import { CIRCLE_LIMIT, CIRCLE_MINUTES, type CircleMinutes } from '../circle';
+import { fill, h, keepingFocus, type Child } from '../dom';
 import { FACILITY_SERVICES, FACILITY_TYPES, type FacilityService, type FacilityType } from '../domain';
 import { NO_FILTERS, type FacilityFilters } from '../filters';
 import { formatDistance, formatFee } from '../i18n/i18n';
@@ -23,6 +24,10 @@ export interface SearchPanelActions {
   nearRadiusChange(radiusMeters: number): void;
   clearNear(): void;
   open(item: FacilityListItem): void;
+  /** Opens the 15-minute circle, from the near search's point when `fromNear`. */
+  openCircle(fromNear: boolean): void;
+  /** Shows every facility's service area for a time limit, or (null) hides them. */
+  serviceAreasChange(minutes: CircleMinutes | null): void;
 }
 
 /** Monthly-fee ceilings offered, in CNY. */
@@ -37,7 +42,14 @@ export class SearchPanel {
   private filters: FacilityFilters = NO_FILTERS;
   private messages!: Messages;
   private nearStatus: NearStatus = 'idle';
+  private serviceAreaMinutes: CircleMinutes | null = null;
+  private shownResults: ResultsState = { status: 'loading' };
+  private shownKey = '';
   private readonly form = h('form', { class: 'search-form', role: 'search' });
+  private readonly circleBox = h('section', {
+    class: 'circle-entry',
+    'aria-labelledby': 'circle-entry-heading',
+  });
   private readonly nearBox = h('section', { class: 'near', 'aria-labelledby': 'near-heading' });
   private readonly filterBox = h('details', { class: 'filters', open: true });
   private readonly results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' });
@@ -46,17 +58,36 @@ export class SearchPanel {
     private readonly root: HTMLElement,
     private readonly actions: SearchPanelActions,
   ) {
-    root.replaceChildren(this.form, this.nearBox, this.filterBox, this.results);
+    root.replaceChildren(this.form, this.circleBox, this.nearBox, this.filterBox, this.results);
   }
 
-  /** Draws the panel in a language, for these filters. */
-  render(messages: Messages, filters: FacilityFilters, nearStatus: NearStatus): void {
+  /** Draws the panel in a language, for these filters, with the service-area layer on for a limit or off. */
+  render(
+    messages: Messages,
+    filters: FacilityFilters,
+    nearStatus: NearStatus,
+    serviceAreaMinutes: CircleMinutes | null = null,
+  ): void {
     this.messages = messages;
     this.filters = filters;
     this.nearStatus = nearStatus;
+    this.serviceAreaMinutes = serviceAreaMinutes;
     this.renderForm();
-    this.renderNear();
-    this.renderFilters();
+    keepingFocus(this.circleBox, () => this.renderCircleEntry());
+    keepingFocus(this.nearBox, () => this.renderNear());
+    keepingFocus(this.filterBox, () => this.renderFilters());
+  }
+
+  /** Shows a facility's new vacancy if the list holds it; true when it did. */
+  updateVacancy(change: VacancyChange): boolean {
+    const state = this.shownResults;
+    if (state.status !== 'ready' || !state.items.some((item) => item.id === change.id)) return false;
+    const items = state.items.map((item) =>
+      item.id === change.id ? { ...item, vacantBeds: change.vacantBeds } : item,
+    );
+    this.showResults({ ...state, items });
+    this.results.querySelector(`button.result[data-id="${change.id}"]`)?.classList.add('just-updated');
+    return true;
   }
 
   /** Tells assistive technology (and tests) that the list is about to change. */
@@ -66,8 +97,13 @@ export class SearchPanel {
 
   /** Shows the result list. */
   showResults(state: ResultsState): void {
+    this.shownResults = state;
     const m = this.messages;
     this.results.toggleAttribute('aria-busy', state.status === 'loading');
+    // The same list again (the map moved, its facilities did not): nothing to redraw or announce.
+    const key = JSON.stringify([m.lang, state]);
+    if (key === this.shownKey) return;
+    this.shownKey = key;
     const heading = h('h2', { id: 'results-heading' }, m.resultsHeading);
     const status = h('p', { class: 'results-status', role: 'status', 'aria-live': 'polite' });
     let list: HTMLElement | null = null;
@@ -79,40 +115,70 @@ export class SearchPanel {
       list = h(
         'ol',
         { class: 'result-list', 'aria-label': m.resultsHeading },
-        state.items.map((item) => h('li', {}, this.resultButton(item))),
+        state.items.map((item) =>
+          h(
+            'li',
+            {},
+            facilityButton(item, m, () => this.actions.open(item), [
+              item.distanceMeters !== null ? m.distance(formatDistance(item.distanceMeters, m)) : null,
+            ]),
+          ),
+        ),
       );
     }
-    fill(this.results, heading, status, h('p', { class: 'hint' }, m.resultsInView), list);
+    // The list follows the map; a keyboard user on an entry keeps the focus when it is redrawn.
+    keepingFocus(this.results, () =>
+      fill(this.results, heading, status, h('p', { class: 'hint' }, m.resultsInView), list),
+    );
   }
 
-  private resultButton(item: FacilityListItem): HTMLElement {
+  private renderCircleEntry() {
     const m = this.messages;
-    const name = m.lang === 'en' && item.nameEn ? item.nameEn : item.name;
-    const fee = formatFee(item.feeMinMonthly, item.feeMaxMonthly, m);
-    const meta = [
-      m.types[item.type],
-      item.vacantBeds !== null && item.vacantBeds > 0 ? m.vacantBeds(item.vacantBeds) : null,
-      fee,
-      item.distanceMeters !== null ? m.distance(formatDistance(item.distanceMeters, m)) : null,
-    ].filter(Boolean);
-    return h(
-      'button',
+    const minutes = this.serviceAreaMinutes;
+    const toggle = h('input', {
+      type: 'checkbox',
+      id: 'service-areas',
+      checked: minutes !== null,
+      onchange: () => this.actions.serviceAreasChange(minutes === null ? CIRCLE_LIMIT : null),
+    });
+    const limit = h(
+      'select',
       {
-        type: 'button',
-        class: 'result',
-        'data-id': item.id,
-        'data-type': item.type,
-        onclick: () => this.actions.open(item),
+        id: 'service-area-minutes',
+        'aria-label': m.serviceAreasMinutes,
+        disabled: minutes === null,
+        onchange: (event: Event) =>
+          this.actions.serviceAreasChange(Number((event.target as HTMLSelectElement).value) as CircleMinutes),
       },
-      typeSwatch(item.type, m),
-      h(
-        'span',
-        { class: 'result-text' },
-        h('span', { class: 'result-name' }, name),
-        item.isSample ? h('span', { class: 'tag tag-sample' }, m.sample) : null,
-        h('span', { class: 'result-meta' }, meta.join(' · ')),
-        item.address ? h('span', { class: 'result-address' }, item.address) : null,
+      CIRCLE_MINUTES.map((option) =>
+        h(
+          'option',
+          { value: option, selected: option === (minutes ?? CIRCLE_LIMIT) },
+          m.minutesOption(option),
+        ),
       ),
+    );
+    fill(
+      this.circleBox,
+      h('h2', { id: 'circle-entry-heading' }, m.circleHeading),
+      h('p', { class: 'hint' }, m.circleIntro),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'circle-open',
+          class: 'primary',
+          onclick: () => this.actions.openCircle(false),
+        },
+        m.circleOpen,
+      ),
+      h(
+        'div',
+        { class: 'field-row' },
+        h('label', { class: 'chip', for: 'service-areas' }, toggle, m.serviceAreasToggle),
+        limit,
+      ),
+      minutes !== null ? h('p', { class: 'hint', id: 'service-areas-note' }, m.serviceAreasNote) : null,
     );
   }
 
@@ -169,7 +235,7 @@ export class SearchPanel {
           : this.nearStatus === 'unavailable'
             ? m.locationUnavailable
             : near
-              ? `${m.nearActive(formatDistance(near.radiusMeters, m))}${m.sentenceEnd}${m.travelTimeLater}`
+              ? m.nearActive(formatDistance(near.radiusMeters, m))
               : '';
     fill(
       this.nearBox,
@@ -191,7 +257,20 @@ export class SearchPanel {
       ),
       h('p', { class: 'near-status', role: 'status', 'aria-live': 'polite' }, statusText),
       near
-        ? h('button', { type: 'button', class: 'link', onclick: () => this.actions.clearNear() }, m.clearNear)
+        ? h(
+            'div',
+            { class: 'button-row' },
+            h(
+              'button',
+              { type: 'button', id: 'circle-from-near', onclick: () => this.actions.openCircle(true) },
+              m.circleFromNear,
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'link', onclick: () => this.actions.clearNear() },
+              m.clearNear,
+            ),
+          )
         : null,
     );
   }
@@ -274,6 +353,40 @@ export class SearchPanel {
       ),
     );
   }
+}
+
+/**
+ * A facility of a list as a button: its type's marker, name, sample mark, what the list adds (`leading`
+ * first: e.g. the walking time; `trailing` last: e.g. the distance), type, vacancy, fee and address.
+ */
+export function facilityButton(
+  item: FacilityListItem,
+  m: Messages,
+  open: () => void,
+  trailing: (string | null)[] = [],
+  leading: (string | null)[] = [],
+): HTMLElement {
+  const name = m.lang === 'en' && item.nameEn ? item.nameEn : item.name;
+  const meta = [
+    ...leading,
+    m.types[item.type],
+    item.vacantBeds !== null && item.vacantBeds > 0 ? m.vacantBeds(item.vacantBeds) : null,
+    formatFee(item.feeMinMonthly, item.feeMaxMonthly, m),
+    ...trailing,
+  ].filter(Boolean);
+  return h(
+    'button',
+    { type: 'button', class: 'result', 'data-id': item.id, 'data-type': item.type, onclick: open },
+    typeSwatch(item.type, m),
+    h(
+      'span',
+      { class: 'result-text' },
+      h('span', { class: 'result-name' }, name),
+      item.isSample ? h('span', { class: 'tag tag-sample' }, m.sample) : null,
+      h('span', { class: 'result-meta' }, meta.join(' · ')),
+      item.address ? h('span', { class: 'result-address' }, item.address) : null,
+    ),
+  );
 }
 
 /** The marker of a type in miniature: its colour and symbol, hidden from screen readers (the name follows). */

@@ -3,19 +3,19 @@ import { gzip } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config';
 import type { Database } from '../db/database';
-import type { FacilityFilter } from '../facilities/facility.input';
 import { badUserInput } from '../graphql/errors';
-import { isUserInputError, parseTileFilter } from './tile-filter';
+import { isUserInputError, parseServiceAreaParameters, parseTileFilter } from './tile-filter';
 import { parseTileAddress } from './tile-grid';
-import { TileService } from './tile.service';
+import { TileService, type TileParameters } from './tile.service';
 import { isTilesetName, TILESETS, tileJson, type TilesetName } from './tilesets';
 
 const gzipAsync = promisify(gzip);
 const TILE_PATH = /^\/tiles\/([a-z_]+)\/([0-9]+)\/([0-9]+)\/([0-9]+)\.mvt$/;
 const TILEJSON_PATH = /^\/tiles\/([a-z_]+)\.json$/;
 const CACHE_CONTROL: Record<TilesetName, string> = {
-  // Vacancies change during the day; the base map only with an import.
+  // Vacancies change during the day, service areas when a facility moves; the base map only with an import.
   facilities: 'no-cache',
+  service_areas: 'no-cache',
   basemap: 'public, max-age=3600',
 };
 
@@ -28,13 +28,14 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   sendJson(res, status, { errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] });
 }
 
-/** The filter of a tile request: URL parameters for facilities; the base map takes none. */
-function filterOf(tileset: TilesetName, params: URLSearchParams): FacilityFilter {
-  if (tileset === 'facilities') return parseTileFilter(params);
+/** The parameters of a tile request: a facility filter (and limits for service areas); the base map takes none. */
+function parametersOf(tileset: TilesetName, params: URLSearchParams): TileParameters {
+  if (tileset === 'facilities') return { filter: parseTileFilter(params) };
+  if (tileset === 'service_areas') return parseServiceAreaParameters(params);
   const [first] = params.keys();
   if (first !== undefined)
     throw badUserInput(`The ${tileset} tileset takes no parameters`, first.slice(0, 40));
-  return {};
+  return { filter: {} };
 }
 
 /** The origin tile URLs in TileJSON start with, taken from the request's Host header when it is plausible. */
@@ -91,9 +92,9 @@ export async function serveMapRequest(
       );
     }
     const tileset = TILESETS[name];
-    const filter = filterOf(name, url.searchParams);
+    const parameters = parametersOf(name, url.searchParams);
     if (jsonPath) {
-      if (name === 'facilities') await service.validateFilter(filter);
+      if (name !== 'basemap') await service.validateFilter(parameters.filter);
       return sendJson(res, 200, tileJson(tileset, originOf(req), url.searchParams.toString()));
     }
     const [, , z, x, y] = tilePath!;
@@ -107,7 +108,7 @@ export async function serveMapRequest(
         'tile',
       );
     }
-    return sendTile(req, res, name, await service.tile(name, tile, filter));
+    return sendTile(req, res, name, await service.tile(name, tile, parameters));
   } catch (error) {
     if (!isUserInputError(error)) throw error;
     return sendError(

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { FacilityService, FacilityType } from '../facilities/facility-kind';
 import type { FacilityFilter } from '../facilities/facility.input';
 import { badUserInput } from '../graphql/errors';
+import { LIFE_CIRCLE_MINUTES } from '../isochrones/isochrone.service';
 
 /** URL parameters a facility tile or TileJSON accepts: the fields of FacilityFilter except bbox. */
 export const TILE_FILTER_PARAMETERS = [
@@ -14,6 +15,16 @@ export const TILE_FILTER_PARAMETERS = [
   'near',
   'isSample',
 ] as const;
+
+/** URL parameters a service-area tile or TileJSON accepts: the facility filter and the time limits. */
+export const SERVICE_AREA_PARAMETERS = [...TILE_FILTER_PARAMETERS, 'minutes'] as const;
+
+/** What a service-area tile shows: the areas of the facilities the filter matches, for these limits. */
+export interface ServiceAreaParameters {
+  filter: FacilityFilter;
+  /** Time limits among the stored ones (LIFE_CIRCLE_MINUTES), ascending. */
+  minutes: number[];
+}
 
 const TYPES = new Set<string>(Object.values(FacilityType));
 const SERVICES = new Set<string>(Object.values(FacilityService));
@@ -65,14 +76,17 @@ function numberOf(text: string, name: string): number {
  * Reads the facility filter of a tile request from its URL parameters, mirroring FacilityFilter:
  * `types` and `services` as comma-separated enum values, `near` as `lng,lat,radiusMeters`, booleans as
  * true/false. Values are range-checked later by FacilityService.toQuery, like GraphQL arguments.
- * Throws a BAD_USER_INPUT GraphQLError for unknown parameters or values that cannot be read.
+ * Throws a BAD_USER_INPUT GraphQLError for parameters not in `accepted` or values that cannot be read.
  */
-export function parseTileFilter(params: URLSearchParams): FacilityFilter {
-  const known = new Set<string>(TILE_FILTER_PARAMETERS);
+export function parseTileFilter(
+  params: URLSearchParams,
+  accepted: readonly string[] = TILE_FILTER_PARAMETERS,
+): FacilityFilter {
+  const known = new Set<string>(accepted);
   const unknown = [...new Set(params.keys())].filter((name) => !known.has(name));
   if (unknown.length) {
     throw badUserInput(
-      `Unknown tile parameter ${unknown[0].slice(0, 40)}; accepted: ${TILE_FILTER_PARAMETERS.join(', ')}`,
+      `Unknown tile parameter ${unknown[0].slice(0, 40)}; accepted: ${accepted.join(', ')}`,
       unknown[0].slice(0, 40),
     );
   }
@@ -104,6 +118,26 @@ export function parseTileFilter(params: URLSearchParams): FacilityFilter {
     filter.near = { point: { lng, lat }, radiusMeters };
   }
   return filter;
+}
+
+/**
+ * Reads a service-area tile request: the facility filter (as parseTileFilter) and `minutes`, the time
+ * limits as a comma-separated list of 5, 10 and 15 (default all three).
+ */
+export function parseServiceAreaParameters(params: URLSearchParams): ServiceAreaParameters {
+  const filter = parseTileFilter(params, SERVICE_AREA_PARAMETERS);
+  const listed = listOf(params, 'minutes');
+  const wrong = listed.filter((value) => !LIFE_CIRCLE_MINUTES.map(String).includes(value));
+  if (wrong.length) {
+    throw badUserInput(
+      `minutes must list stored limits (${LIFE_CIRCLE_MINUTES.join(', ')}), got ${wrong.slice(0, 3).join(', ').slice(0, 40)}`,
+      'minutes',
+    );
+  }
+  const minutes = listed.length
+    ? LIFE_CIRCLE_MINUTES.filter((limit) => listed.includes(String(limit)))
+    : [...LIFE_CIRCLE_MINUTES];
+  return { filter, minutes };
 }
 
 /** Whether an error is one a tile request caused, answered with HTTP 400. */

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
 import { facilityConditions } from '../facilities/facility.repository';
 import type { FacilityQuery } from '../facilities/facility.query';
+import { TravelMode } from '../isochrones/travel-kind';
 import type { TileFeature, TileValue } from './mvt-encoder';
 import { TILE_EXTENT, tileBounds, type LngLatBounds, type TileAddress } from './tile-grid';
 import {
@@ -99,6 +100,38 @@ export function facilityLayerSql(query: FacilityQuery, tile: TileAddress): TileL
     params: [...frameParams(tile), ...params],
     hasId: true,
     attributes: ['type', 'name', 'name_en', 'vacant_beds', 'is_sample', 'point_count', 'vacant_count'],
+  };
+}
+
+/**
+ * The service-area layer of a tile: the stored walking areas, for the limits asked, of the facilities the
+ * query matches wherever they are (an area reaches into tiles its facility is not in). An area stored for
+ * another location than the facility's current one is left out rather than drawn in the wrong place.
+ * Larger limits come first, so that the smaller ones draw over them.
+ */
+export function serviceAreaLayerSql(
+  query: FacilityQuery,
+  minutes: readonly number[],
+  tile: TileAddress,
+): TileLayerSql {
+  const { where, params } = facilityConditions(query);
+  return {
+    name: 'service_areas',
+    sql: `select ${tilePolygons('sa.geom')} as geom, sa.facility_id, f.type::text as type,
+        sa.minutes::int as minutes, sa.method, f.is_sample
+      from service_area sa join facility f on f.id = sa.facility_id cross join ${TILE_FRAME}
+      where ${where} and sa.mode = ? and sa.minutes::text = any(${TEXT_ARRAY_PARAM})
+        and ST_Equals(sa.facility_location, f.location) and sa.geom && ${ENVELOPE}
+      order by sa.minutes desc, sa.facility_id`,
+    params: [
+      ...frameParams(tile),
+      ...params,
+      TravelMode.WALK,
+      JSON.stringify(minutes.map(String)),
+      ...envelopeParams(tileBounds(tile, BASEMAP_BUFFER)),
+    ],
+    hasId: false,
+    attributes: ['facility_id', 'type', 'minutes', 'method', 'is_sample'],
   };
 }
 

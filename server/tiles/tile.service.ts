@@ -5,10 +5,24 @@ import type { AppConfig } from '../config';
 import type { DatabaseKind } from '../db/database';
 import type { FacilityFilter } from '../facilities/facility.input';
 import { FacilityService } from '../facilities/facility.service';
+import { LIFE_CIRCLE_MINUTES } from '../isochrones/isochrone.service';
 import { encodeTile } from './mvt-encoder';
 import type { LngLatBounds, TileAddress } from './tile-grid';
-import { basemapLayerSql, facilityLayerSql, TileRepository, type TileLayerSql } from './tile.repository';
+import {
+  basemapLayerSql,
+  facilityLayerSql,
+  serviceAreaLayerSql,
+  TileRepository,
+  type TileLayerSql,
+} from './tile.repository';
 import type { TilesetName } from './tilesets';
+
+/** What a tile request asks for besides its address: which facilities, and for service areas which limits. */
+export interface TileParameters {
+  filter: FacilityFilter;
+  /** Time limits of a service-area tile (default: every stored one). */
+  minutes?: readonly number[];
+}
 
 /** What the client needs to know before it draws the map (served as /config.json). */
 export interface MapConfig {
@@ -30,10 +44,16 @@ export class TileService {
     this.tiles = new TileRepository(em);
   }
 
-  /** One tile of a tileset; `filter` applies to the facilities tileset and is checked like the GraphQL filter. */
-  async tile(tileset: TilesetName, tile: TileAddress, filter: FacilityFilter): Promise<Uint8Array> {
+  /**
+   * One tile of a tileset; the filter applies to the facilities and service-area tilesets and is checked
+   * like the GraphQL filter.
+   */
+  async tile(tileset: TilesetName, tile: TileAddress, parameters: TileParameters): Promise<Uint8Array> {
     if (tileset === 'basemap') return this.encode(basemapLayerSql(tile));
-    const query = await new FacilityService(this.em, this.config).toQuery(filter);
+    const query = await new FacilityService(this.em, this.config).toQuery(parameters.filter);
+    if (tileset === 'service_areas') {
+      return this.encode([serviceAreaLayerSql(query, parameters.minutes ?? LIFE_CIRCLE_MINUTES, tile)]);
+    }
     return this.encode([facilityLayerSql(query, tile)]);
   }
 

@@ -1,5 +1,5 @@
 /** Names of the tilesets served at /tiles/{name}/{z}/{x}/{y}.mvt. */
-export type TilesetName = 'facilities' | 'basemap';
+export type TilesetName = 'facilities' | 'basemap' | 'service_areas';
 
 /** One layer inside a tileset, as TileJSON's vector_layers describes it. */
 export interface VectorLayerInfo {
@@ -94,6 +94,17 @@ const FACILITY_FIELDS = {
   vacant_count: 'Facilities of the cluster with a vacant bed (clusters only)',
 };
 
+/** Zoom from which service areas are served; below it a 15-minute area is only a few pixels across. */
+export const SERVICE_AREA_MINZOOM = 11;
+
+const SERVICE_AREA_FIELDS = {
+  facility_id: 'Id of the facility the area belongs to (one feature per facility and time limit)',
+  type: 'FacilityType of that facility',
+  minutes: 'Time limit: 5, 10 or 15 minutes walking at 60 m/min',
+  method: 'NETWORK (along streets and footpaths) or RADIUS (straight-line circle: no street within 300 m)',
+  is_sample: 'True when the facility is generated demo data (示例数据)',
+};
+
 /** Every tileset the platform serves. */
 export const TILESETS: Record<TilesetName, TilesetInfo> = {
   facilities: {
@@ -162,6 +173,24 @@ export const TILESETS: Record<TilesetName, TilesetInfo> = {
         minzoom: 0,
         maxzoom: 16,
         fields: { code: 'Division code', name: 'Name', level: 'RegionLevel' },
+      },
+    ],
+  },
+  service_areas: {
+    name: 'service_areas',
+    description:
+      'Stored 5-, 10- and 15-minute walking areas of the facilities (table service_area), larger limits first; answers to the facility filters and `minutes` as URL parameters.',
+    minzoom: SERVICE_AREA_MINZOOM,
+    maxzoom: 16,
+    attribution: `${OSM_ATTRIBUTION} · ${SAMPLE_ATTRIBUTION}`,
+    vectorLayers: [
+      {
+        id: 'service_areas',
+        description:
+          'Walking areas of the facilities not archived, each as stored for its current location; an area left over from before a facility moved is not served.',
+        minzoom: SERVICE_AREA_MINZOOM,
+        maxzoom: 16,
+        fields: SERVICE_AREA_FIELDS,
       },
     ],
   },

@@ -1,11 +1,25 @@
 import { createPropertyExpression, featureFilter, latest } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type {
+  FillLayerSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { FACILITY_TYPES } from '../../client/domain';
 import { messagesFor } from '../../client/i18n/i18n';
 import { drawIcon } from '../../client/map/icons';
-import { basemapLayers, FACILITY_LAYER_IDS, facilityLayers } from '../../client/map/layers';
-import { TYPE_STYLES } from '../../client/map/theme';
+import { CIRCLE_MINUTES } from '../../client/circle';
+import {
+  basemapLayers,
+  CIRCLE_LAYER_IDS,
+  circleLayers,
+  FACILITY_LAYER_IDS,
+  facilityLayers,
+  SERVICE_AREA_LAYER_IDS,
+  serviceAreaLayers,
+} from '../../client/map/layers';
+import { CIRCLE_STYLES, TYPE_STYLES } from '../../client/map/theme';
 
 type Properties = Record<string, string | number | boolean>;
 
@@ -146,5 +160,96 @@ describe('base-map layers', () => {
         string
       >;
     expect(paint(false)['background-color']).not.toBe(paint(true)['background-color']);
+  });
+});
+
+/** Evaluates a paint property of a layer for one feature, the way MapLibre would. */
+function paintOf(
+  layer: FillLayerSpecification | LineLayerSpecification,
+  property: string,
+  properties: Properties,
+) {
+  const value = (layer.paint as Record<string, unknown>)[property];
+  const spec = (latest as unknown as Record<string, Record<string, never>>)[`paint_${layer.type}`][property];
+  const parsed = createPropertyExpression(value, spec);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const color = parsed.value.evaluate({ zoom: 15 }, { type: 'Polygon', properties } as never) as {
+    toString(): string;
+  };
+  return color.toString();
+}
+
+const passes = (layer: LayerSpecification, properties: Properties, type: 1 | 3 = 3) =>
+  'filter' in layer && layer.filter
+    ? featureFilter(layer.filter).filter({ zoom: 15 }, { type, properties } as never)
+    : true;
+
+describe('the 15-minute circle’s layers', () => {
+  const { below, above } = circleLayers({ lang: 'zh', elder: false });
+  const area = below.find((layer) => layer.id === CIRCLE_LAYER_IDS.area) as FillLayerSpecification;
+
+  it('shade the three areas in three distinct colours, the legend’s', () => {
+    const colors = CIRCLE_MINUTES.map((minutes) => paintOf(area, 'fill-color', { role: 'area', minutes }));
+    expect(new Set(colors).size).toBe(3);
+    expect(new Set(CIRCLE_MINUTES.map((minutes) => CIRCLE_STYLES[minutes].color)).size).toBe(3);
+    expect(area.paint?.['fill-opacity']).toBeLessThan(0.3);
+  });
+
+  it('outline each area in its colour and its own dash, so they differ without colour too', () => {
+    const outlines = CIRCLE_MINUTES.map(
+      (minutes) =>
+        below.find((layer) => layer.id === CIRCLE_LAYER_IDS.outline(minutes)) as LineLayerSpecification,
+    );
+    const dashes = outlines.map((line) => JSON.stringify(line.paint?.['line-dasharray'] ?? 'solid'));
+    expect(new Set(dashes).size).toBe(3);
+    for (const [i, minutes] of CIRCLE_MINUTES.entries()) {
+      expect(passes(outlines[i], { role: 'area', minutes })).toBe(true);
+      expect(passes(outlines[i], { role: 'area', minutes: minutes === 5 ? 10 : 5 })).toBe(false);
+    }
+  });
+
+  it('mark the starting point, and label it on the map only when the areas are a straight-line estimate', () => {
+    const label = above.find((layer) => layer.id === CIRCLE_LAYER_IDS.label) as SymbolLayerSpecification;
+    expect(above.map((layer) => layer.id)).toEqual([CIRCLE_LAYER_IDS.origin, CIRCLE_LAYER_IDS.label]);
+    expect(passes(label, { role: 'origin', method: 'RADIUS' }, 1)).toBe(true);
+    expect(passes(label, { role: 'origin', method: 'NETWORK' }, 1)).toBe(false);
+    expect(evaluate(label, 'text-field', {})).toBe('直线估算，非步行路线');
+    const en = circleLayers({ lang: 'en', elder: false }).above[1] as SymbolLayerSpecification;
+    expect(evaluate(en, 'text-field', {})).toBe('Straight-line estimate, not walking routes');
+  });
+
+  it('use the high-contrast colours in elder mode', () => {
+    const elder = circleLayers({ lang: 'zh', elder: true }).below[0] as FillLayerSpecification;
+    expect(paintOf(elder, 'fill-color', { minutes: 15 })).not.toBe(
+      paintOf(area, 'fill-color', { minutes: 15 }),
+    );
+  });
+});
+
+describe('the service-area layers', () => {
+  const layers = serviceAreaLayers({ lang: 'zh', elder: false });
+
+  it('read the service-area tiles from the zoom the server has them', () => {
+    for (const layer of layers) {
+      expect(layer).toMatchObject({
+        source: 'caremap-service-areas',
+        'source-layer': 'service_areas',
+        minzoom: 11,
+      });
+    }
+  });
+
+  it('outline straight-line fallbacks dashed and network areas solid', () => {
+    const solid = layers.find(
+      (layer) => layer.id === SERVICE_AREA_LAYER_IDS.outline,
+    ) as LineLayerSpecification;
+    const dashed = layers.find(
+      (layer) => layer.id === SERVICE_AREA_LAYER_IDS.radiusOutline,
+    ) as LineLayerSpecification;
+    expect(passes(solid, { method: 'NETWORK', minutes: 15 })).toBe(true);
+    expect(passes(solid, { method: 'RADIUS', minutes: 15 })).toBe(false);
+    expect(passes(dashed, { method: 'RADIUS', minutes: 15 })).toBe(true);
+    expect(solid.paint?.['line-dasharray']).toBeUndefined();
+    expect(dashed.paint?.['line-dasharray']).toBeDefined();
   });
 });

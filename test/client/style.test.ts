@@ -17,6 +17,32 @@ const options: StyleOptions = {
   near: { lng: 120.17, lat: 30.25, radiusMeters: 1000 },
 };
 
+const ring = (size: number) => [
+  [
+    [
+      [120.16, 30.28],
+      [120.16 + size, 30.28],
+      [120.16 + size, 30.28 + size],
+      [120.16, 30.28],
+    ],
+  ],
+];
+
+/** A style with the 15-minute circle drawn and every facility's 15-minute area shown. */
+const withCircle: StyleOptions = {
+  ...options,
+  near: null,
+  circle: {
+    point: { lng: 120.161, lat: 30.281 },
+    areas: [5, 10, 15].map((minutes) => ({
+      minutes,
+      method: 'NETWORK' as const,
+      geometry: { type: 'MultiPolygon' as const, coordinates: ring(minutes / 1000) },
+    })),
+  },
+  serviceAreaMinutes: 15,
+};
+
 /** Every URL a style would make MapLibre fetch. */
 function urlsOf(style: StyleSpecification): string[] {
   const urls: string[] = [];
@@ -34,8 +60,33 @@ describe('the platform style', () => {
   it.each([
     ['Chinese, standard', { lang: 'zh' as const, elder: false }],
     ['English, elder mode', { lang: 'en' as const, elder: true }],
+    ['with the circle and service areas', withCircle],
+    ['with the circle in elder mode', { ...withCircle, elder: true }],
   ])('is a valid MapLibre style (%s)', (_name, variant) => {
     expect(validateStyleMin(platformStyle({ ...options, ...variant }) as never)).toEqual([]);
+  });
+
+  it('draws service areas and the circle under the facilities and the circle’s start over them', () => {
+    const ids = platformStyle(withCircle).layers.map((layer) => layer.id);
+    expect(ids.indexOf('road-label')).toBeLessThan(ids.indexOf('service-area'));
+    expect(ids.indexOf('service-area')).toBeLessThan(ids.indexOf('circle-area'));
+    expect(ids.indexOf('circle-outline-15')).toBeLessThan(ids.indexOf('facility-cluster'));
+    expect(ids.indexOf('facility-label')).toBeLessThan(ids.indexOf('circle-origin'));
+  });
+
+  it('asks for service-area tiles only while the layer is on, with the facility filters', () => {
+    expect(platformStyle(withCircle).sources['caremap-service-areas']).toMatchObject({
+      tiles: [`${options.origin}/tiles/service_areas/{z}/{x}/{y}.mvt?minutes=15&types=HOSPITAL`],
+    });
+    const off = platformStyle({ ...withCircle, serviceAreaMinutes: null });
+    expect(off.sources['caremap-service-areas']).toBeUndefined();
+    expect(off.layers.some((layer) => layer.id.startsWith('service-area'))).toBe(false);
+  });
+
+  it('drops the service areas and the circle of an earlier overlay when they are turned off', () => {
+    const on = withFacilityOverlay(platformBasemap(options), withCircle);
+    const off = { ...withCircle, circle: null, serviceAreaMinutes: null };
+    expect(withFacilityOverlay(on, off)).toEqual(withFacilityOverlay(platformBasemap(options), off));
   });
 
   it('fetches nothing from outside the platform: no glyph server, no sprite, tiles from its own origin', () => {
@@ -86,9 +137,12 @@ describe('the platform style', () => {
     expect(tianditu.layers).toHaveLength(1);
   });
 
-  it('gives the same style when the overlay is applied twice', () => {
-    const once = withFacilityOverlay(platformBasemap(options), options);
-    expect(withFacilityOverlay(once, options)).toEqual(once);
+  it.each([
+    ['without a circle', options],
+    ['with the circle and service areas', withCircle],
+  ])('gives the same style when the overlay is applied twice (%s)', (_name, variant) => {
+    const once = withFacilityOverlay(platformBasemap(variant), variant);
+    expect(withFacilityOverlay(once, variant)).toEqual(once);
   });
 
   it('draws facilities over the base map and the selection ring over the facilities', () => {

@@ -15,17 +15,21 @@ const shared: UrlState = {
   selectedId: '17',
   lang: 'en',
   elder: true,
+  circle: { lng: 120.1631234, lat: 30.2873456 },
+  walkingSpeed: 45,
+  serviceAreaMinutes: 10,
 };
 
 describe('URL state', () => {
-  it('restores map position, filters, selected facility, language and elder mode', () => {
+  it('restores map position, filters, selected facility, the circle, service areas, language and elder mode', () => {
     const query = formatUrlState(shared);
     expect(query).toBe(
-      '?map=15.26/30.261235/120.169512&q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2&types=HOSPITAL&vacancy=1&services=MEDICAL&fee=5000&near=120.17,30.25,2000&facility=17&lang=en&uiStyle=elder',
+      '?map=15.26/30.261235/120.169512&q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2&types=HOSPITAL&vacancy=1&services=MEDICAL&fee=5000&near=120.17,30.25,2000&circle=120.163123,30.287346&speed=45&areas=10&facility=17&lang=en&uiStyle=elder',
     );
     expect(parseUrlState(query)).toEqual({
       ...shared,
       position: { lng: 120.169512, lat: 30.261235, zoom: 15.26 },
+      circle: { lng: 120.163123, lat: 30.287346 },
     });
   });
 
@@ -40,7 +44,15 @@ describe('URL state', () => {
 
   it('drops values that make no sense instead of failing the page', () => {
     expect(
-      parseUrlState('?map=99/500/1&types=HOSPITAL,CASTLE&fee=-3&near=1,2&facility=abc&lang=fr&services=SPA'),
+      parseUrlState(
+        '?map=99/500/1&types=HOSPITAL,CASTLE&fee=-3&near=1,2&facility=abc&lang=fr&services=SPA&circle=200,30&speed=7&areas=20',
+      ),
     ).toEqual({ ...DEFAULT_URL_STATE, filters: { ...NO_FILTERS, types: ['HOSPITAL'] } });
+    expect(parseUrlState('?circle=120.1,30.2,5').circle).toBeNull();
+  });
+
+  it('keeps the planning walking speed and no circle out of the link', () => {
+    const state = { ...DEFAULT_URL_STATE, circle: { lng: 120.145, lat: 30.245 } };
+    expect(formatUrlState(state)).toBe('?circle=120.145,30.245');
   });
 });

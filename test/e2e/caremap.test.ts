@@ -1,8 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TokenService } from '../../server/auth/token.service';
+import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
 import { CareMapDriver } from './driver';
 import { browserAvailable, startStage, type Stage } from './harness';
 
 const HOSPITAL = '浙江省人民医院';
+/** Next to 浙江省人民医院, on the street network of the demo. */
+const ON_STREETS = { lng: 120.1631, lat: 30.2873 };
+/** In West Lake: more than 300 m from every street, so only a straight-line estimate is possible. */
+const IN_WEST_LAKE = { lng: 120.145, lat: 30.245 };
+
+const isSorted = (values: number[]) => values.every((value, i) => i === 0 || values[i - 1] <= value);
+/** The minutes of "步行 7 分钟" at the start of a list entry's description. */
+const shownMinutes = (meta: string) => Number(/^步行 ([0-9]+) 分钟/.exec(meta)?.[1]);
 
 describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
   let stage: Stage;
@@ -170,7 +180,8 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
         .evaluate((el) => el === el.ownerDocument.activeElement);
     expect(await focused('#details-heading')).toBe(true);
     await d.page.keyboard.press('Escape');
-    expect(await focused('.result')).toBe(true);
+    // The list may be redrawn as the map settles; the focus stays on the entry.
+    await expect.poll(() => focused('.result')).toBe(true);
     expect(await d.page.locator('#map').getAttribute('aria-label')).toBe('康养资源地图');
     expect(await d.page.locator('#map-status').textContent()).toMatch(/地图上显示/);
     await d.screenshot('keyboard');
@@ -207,12 +218,206 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.settle();
     expect(await d.page.locator('.near-status').textContent()).toMatch(/由近到远/);
     await d.screenshot('near-picked-point');
+    // The near search's point can become the start of a 15-minute circle.
+    const near = new URL(d.page.url()).searchParams.get('near')!.split(',');
+    await d.page.getByRole('button', { name: '看此处的步行15分钟服务圈' }).click();
+    await d.page.waitForURL((url) => url.searchParams.has('circle') && !url.searchParams.has('near'));
+    expect(new URL(d.page.url()).searchParams.get('circle')).toBe(`${near[0]},${near[1]}`);
+    await d.settle();
+    await expect.poll(async () => (await d.mapStatus()).circle).toBe('5,10,15');
+  });
+
+  it('draws the 5-, 10- and 15-minute circles around a clicked point and lists what is reachable, soonest first', async () => {
+    const d = await open(`?map=15/${ON_STREETS.lat}/${ON_STREETS.lng}`);
+    await d.page.getByRole('button', { name: '查看15分钟服务圈' }).click();
+    expect(await d.page.locator('#circle-heading').textContent()).toBe('15分钟康养服务圈');
+    expect(await d.page.locator('#circle-pick').getAttribute('aria-pressed')).toBe('true');
+    await d.clickMapCenter();
+    await d.page.waitForURL((url) => url.searchParams.has('circle'));
+    await d.settle();
+    await expect.poll(async () => (await d.mapStatus()).circle, { timeout: 15_000 }).toBe('5,10,15');
+    expect(await d.page.locator('.circle-legend li').allTextContents()).toEqual([
+      expect.stringMatching(/^步行 5 分钟约 [0-9.]+ 平方公里$/),
+      expect.stringMatching(/^步行 10 分钟约 [0-9.]+ 平方公里$/),
+      expect.stringMatching(/^步行 15 分钟约 [0-9.]+ 平方公里$/),
+    ]);
+    expect(await d.page.locator('.circle-note').getAttribute('data-method')).toBe('NETWORK');
+    expect(await d.page.locator('.circle-note').textContent()).toContain('沿道路和步行道');
+    const list = await d.circleList();
+    expect(list.length).toBeGreaterThan(3);
+    expect(isSorted(list.map((item) => item.travelMinutes))).toBe(true);
+    expect(list.every((item) => item.travelMinutes <= 15)).toBe(true);
+    expect(isSorted(list.map((item) => shownMinutes(item.meta)))).toBe(true);
+    expect(list.every((item) => shownMinutes(item.meta) <= 15)).toBe(true);
+    expect(await d.page.locator('.circle-status').textContent()).toMatch(
+      /^步行15分钟内可到达 [0-9]+ 个设施$/,
+    );
+    expect(await d.page.locator('#circle-panel .tag-sample').count()).toBeGreaterThan(0);
+    await d.screenshot('circle-15-minutes');
+
+    // Older people walk slower: the areas shrink and no more facilities are within 15 minutes.
+    const area15 = async () =>
+      Number(/约 ([0-9.]+)/.exec((await d.page.locator('.circle-legend li').nth(2).textContent())!)![1]);
+    const before = { area: await area15(), count: list.length };
+    await d.page.selectOption('#circle-speed', '45');
+    await d.page.waitForURL((url) => url.searchParams.get('speed') === '45');
+    await d.settle();
+    await expect.poll(area15).toBeLessThan(before.area);
+    const slow = await d.circleList();
+    expect(slow.length).toBeLessThanOrEqual(before.count);
+    expect(isSorted(slow.map((item) => item.travelMinutes))).toBe(true);
+    await d.screenshot('circle-slow-walk');
+  });
+
+  it('says plainly when the circle is only a straight-line estimate (a point in West Lake)', async () => {
+    const d = await open(`?map=14/${IN_WEST_LAKE.lat}/${IN_WEST_LAKE.lng}`);
+    await d.page.locator('#circle-open').click();
+    await d.clickMapCenter();
+    await d.page.waitForURL((url) => url.searchParams.has('circle'));
+    await d.settle();
+    await expect.poll(async () => (await d.mapStatus()).circle, { timeout: 15_000 }).toBe('5,10,15');
+    const note = d.page.locator('.circle-note');
+    expect(await note.getAttribute('data-method')).toBe('RADIUS');
+    expect(await note.getAttribute('role')).toBe('note');
+    expect(await note.textContent()).toMatch(/直线距离估算.*300米内没有道路/);
+    expect(await d.page.locator('#circle-panel').textContent()).not.toContain('沿道路和步行道');
+    await d.screenshot('circle-west-lake');
+  });
+
+  it('restores the circle and the walking speed from a shared URL', async () => {
+    const d = await open(`?circle=${ON_STREETS.lng},${ON_STREETS.lat}&speed=45`);
+    await d.page.locator('#circle-panel li.reachable').first().waitFor();
+    expect(await d.page.locator('#search-panel').isHidden()).toBe(true);
+    expect(await d.page.locator('#circle-speed').inputValue()).toBe('45');
+    await expect.poll(async () => (await d.mapStatus()).circle).toBe('5,10,15');
+    await d.page.locator('#circle-close').click();
+    expect(new URL(d.page.url()).searchParams.has('circle')).toBe(false);
+    expect(await d.page.locator('#circle-open').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(
+      true,
+    );
+    await expect.poll(async () => (await d.mapStatus()).circle).toBe('');
+  });
+
+  it('starts the circle from a facility’s details and walks its list with the keyboard alone', async () => {
+    const d = await open();
+    await d.page.focus('#search-text');
+    await d.page.keyboard.type('zjsrmyy');
+    await d.page.keyboard.press('Enter');
+    await d.settle();
+    await d.page.locator('#search-panel .result').first().focus();
+    await d.page.keyboard.press('Enter');
+    await d.page.locator('#details-heading').waitFor();
+    await d.page.keyboard.press('Tab');
+    expect(await d.page.locator(':focus').getAttribute('id')).toBe('circle-from-facility');
+    await d.page.keyboard.press('Enter');
+    await d.page.locator('#circle-panel li.reachable').first().waitFor();
+    await d.settle();
+    expect(await d.page.locator(':focus').getAttribute('id')).toBe('circle-heading');
+    const first = await d.circleList();
+    expect(first[0].meta).toMatch(/^步行 [12] 分钟 · 医院/);
+    // The search for the hospital still narrows the list, and says so; clearing it lists everything reachable.
+    expect(first).toHaveLength(1);
+    const clear = d.page.locator('#circle-panel').getByRole('button', { name: '清除全部筛选' });
+    await clear.focus();
+    await d.page.keyboard.press('Enter');
+    await expect.poll(async () => (await d.circleList()).length).toBeGreaterThan(3);
+    await d.settle();
+    const item = d.page.locator('#circle-panel button.result').nth(1);
+    await item.focus();
+    await d.page.keyboard.press('Enter');
+    await d.page.locator('#details-heading').waitFor();
+    await d.page.keyboard.press('Escape');
+    await expect.poll(() => item.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await d.screenshot('circle-keyboard');
+  });
+
+  it('shows every facility’s walking area as a layer that toggles', async () => {
+    const d = await open(`?map=14/30.28/120.165`);
+    await d.page.getByLabel('显示各设施的步行服务范围').check();
+    await d.page.waitForURL((url) => url.searchParams.get('areas') === '15');
+    await d.settle();
+    await expect
+      .poll(async () => Number((await d.mapStatus()).serviceAreas), { timeout: 15_000 })
+      .toBeGreaterThan(5);
+    expect(d.localRequests.some((p) => p.startsWith('/tiles/service_areas/'))).toBe(true);
+    expect(await d.page.locator('#service-areas-note').textContent()).toContain('示例数据');
+    await d.screenshot('service-areas-15');
+    await d.page.selectOption('#service-area-minutes', '5');
+    await d.page.waitForURL((url) => url.searchParams.get('areas') === '5');
+    await d.settle();
+    await d.page.getByLabel('显示各设施的步行服务范围').uncheck();
+    await d.page.waitForURL((url) => !url.searchParams.has('areas'));
+    await d.settle();
+    await expect.poll(async () => (await d.mapStatus()).serviceAreas).toBe('0');
+  });
+
+  it('updates a facility’s vacancy badge, list entry and details live, without a reload', async () => {
+    const facilityQuery = `{ facilities(filter: { types: [NURSING_HOME], hasVacancy: true }, first: 1) {
+      edges { node { id name version vacantBeds totalBeds location } } } }`;
+    const graphql = async (query: string, variables = {}, headers: Record<string, string> = {}) =>
+      (await (
+        await fetch(`${stage.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as { data: Record<string, never>; errors?: unknown[] };
+    const { node: home } = (
+      (await graphql(facilityQuery)).data.facilities as {
+        edges: {
+          node: {
+            id: string;
+            version: number;
+            vacantBeds: number;
+            totalBeds: number;
+            location: { coordinates: number[] };
+          };
+        }[];
+      }
+    ).edges[0];
+    const [lng, lat] = home.location.coordinates;
+    const more = Math.min(home.totalBeds, home.vacantBeds + 10);
+    const newBeds = more > home.vacantBeds ? more : home.vacantBeds - 1;
+    const d = await open(`?map=16/${lat}/${lng}&facility=${home.id}`);
+    await d.page.locator('#details-heading').waitFor();
+    await expect.poll(async () => (await d.drawnVacancies())[home.id]).toBe(home.vacantBeds);
+    await expect.poll(() => d.page.locator('#live-status').getAttribute('data-state')).toBe('live');
+    // The subscription for the view goes out once the map has been still for a moment.
+    await d.page.waitForTimeout(1_500);
+    await d.page.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
+    const loadsBefore = d.localRequests.filter((p) => p === '/').length;
+
+    const { token } = await new TokenService(stage.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+      kind: 'JWT',
+      role: 'ADMIN',
+      subject: 'e2e',
+    });
+    const update = await graphql(
+      'mutation ($id: ID!, $beds: Int!, $version: Int!) { updateVacancy(facilityId: $id, vacantBeds: $beds, expectedVersion: $version) { vacantBeds } }',
+      { id: home.id, beds: newBeds, version: home.version },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(update.errors).toBeUndefined();
+
+    await expect
+      .poll(async () => (await d.details()).facts['空余床位'], { timeout: 10_000 })
+      .toMatch(new RegExp(`^${newBeds} \\(更新于 .+\\)$`));
+    await expect.poll(async () => (await d.drawnVacancies())[home.id], { timeout: 10_000 }).toBe(newBeds);
+    expect(await d.page.evaluate(() => (globalThis as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(d.localRequests.filter((p) => p === '/').length).toBe(loadsBefore);
+    await d.screenshot('live-vacancy');
+    await d.page.locator('.back').click();
+    expect(
+      await d.page.locator(`#search-panel button.result[data-id="${home.id}"] .result-meta`).textContent(),
+    ).toContain(`空余床位 ${newBeds} 张`);
+    expect(d.webSockets).toContain('/graphql');
   });
 
   it('sends no request anywhere but the platform', () => {
     expect(outside).toEqual([]);
     expect(tilePaths.some((p) => p.startsWith('/tiles/basemap/'))).toBe(true);
     expect(tilePaths.some((p) => p.startsWith('/tiles/facilities/'))).toBe(true);
+    expect(tilePaths.some((p) => p.startsWith('/tiles/service_areas/'))).toBe(true);
   });
 });
 

@@ -8,10 +8,12 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 /** One browser tab on the CareMap client, driven the way a person would use it. */
 export class CareMapDriver {
-  /** Every request that went anywhere but this machine. */
+  /** Every request (WebSockets included) that went anywhere but this machine. */
   readonly outsideRequests: string[] = [];
   /** Every request to the platform, by path. */
   readonly localRequests: string[] = [];
+  /** Every WebSocket the page opened to the platform, by path (others count as outside requests). */
+  readonly webSockets: string[] = [];
   readonly errors: string[] = [];
 
   private constructor(
@@ -25,6 +27,11 @@ export class CareMapDriver {
       else this.outsideRequests.push(request.url());
     });
     page.on('pageerror', (error) => this.errors.push(error.message));
+    page.on('websocket', (socket) => {
+      const url = new URL(socket.url());
+      if (LOCAL_HOSTS.has(url.hostname)) this.webSockets.push(url.pathname);
+      else this.outsideRequests.push(socket.url());
+    });
   }
 
   /** Opens a fresh tab; requests that would leave localhost are recorded and refused. */
@@ -149,6 +156,47 @@ export class CareMapDriver {
   /** Waits until the map reports drawing exactly these facility types. */
   async expectMapTypes(types: string[]): Promise<void> {
     await expect.poll(() => this.mapTypes(), { timeout: 15_000 }).toEqual(types);
+  }
+
+  /**
+   * What the map reports having drawn once it is idle (#map-status data attributes): types, facilities,
+   * clusters, circle (time limits of the circle drawn), serviceAreas (count), vacantBeds (id:beds,…).
+   */
+  async mapStatus(): Promise<Record<string, string>> {
+    return this.page.locator('#map-status').evaluate((status) =>
+      Object.fromEntries(
+        status
+          .getAttributeNames()
+          .filter((name: string) => name.startsWith('data-'))
+          .map((name: string) => [
+            name.slice(5).replace(/-([a-z])/g, (_: string, letter: string) => letter.toUpperCase()),
+            status.getAttribute(name) ?? '',
+          ]),
+      ),
+    );
+  }
+
+  /** Vacant beds on the badge of each facility the map draws, by facility id. */
+  async drawnVacancies(): Promise<Record<string, number>> {
+    const pairs = ((await this.mapStatus()).vacantBeds ?? '').split(',').filter(Boolean);
+    return Object.fromEntries(pairs.map((pair) => pair.split(':')).map(([id, beds]) => [id, Number(beds)]));
+  }
+
+  /** Clicks the middle of the map. */
+  async clickMapCenter(): Promise<void> {
+    const box = (await this.page.locator('#map').boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  /** The 15-minute circle's list: each facility's walking time as the API gave it and as the list shows it. */
+  async circleList(): Promise<{ id: string; travelMinutes: number; meta: string }[]> {
+    return this.page.locator('#circle-panel li.reachable').evaluateAll((items) =>
+      items.map((item) => ({
+        id: item.querySelector('button.result')?.getAttribute('data-id') ?? '',
+        travelMinutes: Number(item.getAttribute('data-travel-minutes')),
+        meta: item.querySelector('.result-meta')?.textContent ?? '',
+      })),
+    );
   }
 
   /** The map position the page's URL holds. */

@@ -6,23 +6,36 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { createApp, type App } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import type { Database } from '../../server/db/database';
 import { createSchema } from '../../server/schema';
-import { openTestDatabase, type TestDatabase } from '../support/database';
+import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
 
 /** The Chromium the end-to-end tests drive (Debian's package). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const skipsAnnounced = new Set<string>();
+
+function announceSkip(reason: string) {
+  if (skipsAnnounced.has(reason)) return;
+  skipsAnnounced.add(reason);
+  console.warn(`Skipping the end-to-end tests: ${reason}`);
+}
+
 /**
- * Whether the browser tests can run here. Without Chromium they are skipped with a message, except
- * under CI, where a missing browser is a failure.
+ * Whether the browser tests run here. They are specified against the embedded database, so the run on
+ * PostgreSQL (TEST_DATABASE_URL set) skips them with a message: CI runs them once, in the embedded run.
+ * Without Chromium they are skipped with a message too, except under CI, where a missing browser is a
+ * failure.
  */
 export function browserAvailable(): boolean {
+  if (TEST_DATABASE_URL) {
+    announceSkip('TEST_DATABASE_URL is set; they run on the embedded database only (npm test without it)');
+    return false;
+  }
   if (existsSync(CHROMIUM_PATH)) return true;
   if (process.env.CI)
     throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}; install Debian's chromium`);
-  console.warn(
-    `Skipping the end-to-end tests: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH or install chromium)`,
-  );
+  announceSkip(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH or install chromium)`);
   return false;
 }
 
@@ -45,6 +58,8 @@ export interface Stage {
   url: string;
   browser: Browser;
   app: App;
+  /** The stage's own copy of the demo database, for tests that change data behind the page's back. */
+  db: Database;
   close(): Promise<void>;
 }
 
@@ -85,6 +100,7 @@ export async function startStage(options: { baseStyle?: object } = {}): Promise<
       url: `http://127.0.0.1:${port}`,
       browser,
       app: server,
+      db: db.db,
       close: async () => {
         await browser.close();
         await server.close();

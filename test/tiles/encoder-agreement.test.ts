@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlRunner } from '../../server/db/sql';
 import { encodeTile } from '../../server/tiles/mvt-encoder';
-import { basemapLayerSql, facilityLayerSql, TileRepository } from '../../server/tiles/tile.repository';
+import {
+  basemapLayerSql,
+  facilityLayerSql,
+  serviceAreaLayerSql,
+  TileRepository,
+  type TileLayerSql,
+} from '../../server/tiles/tile.repository';
 import { TILE_EXTENT } from '../../server/tiles/tile-grid';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
 import { startTestServer } from '../support/graphql';
@@ -23,7 +29,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the TypeScript encoder and PostGIS ST_AsMVT
     await testDb?.dispose();
   });
 
-  async function bothEncodings(layer: ReturnType<typeof facilityLayerSql>) {
+  async function bothEncodings(layer: TileLayerSql) {
     const repo = new TileRepository(testDb.db.fork());
     const postgis = Buffer.from(await repo.encodeWithPostgis(layer));
     const typescript = Buffer.from(encodeTile([{ name: layer.name, features: await repo.features(layer) }]));
@@ -57,6 +63,21 @@ describe.skipIf(!TEST_DATABASE_URL)('the TypeScript encoder and PostGIS ST_AsMVT
     }
     expect(seen.has('boundary')).toBe(true);
     if (z >= 14) expect([...seen]).toEqual(expect.arrayContaining(['road', 'building', 'water']));
+  });
+
+  it.each([
+    [11, {}, [5, 10, 15]],
+    [13, {}, [5, 10, 15]],
+    [15, {}, [15]],
+    [16, { types: ['NURSING_HOME', 'MEAL_POINT'] as never }, [5, 10]],
+  ])('make byte-identical service-area tiles at zoom %i', async (z, query, minutes) => {
+    let nonEmpty = 0;
+    for (const tile of tilesOf(all, z)) {
+      const { postgis, typescript } = await bothEncodings(serviceAreaLayerSql(query, minutes, tile));
+      expect(typescript.equals(postgis), `${z}/${tile.x}/${tile.y}`).toBe(true);
+      if (postgis.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(0);
   });
 
   it('put facilities where PostGIS ST_AsMVTGeom puts them', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTileFilter } from '../../server/tiles/tile-filter';
+import { parseServiceAreaParameters, parseTileFilter } from '../../server/tiles/tile-filter';
 
 const parse = (query: string) => parseTileFilter(new URLSearchParams(query));
 
@@ -48,5 +48,32 @@ describe('tile filter parameters', () => {
     const error = errorOf(query);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.argument).toBe(argument);
+  });
+});
+
+describe('service-area tile parameters', () => {
+  const parseAreas = (query: string) => parseServiceAreaParameters(new URLSearchParams(query));
+
+  it('take the facility filter and the stored time limits, all three by default', () => {
+    expect(parseAreas('')).toEqual({ filter: {}, minutes: [5, 10, 15] });
+    expect(parseAreas('types=HOSPITAL&minutes=15,5')).toEqual({
+      filter: { types: ['HOSPITAL'] },
+      minutes: [5, 15],
+    });
+  });
+
+  it.each([
+    ['minutes=20', 'minutes'],
+    ['minutes=5,ten', 'minutes'],
+    ['types=CASTLE', 'types'],
+    ['speed=45', 'speed'],
+  ])('reject %s as BAD_USER_INPUT', (query, argument) => {
+    expect(() => parseAreas(query)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument }) }),
+    );
+  });
+
+  it('leave minutes out of facility tiles', () => {
+    expect(errorOf('minutes=15').extensions.argument).toBe('minutes');
   });
 });
