@@ -1,21 +1,18 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GAP_PAGE_SIZE } from '../../client/planner/queries';
 import type { GapsFile } from '../../client/planner/export-geojson';
 import { formatNumber } from '../../client/planner/i18n/messages';
 import { DEFAULT_SETTINGS } from '../../client/planner/settings';
 import type { Gap, IndicatorResult } from '../../client/planner/types';
-import { createApp, type App } from '../../server/app';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../server/config';
-import { createSchema } from '../../server/schema';
+import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
 import { parseCsv } from '../client/planner/csv';
-import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
+import { TEST_DATABASE_URL } from '../support/database';
 import { CareMapDriver } from './driver';
-import { browserAvailable, buildClient, CHROMIUM_ARGS, CHROMIUM_PATH } from './harness';
+import { browserAvailable, startStage } from './harness';
 
 const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 const REGION = '330102';
@@ -30,43 +27,15 @@ interface PlannerStage {
   close(): Promise<void>;
 }
 
-/**
- * Like the harness's startStage, plus a token: issuing one needs the database, which startStage
- * keeps to itself.
- */
+/** The harness's stage plus a planner's token issued on its database. */
 async function startPlannerStage(): Promise<PlannerStage> {
-  const clientDir = await buildClient();
-  let testDb: TestDatabase | null = null;
-  let app: App | null = null;
-  try {
-    testDb = await openTestDatabase({ seeded: true });
-    const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' };
-    app = await createApp({ config, db: testDb.db, schema: await createSchema(), clientDir });
-    const port = await app.listen(0, '127.0.0.1');
-    const { token } = await new TokenService(testDb.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
-      kind: 'JWT',
-      role: 'PLANNER',
-      subject: 'e2e planner',
-    });
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const [db, server] = [testDb, app];
-    return {
-      url: `http://127.0.0.1:${port}`,
-      browser,
-      plannerToken: token,
-      close: async () => {
-        await browser.close();
-        await server.close();
-        await db.dispose();
-        await rm(clientDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await app?.close();
-    await testDb?.dispose();
-    await rm(clientDir, { recursive: true, force: true });
-    throw error;
-  }
+  const stage = await startStage();
+  const { token } = await new TokenService(stage.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+    kind: 'JWT',
+    role: 'PLANNER',
+    subject: 'e2e planner',
+  });
+  return { url: stage.url, browser: stage.browser, plannerToken: token, close: stage.close };
 }
 
 describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner view in Chromium', () => {
