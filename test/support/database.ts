@@ -73,8 +73,10 @@ export async function openTestDatabase(options: { seeded: boolean }): Promise<Te
       db,
       url,
       dispose: async () => {
-        await db.close();
+        // Dropping with force ends the pool's sessions first, so closing never waits on a connection a
+        // restarted server left half-open.
         await adminQuery(`drop database if exists ${name} with (force)`);
+        await Promise.race([db.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
       },
     };
   }
