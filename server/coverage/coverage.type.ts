@@ -1,20 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { FacilityType } from '../facilities/facility-kind';
+import { OlderPeople } from '../population/older-people.type';
 import { RegionLevel } from '../regions/region-level';
 import { ALLOCATION_RULE } from './capacity';
-
-/** Older people by age group. */
-@ObjectType({ description: 'Older people by age group.' })
-export class OlderPeople {
-  @Field(() => Int)
-  age60plus!: number;
-
-  @Field(() => Int)
-  age65plus!: number;
-
-  @Field(() => Int)
-  age80plus!: number;
-}
 
 /** Shares in percent by age group. */
 @ObjectType({ description: 'Shares in percent (0–100) by age group; null where there is no one to count.' })

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { MultiPolygon, Point } from 'geojson';
 import { GeoJSONScalar } from '../graphql/scalars';
+import { OlderPeople } from '../population/older-people.type';
 import { RegionLevel } from './region-level';
 
 registerEnumType(RegionLevel, {
@@ -10,16 +11,7 @@ registerEnumType(RegionLevel, {
 
 /** Older residents of a region. */
 @ObjectType({ description: 'Older residents of a region (2020 census for districts).' })
-export class ElderlyCounts {
-  @Field(() => Int)
-  age60plus!: number;
-
-  @Field(() => Int)
-  age65plus!: number;
-
-  @Field(() => Int)
-  age80plus!: number;
-
+export class ElderlyCounts extends OlderPeople {
   @Field(() => String, { description: 'Where the counts come from.' })
   source!: string;
 }

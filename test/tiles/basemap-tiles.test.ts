@@ -1,24 +1,15 @@
 import type { VectorTileFeature, VectorTileLayer } from '@mapbox/vector-tile';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BASEMAP_BUFFER, BUILDING_MINZOOM, ROAD_CLASSES } from '../../server/tiles/tilesets';
 import { TILE_EXTENT } from '../../server/tiles/tile-grid';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { useTestServer } from '../support/test-server';
 import { fetchTile, queryFacilities, tilesOf, type FacilityPoint } from './tile-support';
 
-let testDb: TestDatabase;
-let server: TestServer;
+const fixture = useTestServer();
 let all: FacilityPoint[];
 
 beforeAll(async () => {
-  testDb = await openTestDatabase({ seeded: true });
-  server = await startTestServer(testDb.db);
-  all = await queryFacilities(server, {});
-});
-
-afterAll(async () => {
-  await server?.close();
-  await testDb?.dispose();
+  all = await queryFacilities(fixture.server, {});
 });
 
 const featuresOf = (layer: VectorTileLayer | undefined): VectorTileFeature[] =>
@@ -35,7 +26,7 @@ async function basemapTiles(z: number) {
   return Promise.all(
     tilesOf(all, z).map(async (tile) => ({
       tile,
-      layers: (await fetchTile(server, `/tiles/basemap/${tile.z}/${tile.x}/${tile.y}.mvt`)).layers,
+      layers: (await fetchTile(fixture.server, `/tiles/basemap/${tile.z}/${tile.x}/${tile.y}.mvt`)).layers,
     })),
   );
 }
@@ -96,9 +87,11 @@ describe('base-map tiles', () => {
 
   it('may be cached by browsers for an hour', async () => {
     const [tile] = tilesOf(all, 14);
-    const response = await fetch(`${server.url}/tiles/basemap/${tile.z}/${tile.x}/${tile.y}.mvt`);
+    const response = await fetch(`${fixture.server.url}/tiles/basemap/${tile.z}/${tile.x}/${tile.y}.mvt`);
     expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
-    const facilities = await fetch(`${server.url}/tiles/facilities/${tile.z}/${tile.x}/${tile.y}.mvt`);
+    const facilities = await fetch(
+      `${fixture.server.url}/tiles/facilities/${tile.z}/${tile.x}/${tile.y}.mvt`,
+    );
     expect(facilities.headers.get('cache-control')).toBe('no-cache');
   });
 });

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/graphql';
+import { useTestServer } from '../support/test-server';
 import { tileBounds } from '../../server/tiles/tile-grid';
 import { CLUSTER_MAX_ZOOM } from '../../server/tiles/tilesets';
 import { facilityTilePath, fetchTile, queryFacilities, tilesOf, type FacilityPoint } from './tile-support';
 
-let testDb: TestDatabase;
-let server: TestServer;
+const fixture = useTestServer();
 let all: FacilityPoint[];
 
 beforeAll(async () => {
-  testDb = await openTestDatabase({ seeded: true });
-  server = await startTestServer(testDb.db);
-  all = await queryFacilities(server, {});
-});
-
-afterAll(async () => {
-  await server?.close();
-  await testDb?.dispose();
+  all = await queryFacilities(fixture.server, {});
 });
 
 /** Filters as tile URL parameters and as the GraphQL FacilityFilter they mirror. */
@@ -51,10 +43,10 @@ describe('facility tiles', () => {
       const z = CLUSTER_MAX_ZOOM + 1;
       let compared = 0;
       for (const tile of tilesOf(all, z)) {
-        const decoded = await fetchTile(server, facilityTilePath(tile, query));
+        const decoded = await fetchTile(fixture.server, facilityTilePath(tile, query));
         const layer = decoded.layers.facilities;
         const features = layer ? Array.from({ length: layer.length }, (_, i) => layer.feature(i)) : [];
-        const expected = await queryFacilities(server, { ...filter, bbox: tileBounds(tile) });
+        const expected = await queryFacilities(fixture.server, { ...filter, bbox: tileBounds(tile) });
         expect(features.map((f) => String(f.id)).sort()).toEqual(expected.map((f) => f.id).sort());
         const byId = new Map(expected.map((f) => [f.id, f]));
         for (const feature of features) {
@@ -68,20 +60,20 @@ describe('facility tiles', () => {
         }
         compared += features.length;
       }
-      expect(compared).toBe((await queryFacilities(server, filter)).length);
+      expect(compared).toBe((await queryFacilities(fixture.server, filter)).length);
     },
   );
 
   it.each(FILTERS.filter(([name]) => ['no filter', 'one type', 'vacancy'].includes(name)))(
     'cluster at low zoom without losing or adding a facility (%s)',
     async (_name, query, filter) => {
-      const matching = await queryFacilities(server, filter);
+      const matching = await queryFacilities(fixture.server, filter);
       for (const z of [11, 13, CLUSTER_MAX_ZOOM]) {
         let counted = 0;
         let clusters = 0;
         for (const tile of tilesOf(all, z)) {
-          const layer = (await fetchTile(server, facilityTilePath(tile, query))).layers.facilities;
-          const inTile = await queryFacilities(server, { ...filter, bbox: tileBounds(tile) });
+          const layer = (await fetchTile(fixture.server, facilityTilePath(tile, query))).layers.facilities;
+          const inTile = await queryFacilities(fixture.server, { ...filter, bbox: tileBounds(tile) });
           const ids = new Set(inTile.map((f) => f.id));
           let sum = 0;
           for (let i = 0; layer && i < layer.length; i++) {
@@ -107,18 +99,18 @@ describe('facility tiles', () => {
   );
 
   it('mark sample data and vacancies in the tile', async () => {
-    const samples = await queryFacilities(server, { isSample: true, hasVacancy: true });
+    const samples = await queryFacilities(fixture.server, { isSample: true, hasVacancy: true });
     expect(samples.length).toBeGreaterThan(0);
     const [tile] = tilesOf(samples, 16);
-    const layer = (await fetchTile(server, facilityTilePath(tile, 'isSample=true&hasVacancy=true'))).layers
-      .facilities;
+    const layer = (await fetchTile(fixture.server, facilityTilePath(tile, 'isSample=true&hasVacancy=true')))
+      .layers.facilities;
     const feature = layer.feature(0);
     expect(feature.properties.is_sample).toBe(true);
     expect(Number(feature.properties.vacant_beds)).toBeGreaterThan(0);
   });
 
   it('answer an empty tile where there is nothing', async () => {
-    const response = await fetch(`${server.url}/tiles/facilities/16/0/0.mvt`);
+    const response = await fetch(`${fixture.server.url}/tiles/facilities/16/0/0.mvt`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
     expect((await response.arrayBuffer()).byteLength).toBe(0);
@@ -126,7 +118,7 @@ describe('facility tiles', () => {
 
   it('are gzipped for clients that accept it', async () => {
     const [tile] = tilesOf(all, 12);
-    const response = await fetch(`${server.url}${facilityTilePath(tile)}`, {
+    const response = await fetch(`${fixture.server.url}${facilityTilePath(tile)}`, {
       headers: { 'accept-encoding': 'gzip' },
     });
     expect(response.headers.get('content-encoding')).toBe('gzip');
@@ -150,7 +142,7 @@ describe('bad tile requests', () => {
     ['/tiles/basemap/15/27322/13491.mvt?types=HOSPITAL', 'types'],
     ['/tiles/facilities.json?hasVacancy=maybe', 'hasVacancy'],
   ])('%s → 400 BAD_USER_INPUT', async (path, argument) => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${fixture.server.url}${path}`);
     expect(response.status).toBe(400);
     const body = (await response.json()) as {
       errors: { message: string; extensions: Record<string, string> }[];
@@ -160,30 +152,32 @@ describe('bad tile requests', () => {
   });
 
   it('answer 404 for a tileset that does not exist and 405 for writes', async () => {
-    const missing = await fetch(`${server.url}/tiles/castles/1/0/0.mvt`);
+    const missing = await fetch(`${fixture.server.url}/tiles/castles/1/0/0.mvt`);
     expect(missing.status).toBe(404);
     expect(
       ((await missing.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code,
     ).toBe('NOT_FOUND');
-    expect((await fetch(`${server.url}/tiles/facilities/1/0/0.mvt`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${fixture.server.url}/tiles/facilities/1/0/0.mvt`, { method: 'POST' })).status).toBe(
+      405,
+    );
   });
 });
 
 describe('TileJSON and map configuration', () => {
   it('describe each tileset, passing filters on to the tile URLs', async () => {
-    const response = await fetch(`${server.url}/tiles/facilities.json?types=HOSPITAL`);
+    const response = await fetch(`${fixture.server.url}/tiles/facilities.json?types=HOSPITAL`);
     expect(response.status).toBe(200);
     const tilejson = (await response.json()) as Record<string, unknown>;
     expect(tilejson).toMatchObject({
       tilejson: '3.0.0',
       scheme: 'xyz',
-      tiles: [`${server.url}/tiles/facilities/{z}/{x}/{y}.mvt?types=HOSPITAL`],
+      tiles: [`${fixture.server.url}/tiles/facilities/{z}/{x}/{y}.mvt?types=HOSPITAL`],
       minzoom: 3,
       maxzoom: 16,
       vector_layers: [{ id: 'facilities' }],
     });
     expect(tilejson.attribution).toContain('© OpenStreetMap contributors');
-    const basemap = (await (await fetch(`${server.url}/tiles/basemap.json`)).json()) as Record<
+    const basemap = (await (await fetch(`${fixture.server.url}/tiles/basemap.json`)).json()) as Record<
       string,
       unknown
     >;
@@ -199,7 +193,7 @@ describe('TileJSON and map configuration', () => {
   });
 
   it('tell the client where the facilities are and which base map to use', async () => {
-    const config = (await (await fetch(`${server.url}/config.json`)).json()) as {
+    const config = (await (await fetch(`${fixture.server.url}/config.json`)).json()) as {
       mapStyleUrl: string | null;
       facilityBounds: { west: number; south: number; east: number; north: number };
     };
@@ -210,7 +204,7 @@ describe('TileJSON and map configuration', () => {
       expect(f.lat).toBeGreaterThanOrEqual(config.facilityBounds.south);
       expect(f.lat).toBeLessThanOrEqual(config.facilityBounds.north);
     }
-    const own = await startTestServer(testDb.db, {
+    const own = await startTestServer(fixture.database.db, {
       CAREMAP_MAP_STYLE_URL: 'https://tianditu.example/style.json',
     });
     try {

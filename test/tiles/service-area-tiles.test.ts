@@ -1,26 +1,17 @@
 import type { VectorTile, VectorTileFeature } from '@mapbox/vector-tile';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SqlRunner } from '../../server/db/sql';
 import { tileAt, tileBounds, type TileAddress } from '../../server/tiles/tile-grid';
 import { SERVICE_AREA_MINZOOM } from '../../server/tiles/tilesets';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { useTestServer } from '../support/test-server';
 import { fetchTile, queryFacilities, tilesOf, type FacilityPoint } from './tile-support';
 
-let testDb: TestDatabase;
-let server: TestServer;
+const fixture = useTestServer();
 let all: FacilityPoint[];
 
 beforeAll(async () => {
-  testDb = await openTestDatabase({ seeded: true });
-  server = await startTestServer(testDb.db);
-  all = await queryFacilities(server, {});
-});
-
-afterAll(async () => {
-  await server?.close();
-  await testDb?.dispose();
+  all = await queryFacilities(fixture.server, {});
 });
 
 const areaTilePath = (tile: TileAddress, query = '') =>
@@ -59,7 +50,7 @@ describe('service-area tiles', () => {
   it('hold the 5-, 10- and 15-minute areas of every facility in the tile, larger limits first', async () => {
     let checked = 0;
     for (const tile of tilesOf(all, 15)) {
-      const features = featuresOf(await fetchTile(server, areaTilePath(tile)));
+      const features = featuresOf(await fetchTile(fixture.server, areaTilePath(tile)));
       const pairs = new Set(features.map((f) => `${f.properties.facility_id}/${f.properties.minutes}`));
       const minutes = features.map((f) => Number(f.properties.minutes));
       expect([...minutes].sort((a, b) => b - a)).toEqual(minutes);
@@ -84,13 +75,13 @@ describe('service-area tiles', () => {
 
   it('draw each area where the serviceArea field puts it, around its facility', async () => {
     for (const facility of all.slice(0, 8)) {
-      const result = await server.query<{ facility: { serviceArea: { geometry: MultiPolygon } } }>(
+      const result = await fixture.server.query<{ facility: { serviceArea: { geometry: MultiPolygon } } }>(
         'query ($id: ID!) { facility(id: $id) { serviceArea(minutes: 5) { geometry } } }',
         { id: facility.id },
       );
       const expected = boundsOf(result.data!.facility.serviceArea.geometry);
       const tile = tileAt(facility.lng, facility.lat, 13);
-      const feature = featuresOf(await fetchTile(server, areaTilePath(tile, 'minutes=5'))).find(
+      const feature = featuresOf(await fetchTile(fixture.server, areaTilePath(tile, 'minutes=5'))).find(
         (f) => String(f.properties.facility_id) === facility.id,
       )!;
       const drawn = feature.toGeoJSON(tile.x, tile.y, tile.z).geometry as Polygon | MultiPolygon;
@@ -112,7 +103,9 @@ describe('service-area tiles', () => {
     expect(hospitals.length).toBeGreaterThan(0);
     let seen = 0;
     for (const tile of tilesOf(hospitals, 13)) {
-      const features = featuresOf(await fetchTile(server, areaTilePath(tile, 'types=HOSPITAL&minutes=5,15')));
+      const features = featuresOf(
+        await fetchTile(fixture.server, areaTilePath(tile, 'types=HOSPITAL&minutes=5,15')),
+      );
       for (const feature of features) {
         expect(feature.properties.type).toBe('HOSPITAL');
         expect([5, 15]).toContain(feature.properties.minutes);
@@ -123,11 +116,11 @@ describe('service-area tiles', () => {
   });
 
   it('leave out archived facilities and areas stored before a facility moved', async () => {
-    const sql = new SqlRunner(testDb.db.fork());
+    const sql = new SqlRunner(fixture.database.db.fork());
     const [archived, moved] = all;
     const idsIn = async (facility: FacilityPoint) =>
-      featuresOf(await fetchTile(server, areaTilePath(tileAt(facility.lng, facility.lat, 14)))).map((f) =>
-        String(f.properties.facility_id),
+      featuresOf(await fetchTile(fixture.server, areaTilePath(tileAt(facility.lng, facility.lat, 14)))).map(
+        (f) => String(f.properties.facility_id),
       );
     expect(await idsIn(archived)).toContain(archived.id);
     expect(await idsIn(moved)).toContain(moved.id);
@@ -147,11 +140,13 @@ describe('service-area tiles', () => {
   });
 
   it('are described by TileJSON, with the parameters passed on', async () => {
-    const response = await fetch(`${server.url}/tiles/service_areas.json?minutes=15&types=NURSING_HOME`);
+    const response = await fetch(
+      `${fixture.server.url}/tiles/service_areas.json?minutes=15&types=NURSING_HOME`,
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       tilejson: '3.0.0',
-      tiles: [`${server.url}/tiles/service_areas/{z}/{x}/{y}.mvt?minutes=15&types=NURSING_HOME`],
+      tiles: [`${fixture.server.url}/tiles/service_areas/{z}/{x}/{y}.mvt?minutes=15&types=NURSING_HOME`],
       minzoom: SERVICE_AREA_MINZOOM,
       maxzoom: 16,
       vector_layers: [{ id: 'service_areas' }],
@@ -166,7 +161,7 @@ describe('service-area tiles', () => {
     [`/tiles/service_areas/${SERVICE_AREA_MINZOOM - 1}/0/0.mvt`, 'tile'],
     ['/tiles/service_areas.json?regionCode=999999', 'filter.regionCode'],
   ])('reject %s with 400 BAD_USER_INPUT', async (path, argument) => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${fixture.server.url}${path}`);
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: Record<string, string> }[] };
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
