@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
 import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
 import { CareMapDriver } from './driver';
-import { browserAvailable, startStage, type Stage } from './harness';
+import { browserAvailable, E2E_WAIT_MS, startStage, type Stage } from './harness';
 
 const HOSPITAL = '浙江省人民医院';
 /** Next to 浙江省人民医院, on the street network of the demo. */
@@ -124,7 +124,9 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
   it('switches to English and to elder mode', async () => {
     const d = await open();
     await d.page.locator('#lang-toggle').click();
-    await expect.poll(() => d.page.locator('.app-title').textContent()).toBe('CareMap');
+    await expect
+      .poll(() => d.page.locator('.app-title').textContent(), { timeout: E2E_WAIT_MS })
+      .toBe('CareMap');
     expect(await d.page.getAttribute('html', 'lang')).toBe('en');
     expect(await d.page.locator('label[for="type-HOSPITAL"]').textContent()).toContain('Hospital');
     await d.page.locator('#elder-toggle').click();
@@ -181,7 +183,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     expect(await focused('#details-heading')).toBe(true);
     await d.page.keyboard.press('Escape');
     // The list may be redrawn as the map settles; the focus stays on the entry.
-    await expect.poll(() => focused('.result')).toBe(true);
+    await expect.poll(() => focused('.result'), { timeout: E2E_WAIT_MS }).toBe(true);
     expect(await d.page.locator('#map').getAttribute('aria-label')).toBe('康养资源地图');
     expect(await d.page.locator('#map-status').textContent()).toMatch(/地图上显示/);
     await d.screenshot('keyboard');
@@ -224,7 +226,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.page.waitForURL((url) => url.searchParams.has('circle') && !url.searchParams.has('near'));
     expect(new URL(d.page.url()).searchParams.get('circle')).toBe(`${near[0]},${near[1]}`);
     await d.settle();
-    await expect.poll(async () => (await d.mapStatus()).circle).toBe('5,10,15');
+    await expect.poll(async () => (await d.mapStatus()).circle, { timeout: E2E_WAIT_MS }).toBe('5,10,15');
   });
 
   it('draws the 5-, 10- and 15-minute circles around a clicked point and lists what is reachable, soonest first', async () => {
@@ -262,7 +264,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.page.selectOption('#circle-speed', '45');
     await d.page.waitForURL((url) => url.searchParams.get('speed') === '45');
     await d.settle();
-    await expect.poll(area15).toBeLessThan(before.area);
+    await expect.poll(area15, { timeout: E2E_WAIT_MS }).toBeLessThan(before.area);
     const slow = await d.circleList();
     expect(slow.length).toBeLessThanOrEqual(before.count);
     expect(isSorted(slow.map((item) => item.travelMinutes))).toBe(true);
@@ -289,13 +291,13 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.page.locator('#circle-panel li.reachable').first().waitFor();
     expect(await d.page.locator('#search-panel').isHidden()).toBe(true);
     expect(await d.page.locator('#circle-speed').inputValue()).toBe('45');
-    await expect.poll(async () => (await d.mapStatus()).circle).toBe('5,10,15');
+    await expect.poll(async () => (await d.mapStatus()).circle, { timeout: E2E_WAIT_MS }).toBe('5,10,15');
     await d.page.locator('#circle-close').click();
     expect(new URL(d.page.url()).searchParams.has('circle')).toBe(false);
     expect(await d.page.locator('#circle-open').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(
       true,
     );
-    await expect.poll(async () => (await d.mapStatus()).circle).toBe('');
+    await expect.poll(async () => (await d.mapStatus()).circle, { timeout: E2E_WAIT_MS }).toBe('');
   });
 
   it('starts the circle from a facility’s details and walks its list with the keyboard alone', async () => {
@@ -320,14 +322,16 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     const clear = d.page.locator('#circle-panel').getByRole('button', { name: '清除全部筛选' });
     await clear.focus();
     await d.page.keyboard.press('Enter');
-    await expect.poll(async () => (await d.circleList()).length).toBeGreaterThan(3);
+    await expect.poll(async () => (await d.circleList()).length, { timeout: E2E_WAIT_MS }).toBeGreaterThan(3);
     await d.settle();
     const item = d.page.locator('#circle-panel button.result').nth(1);
     await item.focus();
     await d.page.keyboard.press('Enter');
     await d.page.locator('#details-heading').waitFor();
     await d.page.keyboard.press('Escape');
-    await expect.poll(() => item.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await expect
+      .poll(() => item.evaluate((el) => el === el.ownerDocument.activeElement), { timeout: E2E_WAIT_MS })
+      .toBe(true);
     await d.screenshot('circle-keyboard');
   });
 
@@ -348,7 +352,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.page.getByLabel('显示各设施的步行服务范围').uncheck();
     await d.page.waitForURL((url) => !url.searchParams.has('areas'));
     await d.settle();
-    await expect.poll(async () => (await d.mapStatus()).serviceAreas).toBe('0');
+    await expect.poll(async () => (await d.mapStatus()).serviceAreas, { timeout: E2E_WAIT_MS }).toBe('0');
   });
 
   it('updates a facility’s vacancy badge, list entry and details live, without a reload', async () => {
@@ -380,8 +384,12 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     const newBeds = more > home.vacantBeds ? more : home.vacantBeds - 1;
     const d = await open(`?map=16/${lat}/${lng}&facility=${home.id}`);
     await d.page.locator('#details-heading').waitFor();
-    await expect.poll(async () => (await d.drawnVacancies())[home.id]).toBe(home.vacantBeds);
-    await expect.poll(() => d.page.locator('#live-status').getAttribute('data-state')).toBe('live');
+    await expect
+      .poll(async () => (await d.drawnVacancies())[home.id], { timeout: E2E_WAIT_MS })
+      .toBe(home.vacantBeds);
+    await expect
+      .poll(() => d.page.locator('#live-status').getAttribute('data-state'), { timeout: E2E_WAIT_MS })
+      .toBe('live');
     // The subscription for the view goes out once the map has been still for a moment.
     await d.page.waitForTimeout(1_500);
     await d.page.evaluate(() => Object.assign(globalThis, { notReloaded: true }));

@@ -10,6 +10,12 @@ import type { Database } from '../../server/db/database';
 import { createSchema } from '../../server/schema';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
 
+/**
+ * How long a browser test waits for the page to reach an expected state: generous, because a busy 2-core
+ * machine renders maps in software WebGL several times slower than an idle one (vitest's 1 s default failed there).
+ */
+export const E2E_WAIT_MS = 20_000;
+
 /** The Chromium the end-to-end tests drive (Debian's package). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

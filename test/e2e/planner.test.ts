@@ -12,7 +12,7 @@ import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
 import { parseCsv } from '../client/planner/csv';
 import { TEST_DATABASE_URL } from '../support/database';
 import { CareMapDriver } from './driver';
-import { browserAvailable, startStage } from './harness';
+import { browserAvailable, E2E_WAIT_MS, startStage } from './harness';
 
 const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 const REGION = '330102';
@@ -196,7 +196,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     const names = page.locator(
       `#scorecard tr[data-region="${REGION}"][data-code="${failing.code}"] .facility-names li[data-facility-id]`,
     );
-    await expect.poll(() => names.count()).toBe(failing.facilityIds.length);
+    await expect.poll(() => names.count(), { timeout: E2E_WAIT_MS }).toBe(failing.facilityIds.length);
     await page.locator('#scorecard').scrollIntoViewIfNeeded();
     await d.screenshot('planner-scorecard');
 
@@ -206,7 +206,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     expect(await items.first().getAttribute('data-gap-id')).toBe(gaps[0].id);
     await items.first().click();
     const card = page.locator('#gap-card');
-    await expect.poll(() => card.getAttribute('data-gap-id')).toBe(gaps[0].id);
+    await expect.poll(() => card.getAttribute('data-gap-id'), { timeout: E2E_WAIT_MS }).toBe(gaps[0].id);
     await expectGapCard(page, gaps[0]);
     // … and from the map: the map is centred on a point inside it.
     await page.click('#gap-card-close');
@@ -214,7 +214,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     await expect.poll(() => page.locator('#map[aria-busy]').count(), { timeout: 30_000 }).toBe(0);
     const box = (await page.locator('#map').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => card.getAttribute('data-gap-id')).toBe(gaps[0].id);
+    await expect.poll(() => card.getAttribute('data-gap-id'), { timeout: E2E_WAIT_MS }).toBe(gaps[0].id);
     await expectGapCard(page, gaps[0]);
     await ready(page);
     await d.screenshot('planner-largest-gap');
@@ -324,7 +324,9 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     expect(onGap).toBe(true);
     const id = (await focused(page)).gapId;
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await focused(page)).id).toBe('gap-card-heading');
+    await expect
+      .poll(async () => (await focused(page)).id, { timeout: E2E_WAIT_MS })
+      .toBe('gap-card-heading');
     expect(await page.locator('#gap-card').getAttribute('data-gap-id')).toBe(id);
     await ready(page);
     await d.screenshot('planner-phone-375');
@@ -335,7 +337,9 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     expect((await focused(page)).id).toBe('layer-serviceAreas');
     await page.locator(`#gap-item-1`).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await focused(page)).id).toBe('gap-card-heading');
+    await expect
+      .poll(async () => (await focused(page)).id, { timeout: E2E_WAIT_MS })
+      .toBe('gap-card-heading');
     await page.keyboard.press('Escape');
     expect(await page.locator('#gap-card').isHidden()).toBe(true);
     expect((await focused(page)).id).toBe('gap-item-1');
