@@ -142,9 +142,10 @@ export class FacilityWriteRepository {
     row: { name: string; address: string | null; nameEn: string | null },
   ) {
     const searchText = buildSearchText(row);
-    await this.sql.run(
-      `update facility set search_text = $1, search_grams = $2::text[] where id = $3`,
-      [searchText, searchGrams(searchText), Number(id)],
-    );
+    await this.sql.run(`update facility set search_text = $1, search_grams = $2::text[] where id = $3`, [
+      searchText,
+      searchGrams(searchText),
+      Number(id),
+    ]);
   }
 }

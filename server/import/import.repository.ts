@@ -273,10 +273,9 @@ export class ImportRepository {
       );
       progress.advance(batch.length);
     }
-    const deleted = await this.sql.run(
-      `delete from road_edge where not (id = any($1::bigint[]))`,
-      [edges.map((e) => String(e.id))],
-    );
+    const deleted = await this.sql.run(`delete from road_edge where not (id = any($1::bigint[]))`, [
+      edges.map((e) => String(e.id)),
+    ]);
     return tally(changed, edges.length, deleted);
   }
 

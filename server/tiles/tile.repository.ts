@@ -57,7 +57,9 @@ const tilePolygons = (geometry: string) =>
   `ST_ForcePolygonCCW(ST_CollectionExtract(ST_SnapToGrid(ST_ClipByBox2D(${toTile(geometry)}, ${CLIP_BOX}), 1), 3))`;
 
 const envelope = (params: SqlParams, bounds: LngLatBounds) => {
-  const corners = [bounds.west, bounds.south, bounds.east, bounds.north].map((value) => params.add(value, 'float8'));
+  const corners = [bounds.west, bounds.south, bounds.east, bounds.north].map((value) =>
+    params.add(value, 'float8'),
+  );
   return `ST_MakeEnvelope(${corners.join(', ')}, 4326)`;
 };
 

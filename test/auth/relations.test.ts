@@ -14,9 +14,10 @@ let station: string;
 beforeAll(async () => {
   sql = new SqlRunner(fixture.database.db.fork());
   const pick = async (type: string) =>
-    (await sql.one<{ id: string }>(`select id::text as id from facility where type = $1 order by id limit 1`, [
-      type,
-    ]))!.id;
+    (await sql.one<{ id: string }>(
+      `select id::text as id from facility where type = $1 order by id limit 1`,
+      [type],
+    ))!.id;
   [home, hospital, station] = [
     await pick('NURSING_HOME'),
     await pick('HOSPITAL'),
