@@ -1,12 +1,16 @@
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { SqlRunner, SqlValueError } from '../../server/db/sql';
-import { valueErrorOf } from '../../server/graphql/errors';
+import { formatError } from '../../server/graphql/format-error';
 import { TEST_DATABASE_URL } from '../support/database';
 import { useTestServer } from '../support/test-server';
 
 const fixture = useTestServer({ seeded: false });
 const runner = () => new SqlRunner(fixture.database.db.fork());
+
+/** What a GraphQL client would be told about an error a resolver threw. */
+const asClientSees = (error: unknown) =>
+  formatError({ message: String(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
 
 const FACILITIES = `query($filter: FacilityFilter) { facilities(filter: $filter, first: 5) { totalCount } }`;
 
@@ -15,8 +19,9 @@ describe('SqlRunner sends values as bound parameters, never inside the SQL text'
     const error = await runner()
       .one('select $1::text as v', ['a\u0000b'])
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Error);
-    expect(valueErrorOf(error)?.extensions.code).toBe('BAD_USER_INPUT');
+    expect((error as { code?: string }).code).toBe('22021');
+    expect(asClientSees(error).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(asClientSees(error).message).toMatch(/NUL/);
   });
 
   test('a lone surrogate is refused, never silently replaced', async () => {
@@ -24,13 +29,27 @@ describe('SqlRunner sends values as bound parameters, never inside the SQL text'
       .one('select $1::text as v', ['a\ud800b'])
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SqlValueError);
-    expect(valueErrorOf(error)?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(asClientSees(error).extensions?.code).toBe('BAD_USER_INPUT');
     const inArray = await runner()
       .one('select $1::text[] as v', [['ok', '\udc00']])
       .catch((caught: unknown) => caught);
     expect(inArray).toBeInstanceOf(SqlValueError);
     const paired = await runner().one<{ v: string }>('select $1::text as v', ['养老 😀 \u{20000}']);
     expect(paired!.v).toBe('养老 😀 \u{20000}');
+  });
+
+  test('text where a number belongs, or a number out of range, is BAD_USER_INPUT', async () => {
+    for (const [value, sqlState] of [
+      ['x', '22P02'],
+      [NaN, '22P02'],
+      [1e20, '22003'],
+    ] as const) {
+      const error = await runner()
+        .one('select $1::int as v', [value])
+        .catch((caught: unknown) => caught);
+      expect((error as { code?: string }).code).toBe(sqlState);
+      expect(asClientSees(error).extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 
   test('select 10 - $1 with -5 returns 15 (a negative value is not turned into a -- comment)', async () => {
@@ -126,6 +145,14 @@ describe('SqlRunner sends values as bound parameters, never inside the SQL text'
 describe('through GraphQL', () => {
   test('a NUL byte in FacilityFilter.text is BAD_USER_INPUT, not INTERNAL_SERVER_ERROR', async () => {
     const result = await fixture.server.query(FACILITIES, { filter: { text: '养老\u0000院' } });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toMatch(/NUL/);
+  });
+
+  test('a NUL byte written into the query text itself is BAD_USER_INPUT too', async () => {
+    const result = await fixture.server.query(
+      `{ facilities(filter: { text: "养老\\u0000院" }, first: 5) { totalCount } }`,
+    );
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toMatch(/NUL/);
   });
