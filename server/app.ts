@@ -10,6 +10,7 @@ import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
 import { formatError } from './graphql/format-error';
+import { storableTextPlugin } from './graphql/storable-text';
 import { NetworkLoader } from './network/network.loader';
 import { queryLimitsPlugin } from './graphql/limits';
 import { RateLimiter } from './http/rate-limit';
@@ -47,7 +48,7 @@ export async function createApp(options: {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin, storableTextPlugin],
   });
   await apollo.start();
   const context = async (req: IncomingMessage): Promise<RequestContext> => {

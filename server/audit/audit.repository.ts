@@ -36,7 +36,7 @@ export class AuditRepository {
   ): Promise<void> {
     await this.sql.run(
       `insert into audit_log (actor, role, token_id, action, entity, entity_id, old_values, new_values)
-       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)`,
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
       [
         principal.subject,
         principal.role,
@@ -59,24 +59,17 @@ export class AuditRepository {
     return this.sql.all<AuditEntry>(
       `select id::text as "id", at, actor, role, action, entity, entity_id as "entityId",
          old_values as "oldValues", new_values as "newValues"
-       from audit_log where (?::text is null or entity = ?) and (?::text is null or entity_id = ?)
-       order by id desc limit ? offset ?`,
-      [
-        filter.entity ?? null,
-        filter.entity ?? null,
-        filter.entityId ?? null,
-        filter.entityId ?? null,
-        limit,
-        offset,
-      ],
+       from audit_log where ($1::text is null or entity = $1) and ($2::text is null or entity_id = $2)
+       order by id desc limit $3 offset $4`,
+      [filter.entity ?? null, filter.entityId ?? null, limit, offset],
     );
   }
 
   /** How many entries match. */
   async count(filter: { entity?: string; entityId?: string }): Promise<number> {
     const row = await this.sql.one<{ n: number }>(
-      `select count(*)::int as n from audit_log where (?::text is null or entity = ?) and (?::text is null or entity_id = ?)`,
-      [filter.entity ?? null, filter.entity ?? null, filter.entityId ?? null, filter.entityId ?? null],
+      `select count(*)::int as n from audit_log where ($1::text is null or entity = $1) and ($2::text is null or entity_id = $2)`,
+      [filter.entity ?? null, filter.entityId ?? null],
     );
     return row?.n ?? 0;
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlRunner } from '../db/sql';
 import type { Role } from './role';
 
 /** A stored token: a person's JWT (by its id) or a system's API key (by its id and secret hash). */
@@ -30,13 +30,13 @@ export class TokenRepository {
   async insert(token: Omit<TokenRecord, 'createdAt' | 'revokedAt'>): Promise<void> {
     await this.sql.run(
       `insert into access_token (id, kind, subject, role, facility_ids, secret_hash, expires_at)
-       values (?, ?, ?, ?, ${TEXT_ARRAY_PARAM}::int[], ?, ?::timestamptz)`,
+       values ($1, $2, $3, $4, $5::int[], $6, $7::timestamptz)`,
       [
         token.id,
         token.kind,
         token.subject,
         token.role,
-        JSON.stringify(token.facilityIds),
+        token.facilityIds,
         token.secretHash,
         token.expiresAt?.toISOString() ?? null,
       ],
@@ -45,7 +45,7 @@ export class TokenRepository {
 
   /** One token by id. */
   async findById(id: string): Promise<TokenRecord | null> {
-    return this.sql.one<TokenRecord>(`select ${COLUMNS} from access_token where id = ?`, [id]);
+    return this.sql.one<TokenRecord>(`select ${COLUMNS} from access_token where id = $1`, [id]);
   }
 
   /** Every token, newest first. */
@@ -56,7 +56,7 @@ export class TokenRepository {
   /** Marks a token revoked; false when there is no such token or it was revoked already. */
   async revoke(id: string): Promise<boolean> {
     return (
-      (await this.sql.run(`update access_token set revoked_at = now() where id = ? and revoked_at is null`, [
+      (await this.sql.run(`update access_token set revoked_at = now() where id = $1 and revoked_at is null`, [
         id,
       ])) > 0
     );

@@ -20,7 +20,7 @@ export class ConsortiumRepository {
 
   /** One consortium by id, with its members. */
   async findById(id: string): Promise<Consortium | null> {
-    return this.sql.one<Consortium>(`${SELECT} where c.id = ?`, [Number(id)]);
+    return this.sql.one<Consortium>(`${SELECT} where c.id = $1`, [Number(id)]);
   }
 
   /** Inserts a consortium; returns its id. */
@@ -33,7 +33,7 @@ export class ConsortiumRepository {
   }): Promise<string> {
     const row = await this.sql.one<{ id: string }>(
       `insert into consortium (source_key, name, level, region_code, lead_facility_id, is_sample, source)
-       values ('api:' || gen_random_uuid()::text, ?, ?, ?, ?, false, ?) returning id::text as "id"`,
+       values ('api:' || gen_random_uuid()::text, $1, $2, $3, $4, false, $5) returning id::text as "id"`,
       [c.name, c.level, c.regionCode, Number(c.leadFacilityId), c.source],
     );
     return row!.id;
@@ -45,20 +45,20 @@ export class ConsortiumRepository {
     fields: Partial<{ name: string; leadFacilityId: string; endedOn: string }>,
   ): Promise<void> {
     await this.sql.run(
-      `update consortium set name = coalesce(?, name), lead_facility_id = coalesce(?::int, lead_facility_id),
-         ended_on = coalesce(?::date, ended_on) where id = ?`,
+      `update consortium set name = coalesce($1, name), lead_facility_id = coalesce($2::int, lead_facility_id),
+         ended_on = coalesce($3::date, ended_on) where id = $4`,
       [fields.name ?? null, fields.leadFacilityId ?? null, fields.endedOn ?? null, Number(id)],
     );
   }
 
   /** Replaces a consortium's members. */
   async replaceMembers(id: string, members: { facilityId: string; role: string }[]): Promise<void> {
-    await this.sql.run(`delete from consortium_member where consortium_id = ?`, [Number(id)]);
+    await this.sql.run(`delete from consortium_member where consortium_id = $1`, [Number(id)]);
     if (!members.length) return;
     await this.sql.run(
       `insert into consortium_member (consortium_id, facility_id, role)
-       select ?, (e->>0)::int, e->>1 from jsonb_array_elements(?::jsonb) e`,
-      [Number(id), JSON.stringify(members.map((m) => [Number(m.facilityId), m.role]))],
+       select $1::int, m.facility_id, m.role from unnest($2::int[], $3::text[]) as m(facility_id, role)`,
+      [Number(id), members.map((m) => Number(m.facilityId)), members.map((m) => m.role)],
     );
   }
 
@@ -66,10 +66,10 @@ export class ConsortiumRepository {
   async forFacility(facilityId: string): Promise<Consortium[]> {
     return this.sql.all<Consortium>(
       `${SELECT}
-       where c.lead_facility_id = ? or exists (
-         select 1 from consortium_member m where m.consortium_id = c.id and m.facility_id = ?)
+       where c.lead_facility_id = $1 or exists (
+         select 1 from consortium_member m where m.consortium_id = c.id and m.facility_id = $1)
        order by c.id`,
-      [Number(facilityId), Number(facilityId)],
+      [Number(facilityId)],
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Point } from 'geojson';
 import { asGeoJson } from '../db/geometry-sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlRunner } from '../db/sql';
 import type { FacilityType } from '../facilities/facility-kind';
 import type { RegionLevel } from '../regions/region-level';
 import type { CoverageFacility, PopulationCell } from './cell-coverage';
@@ -60,7 +60,7 @@ export class CoverageRepository {
   async regionWithAncestors(code: string): Promise<RegionNode[]> {
     const rows = await this.sql.all<RegionRow & { depth: number }>(
       `with recursive up (code, depth) as (
-         select code, 0 from region where code = ?
+         select code, 0 from region where code = $1
          union all
          select r.parent_code, up.depth + 1 from region r join up on r.code = up.code
          where r.parent_code is not null and up.depth < 10)
@@ -74,7 +74,7 @@ export class CoverageRepository {
   async descendants(code: string): Promise<RegionNode[]> {
     const rows = await this.sql.all<RegionRow>(
       `with recursive down (code) as (
-         select code from region where parent_code = ?
+         select code from region where parent_code = $1
          union
          select r.code from region r join down on r.parent_code = down.code)
        select ${REGION_COLUMNS} from down join region r on r.code = down.code order by r.code`,
@@ -104,11 +104,11 @@ export class CoverageRepository {
       `select c.cell_key as "key", c.region_code as "regionCode", ${asGeoJson('c.centroid', EXACT_DECIMALS)} as "centroid",
          c.age60plus, c.age65plus, c.age80plus, c.is_sample as "isSample",
          coalesce((select json_agg(r.code order by r.code) from region r
-                   where r.code = any(${TEXT_ARRAY_PARAM}) and ST_Covers(r.boundary, c.centroid)), '[]'::json) as "localCodes"
+                   where r.code = any($1::text[]) and ST_Covers(r.boundary, c.centroid)), '[]'::json) as "localCodes"
        from population_cell c
-       where ?::boolean or c.region_code = any(${TEXT_ARRAY_PARAM})
+       where $2::boolean or c.region_code = any($3::text[])
        order by c.cell_key collate "C"`,
-      [JSON.stringify(localCodes), districtCodes === null, JSON.stringify(districtCodes ?? [])],
+      [localCodes, districtCodes === null, districtCodes ?? []],
     );
     return rows.map((row) => {
       const [lng, lat] = (JSON.parse(row.centroid) as Point).coordinates;
@@ -138,9 +138,9 @@ export class CoverageRepository {
       `select f.id::text as "id", f.type::text as "type", ${asGeoJson('f.location', EXACT_DECIMALS)} as "location",
          f.vacant_beds as "places", f.is_sample as "isSample"
        from facility f
-       where f.archived_at is null and f.type::text = any(${TEXT_ARRAY_PARAM})
+       where f.archived_at is null and f.type::text = any($1::text[])
        order by f.id`,
-      [JSON.stringify(types)],
+      [types],
     );
     return rows.map((row) => {
       const [lng, lat] = (JSON.parse(row.location) as Point).coordinates;

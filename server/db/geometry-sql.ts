@@ -1,5 +1,5 @@
 /** SQL that turns GeoJSON text (a placeholder or expression) into a WGS84 geometry. */
-export function fromGeoJson(expression = '?'): string {
+export function fromGeoJson(expression: string): string {
   return `ST_SetSRID(ST_GeomFromGeoJSON(${expression}), 4326)`;
 }
 

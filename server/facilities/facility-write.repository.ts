@@ -1,13 +1,33 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { fromGeoJson } from '../db/geometry-sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlParams, SqlRunner } from '../db/sql';
 import { buildSearchText, searchGrams } from './search-text';
 
-/** A column change: the SQL expression for its `?` and the value bound to it. */
+/** SQL types a facility column's value is bound as; `geometry` values are GeoJSON text. */
+export type ColumnType =
+  | 'text'
+  | 'text[]'
+  | 'int'
+  | 'smallint'
+  | 'boolean'
+  | 'date'
+  | 'facility_type'
+  | 'operator_type'
+  | 'hospital_grade'
+  | 'geometry';
+
+/** A column change: the column, the SQL type its value is bound as, and the value. */
 export interface ColumnChange {
   column: string;
-  sql: string;
+  type: ColumnType;
   value: unknown;
+}
+
+/** The SQL for a changed column's bound value. */
+function valueSql(params: SqlParams, change: ColumnChange): string {
+  return change.type === 'geometry'
+    ? fromGeoJson(params.add(change.value, 'text'))
+    : params.add(change.value, change.type);
 }
 
 /** Facility columns as stored, for audit records and checks before a write. */
@@ -49,7 +69,7 @@ export class FacilityWriteRepository {
          f.ltc_insurance as "ltcInsurance", f.medical_insurance as "medicalInsurance", f.star_rating::int as "starRating",
          f.hospital_grade::text as "hospitalGrade", ST_X(f.location) as "lng", ST_Y(f.location) as "lat",
          to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.archived_at is not null as "archived"
-       from facility f where f.id = ? for update`,
+       from facility f where f.id = $1 for update`,
       [Number(id)],
     );
   }
@@ -61,7 +81,8 @@ export class FacilityWriteRepository {
     changes: ColumnChange[],
     textChanged: boolean,
   ): Promise<number | null> {
-    const sets = changes.map((c) => `${c.column} = ${c.sql}`);
+    const params = new SqlParams();
+    const sets = changes.map((c) => `${c.column} = ${valueSql(params, c)}`);
     if (changes.some((c) => c.column === 'location')) sets.push(`region_code = ${REGION_OF_LOCATION}`);
     if (changes.some((c) => c.column === 'vacant_beds')) sets.push('vacancy_updated_at = now()');
     const row = await this.sql.one<{
@@ -71,8 +92,9 @@ export class FacilityWriteRepository {
       nameEn: string | null;
     }>(
       `update facility set ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-       where id = ? and version = ? returning version, name, address, name_en as "nameEn"`,
-      [...changes.map((c) => c.value), Number(id), expectedVersion],
+       where id = ${params.add(Number(id), 'int')} and version = ${params.add(expectedVersion, 'int')}
+       returning version, name, address, name_en as "nameEn"`,
+      params.values,
     );
     if (row && textChanged) await this.refreshSearchText(id, row);
     return row?.version ?? null;
@@ -85,13 +107,21 @@ export class FacilityWriteRepository {
     const nameEn = (changes.find((c) => c.column === 'name_en')?.value as string | null) ?? null;
     const searchText = buildSearchText({ name, address, nameEn });
     const vacancy = changes.some((c) => c.column === 'vacant_beds') ? ', vacancy_updated_at' : '';
+    const params = new SqlParams();
+    const values = [
+      params.add(sourceKey, 'text'),
+      ...changes.map((c) => valueSql(params, c)),
+      params.add(searchText, 'text'),
+      params.add(searchGrams(searchText), 'text[]'),
+      ...(vacancy ? ['now()'] : []),
+    ];
     const row = await this.sql.one<{ id: string }>(
       `insert into facility (source_key, ${changes.map((c) => c.column).join(', ')}, search_text, search_grams${vacancy})
-       values (?, ${changes.map((c) => c.sql).join(', ')}, ?, ${TEXT_ARRAY_PARAM}${vacancy ? ', now()' : ''})
+       values (${values.join(', ')})
        returning id::text as "id"`,
-      [sourceKey, ...changes.map((c) => c.value), searchText, JSON.stringify(searchGrams(searchText))],
+      params.values,
     );
-    await this.sql.run(`update facility set region_code = ${REGION_OF_LOCATION} where id = ?`, [
+    await this.sql.run(`update facility set region_code = ${REGION_OF_LOCATION} where id = $1`, [
       Number(row!.id),
     ]);
     return row!.id;
@@ -101,7 +131,7 @@ export class FacilityWriteRepository {
   async archive(id: string, expectedVersion: number): Promise<number | null> {
     const row = await this.sql.one<{ version: number }>(
       `update facility set archived_at = now(), version = version + 1, updated_at = now()
-       where id = ? and version = ? and archived_at is null returning version`,
+       where id = $1 and version = $2 and archived_at is null returning version`,
       [Number(id), expectedVersion],
     );
     return row?.version ?? null;
@@ -112,12 +142,10 @@ export class FacilityWriteRepository {
     row: { name: string; address: string | null; nameEn: string | null },
   ) {
     const searchText = buildSearchText(row);
-    await this.sql.run(
-      `update facility set search_text = ?, search_grams = ${TEXT_ARRAY_PARAM} where id = ?`,
-      [searchText, JSON.stringify(searchGrams(searchText)), Number(id)],
-    );
+    await this.sql.run(`update facility set search_text = $1, search_grams = $2::text[] where id = $3`, [
+      searchText,
+      searchGrams(searchText),
+      Number(id),
+    ]);
   }
 }
-
-/** SQL for a location given as longitude and latitude. */
-export const LOCATION_SQL = fromGeoJson();

@@ -5,15 +5,14 @@ import { AuditRepository } from '../audit/audit.repository';
 import { forbidden, requireFacilityAccess, requireRole } from '../auth/authorize';
 import type { Principal } from '../auth/role';
 import type { AppConfig } from '../config';
-import { TEXT_ARRAY_PARAM } from '../db/sql';
 import { badUserInput, notFound } from '../graphql/errors';
 import { assertPoint } from '../graphql/geo.validate';
 import { facilityEvents, VACANCY_CHANGED } from './facility-events';
 import { OPERATOR_FIELDS, type FacilityCreateInput, type FacilityUpdateInput } from './facility-write.input';
 import {
   FacilityWriteRepository,
-  LOCATION_SQL,
   type ColumnChange,
+  type ColumnType,
   type StoredFacility,
 } from './facility-write.repository';
 import type { FacilityRecord } from './facility.record';
@@ -26,30 +25,30 @@ const MAX_TEXT = 500;
 
 type InputField = keyof FacilityUpdateInput | 'vacantBeds';
 
-const COLUMNS: Record<InputField, { column: string; sql: string }> = {
-  name: { column: 'name', sql: '?' },
-  nameEn: { column: 'name_en', sql: '?' },
-  type: { column: 'type', sql: '?::facility_type' },
-  address: { column: 'address', sql: '?' },
-  phone: { column: 'phone', sql: '?' },
-  openingHours: { column: 'opening_hours', sql: '?' },
-  operatorType: { column: 'operator_type', sql: '?::operator_type' },
-  services: { column: 'services', sql: TEXT_ARRAY_PARAM },
-  feeMinMonthly: { column: 'fee_min_monthly', sql: '?::int' },
-  feeMaxMonthly: { column: 'fee_max_monthly', sql: '?::int' },
-  totalBeds: { column: 'total_beds', sql: '?::int' },
-  nursingBeds: { column: 'nursing_beds', sql: '?::int' },
-  dementiaBeds: { column: 'dementia_beds', sql: '?::int' },
-  vacantBeds: { column: 'vacant_beds', sql: '?::int' },
-  residents: { column: 'residents', sql: '?::int' },
-  hasRehabRoom: { column: 'has_rehab_room', sql: '?::boolean' },
-  hasInhouseMedical: { column: 'has_inhouse_medical', sql: '?::boolean' },
-  ltcInsurance: { column: 'ltc_insurance', sql: '?::boolean' },
-  medicalInsurance: { column: 'medical_insurance', sql: '?::boolean' },
-  starRating: { column: 'star_rating', sql: '?::smallint' },
-  hospitalGrade: { column: 'hospital_grade', sql: '?::hospital_grade' },
-  location: { column: 'location', sql: LOCATION_SQL },
-  verifiedOn: { column: 'verified_on', sql: '?::date' },
+const COLUMNS: Record<InputField, { column: string; type: ColumnType }> = {
+  name: { column: 'name', type: 'text' },
+  nameEn: { column: 'name_en', type: 'text' },
+  type: { column: 'type', type: 'facility_type' },
+  address: { column: 'address', type: 'text' },
+  phone: { column: 'phone', type: 'text' },
+  openingHours: { column: 'opening_hours', type: 'text' },
+  operatorType: { column: 'operator_type', type: 'operator_type' },
+  services: { column: 'services', type: 'text[]' },
+  feeMinMonthly: { column: 'fee_min_monthly', type: 'int' },
+  feeMaxMonthly: { column: 'fee_max_monthly', type: 'int' },
+  totalBeds: { column: 'total_beds', type: 'int' },
+  nursingBeds: { column: 'nursing_beds', type: 'int' },
+  dementiaBeds: { column: 'dementia_beds', type: 'int' },
+  vacantBeds: { column: 'vacant_beds', type: 'int' },
+  residents: { column: 'residents', type: 'int' },
+  hasRehabRoom: { column: 'has_rehab_room', type: 'boolean' },
+  hasInhouseMedical: { column: 'has_inhouse_medical', type: 'boolean' },
+  ltcInsurance: { column: 'ltc_insurance', type: 'boolean' },
+  medicalInsurance: { column: 'medical_insurance', type: 'boolean' },
+  starRating: { column: 'star_rating', type: 'smallint' },
+  hospitalGrade: { column: 'hospital_grade', type: 'hospital_grade' },
+  location: { column: 'location', type: 'geometry' },
+  verifiedOn: { column: 'verified_on', type: 'date' },
 };
 
 function conflict(id: string, expectedVersion: number, currentVersion: number): GraphQLError {
@@ -166,8 +165,8 @@ export class FacilityWriteService {
     return this.em.transactional(async (tx) => {
       const changes = this.changesOf({ ...fields });
       changes.push(
-        { column: 'source', sql: '?', value: source },
-        { column: 'is_sample', sql: '?::boolean', value: false },
+        { column: 'source', type: 'text', value: source },
+        { column: 'is_sample', type: 'boolean', value: false },
       );
       const id = await new FacilityWriteRepository(tx).insert(`api:${randomUUID()}`, changes);
       await refreshServiceAreas(tx);
@@ -212,16 +211,16 @@ export class FacilityWriteService {
       .filter((field) => fields[field] !== undefined && COLUMNS[field])
       .map((field) => {
         const value = fields[field];
-        const { column, sql } = COLUMNS[field];
+        const { column, type } = COLUMNS[field];
         if (field === 'location') {
           const point = value as { lng: number; lat: number };
           return {
             column,
-            sql,
+            type,
             value: JSON.stringify({ type: 'Point', coordinates: [point.lng, point.lat] }),
           };
         }
-        return { column, sql, value: field === 'services' ? JSON.stringify(value ?? []) : value };
+        return { column, type, value: field === 'services' ? (value ?? []) : value };
       });
   }
 

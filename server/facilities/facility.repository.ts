@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Point } from 'geojson';
 import { asGeoJson } from '../db/geometry-sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlParams, SqlRunner } from '../db/sql';
 import type { FacilityRecord, FacilitySiteRecord } from './facility.record';
 import type { FacilityQuery } from './facility.query';
 
@@ -35,55 +35,42 @@ function toRecord(row: Row): FacilityRecord {
 /** Decimals that bring a coordinate back as the same double: travel times start from the exact location. */
 const EXACT_DECIMALS = 15;
 
-const POINT = 'ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography';
+/** A point from bound longitude and latitude, as geography. */
+function pointSql(params: SqlParams, at: { lng: number; lat: number }): string {
+  return `ST_SetSRID(ST_MakePoint(${params.add(at.lng, 'float8')}, ${params.add(at.lat, 'float8')}), 4326)::geography`;
+}
 
-/** SQL conditions and their parameters for a facility query, over alias `f`. */
-export function facilityConditions(query: FacilityQuery): { where: string; params: unknown[] } {
+/** SQL conditions for a facility query, over alias `f`; their values are bound in `params`. */
+export function facilityConditions(query: FacilityQuery, params: SqlParams): string {
   const clauses = ['f.archived_at is null'];
-  const params: unknown[] = [];
-  if (query.types?.length) {
-    clauses.push(`f.type::text = any(${TEXT_ARRAY_PARAM})`);
-    params.push(JSON.stringify(query.types));
-  }
+  if (query.types?.length) clauses.push(`f.type::text = any(${params.add(query.types, 'text[]')})`);
   if (query.bbox) {
-    clauses.push('ST_Intersects(f.location, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
-    params.push(query.bbox.west, query.bbox.south, query.bbox.east, query.bbox.north);
+    const { west, south, east, north } = query.bbox;
+    const corners = [west, south, east, north].map((value) => params.add(value, 'float8'));
+    clauses.push(`ST_Intersects(f.location, ST_MakeEnvelope(${corners.join(', ')}, 4326))`);
   }
   if (query.regionCode) {
-    clauses.push('exists (select 1 from region r where r.code = ? and ST_Covers(r.boundary, f.location))');
-    params.push(query.regionCode);
+    clauses.push(
+      `exists (select 1 from region r where r.code = ${params.add(query.regionCode)} and ST_Covers(r.boundary, f.location))`,
+    );
   }
   if (query.text) {
-    if (query.text.grams.length) {
-      clauses.push(`f.search_grams @> ${TEXT_ARRAY_PARAM}`);
-      params.push(JSON.stringify(query.text.grams));
-    }
-    clauses.push(`strpos(f.search_text, ?) > 0`);
-    params.push(query.text.normalized);
+    if (query.text.grams.length) clauses.push(`f.search_grams @> ${params.add(query.text.grams, 'text[]')}`);
+    clauses.push(`strpos(f.search_text, ${params.add(query.text.normalized, 'text')}) > 0`);
   }
   if (query.hasVacancy === true) clauses.push('f.vacant_beds > 0');
   if (query.hasVacancy === false) clauses.push('coalesce(f.vacant_beds, 0) = 0');
-  if (query.services?.length) {
-    clauses.push(`f.services @> ${TEXT_ARRAY_PARAM}`);
-    params.push(JSON.stringify(query.services));
-  }
+  if (query.services?.length) clauses.push(`f.services @> ${params.add(query.services, 'text[]')}`);
   if (query.maxMonthlyFee !== undefined) {
-    clauses.push('f.fee_min_monthly <= ?');
-    params.push(query.maxMonthlyFee);
+    clauses.push(`f.fee_min_monthly <= ${params.add(query.maxMonthlyFee, 'int')}`);
   }
   if (query.near) {
-    clauses.push('ST_DWithin(f.location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)');
-    params.push(query.near.lng, query.near.lat, query.near.radiusMeters);
+    const radius = params.add(query.near.radiusMeters, 'float8');
+    clauses.push(`ST_DWithin(f.location::geography, ${pointSql(params, query.near)}, ${radius})`);
   }
-  if (query.isSample !== undefined) {
-    clauses.push('f.is_sample = ?');
-    params.push(query.isSample);
-  }
-  if (query.ids) {
-    clauses.push(`f.id::text = any(${TEXT_ARRAY_PARAM})`);
-    params.push(JSON.stringify(query.ids));
-  }
-  return { where: clauses.join(' and '), params };
+  if (query.isSample !== undefined) clauses.push(`f.is_sample = ${params.add(query.isSample, 'boolean')}`);
+  if (query.ids) clauses.push(`f.id::text = any(${params.add(query.ids, 'text[]')})`);
+  return clauses.join(' and ');
 }
 
 /** Every query about facilities. */
@@ -96,26 +83,27 @@ export class FacilityRepository {
 
   /** One page of facilities matching a query, nearest first with `near`, else by name. */
   async find(query: FacilityQuery, limit: number, offset: number): Promise<FacilityRecord[]> {
-    const { where, params } = facilityConditions(query);
+    const params = new SqlParams();
     const distance = query.near
-      ? `ST_Distance(f.location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)`
+      ? `ST_Distance(f.location::geography, ${pointSql(params, query.near)})`
       : 'null::float8';
-    const distanceParams = query.near ? [query.near.lng, query.near.lat] : [];
+    const where = facilityConditions(query, params);
     const order = query.near ? `"distanceMeters", f.id` : `f.name collate "C", f.id`;
     const rows = await this.sql.all<Row>(
       `select ${COLUMNS}, ${distance} as "distanceMeters" from facility f where ${where}
-       order by ${order} limit ? offset ?`,
-      [...distanceParams, ...params, limit, offset],
+       order by ${order} limit ${params.add(limit, 'int')} offset ${params.add(offset, 'int')}`,
+      params.values,
     );
     return rows.map(toRecord);
   }
 
   /** How many facilities match a query. */
   async count(query: FacilityQuery): Promise<number> {
-    const { where, params } = facilityConditions(query);
+    const params = new SqlParams();
+    const where = facilityConditions(query, params);
     const row = await this.sql.one<{ n: number }>(
       `select count(*)::int as n from facility f where ${where}`,
-      params,
+      params.values,
     );
     return row?.n ?? 0;
   }
@@ -124,7 +112,7 @@ export class FacilityRepository {
   async findById(id: string, includeArchived = false): Promise<FacilityRecord | null> {
     const row = await this.sql.one<Row>(
       `select ${COLUMNS}, null::float8 as "distanceMeters" from facility f
-       where f.id = ? ${includeArchived ? '' : 'and f.archived_at is null'}`,
+       where f.id = $1 ${includeArchived ? '' : 'and f.archived_at is null'}`,
       [Number(id)],
     );
     return row ? toRecord(row) : null;
@@ -139,18 +127,18 @@ export class FacilityRepository {
     from: { lng: number; lat: number },
     reachMeters?: number,
   ): Promise<FacilitySiteRecord[]> {
-    const { where, params } = facilityConditions(query);
-    const reach = reachMeters === undefined ? '' : `and ST_DWithin(f.location::geography, ${POINT}, ?)`;
+    const params = new SqlParams();
+    const distance = `ST_Distance(f.location::geography, ${pointSql(params, from)})`;
+    const where = facilityConditions(query, params);
+    const reach =
+      reachMeters === undefined
+        ? ''
+        : `and ST_DWithin(f.location::geography, ${pointSql(params, from)}, ${params.add(reachMeters, 'float8')})`;
     const rows = await this.sql.all<{ id: string; location: string; distanceMeters: number }>(
       `select f.id::text as "id", ${asGeoJson('f.location', EXACT_DECIMALS)} as "location",
-         ST_Distance(f.location::geography, ${POINT}) as "distanceMeters"
+         ${distance} as "distanceMeters"
        from facility f where ${where} ${reach} order by f.id`,
-      [
-        from.lng,
-        from.lat,
-        ...params,
-        ...(reachMeters === undefined ? [] : [from.lng, from.lat, reachMeters]),
-      ],
+      params.values,
     );
     return rows.map((row) => {
       const [lng, lat] = (JSON.parse(row.location) as Point).coordinates;

@@ -28,7 +28,7 @@ export class GapRepository {
     const rows = await this.sql.all<{ kind: string; area: string; cellKeys: string[] | string }>(
       `with picked as (
          select c.cell_key, c.area, g.kind
-         from jsonb_to_recordset(?::jsonb) as g(key text, kind text)
+         from unnest($1::text[], $2::text[]) as g(key, kind)
          join population_cell c on c.cell_key = g.key),
        parts as (
          select kind, (ST_Dump(ST_Union(area))).geom as geom from picked group by kind),
@@ -39,7 +39,7 @@ export class GapRepository {
        from numbered n join picked p on p.kind = n.kind and ST_Intersects(n.geom, ST_PointOnSurface(p.area))
        group by n.kind, n.part, n.geom
        order by n.part`,
-      [JSON.stringify(cells)],
+      [cells.map((cell) => cell.key), cells.map((cell) => cell.kind)],
     );
     return rows.map((row) => ({
       kind: row.kind,

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { valueErrorOf } from './errors';
 
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED']);
 const ARGUMENT_VALUE_ERROR =
@@ -7,8 +8,8 @@ const ARGUMENT_VALUE_ERROR =
 
 /**
  * Shapes every error a client sees: user errors keep their message and code, argument values that do
- * not fit the schema become BAD_USER_INPUT, and anything unexpected is masked so that no stack trace,
- * SQL or internal detail leaves the server.
+ * not fit the schema or that the database refuses as values become BAD_USER_INPUT, and anything
+ * unexpected is masked so that no stack trace, SQL or internal detail leaves the server.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
@@ -20,6 +21,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return withoutStack(formatted);
   }
   if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') return formatted;
+  const valueError = valueErrorOf(unwrapResolverError(error));
+  if (valueError) {
+    return {
+      message: valueError.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: valueError.extensions,
+    };
+  }
   if (isDatabaseUnavailable(unwrapResolverError(error))) {
     return {
       message: 'The database is unavailable for a moment; nothing was changed. Please retry.',

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { buildSearchText, searchGrams } from '../facilities/search-text';
 import { fromGeoJson } from '../db/geometry-sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlParams, SqlRunner } from '../db/sql';
 import { batches } from './batch';
 import { SOURCE_TEXT } from './demo-sources';
 import type {
@@ -19,9 +19,14 @@ import type { Progress } from './progress';
 const BATCH = 400;
 const point = (lng: number, lat: number) => JSON.stringify({ type: 'Point', coordinates: [lng, lat] });
 
-/** Placeholder tuple `(?, ?, …)` where some positions carry SQL around their `?`. */
+/** A row of VALUES from the SQL of its columns. */
 function tuple(columns: string[]): string {
   return `(${columns.join(', ')})`;
+}
+
+/** The SQL of a bound GeoJSON value as a geometry. */
+function geometry(params: SqlParams, geoJson: string | null): string {
+  return fromGeoJson(params.add(geoJson, 'text'));
 }
 
 function tally(rows: { inserted: boolean }[], total: number, deleted = 0): UpsertCounts {
@@ -44,36 +49,30 @@ export class ImportRepository {
   async upsertRegions(regions: RegionRecord[]): Promise<UpsertCounts> {
     const sorted = [...regions].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
     const changed: { inserted: boolean }[] = [];
-    const cols = [
-      '?',
-      '?',
-      '?::region_level',
-      '?',
-      `ST_Multi(ST_CollectionExtract(ST_MakeValid(${fromGeoJson()}), 3))`,
-      fromGeoJson(),
-    ];
-    const values = tuple([...cols, '?::int', '?::int', '?::int', '?::int', '?', '?::boolean', '?']);
     for (const batch of batches(sorted, BATCH)) {
-      const params = batch.flatMap((r) => [
-        r.code,
-        r.name,
-        r.level,
-        r.parentCode,
-        r.boundary ? JSON.stringify(r.boundary) : null,
-        r.labelPoint ? point(...r.labelPoint) : null,
-        r.populationTotal,
-        r.age60plus,
-        r.age65plus,
-        r.age80plus,
-        r.populationSource,
-        r.isSample,
-        r.source,
-      ]);
+      const params = new SqlParams();
+      const rows = batch.map((r) =>
+        tuple([
+          params.add(r.code, 'text'),
+          params.add(r.name, 'text'),
+          params.add(r.level, 'region_level'),
+          params.add(r.parentCode, 'text'),
+          `ST_Multi(ST_CollectionExtract(ST_MakeValid(${geometry(params, r.boundary ? JSON.stringify(r.boundary) : null)}), 3))`,
+          geometry(params, r.labelPoint ? point(...r.labelPoint) : null),
+          params.add(r.populationTotal, 'int'),
+          params.add(r.age60plus, 'int'),
+          params.add(r.age65plus, 'int'),
+          params.add(r.age80plus, 'int'),
+          params.add(r.populationSource, 'text'),
+          params.add(r.isSample, 'boolean'),
+          params.add(r.source, 'text'),
+        ]),
+      );
       changed.push(
         ...(await this.sql.all<{ inserted: boolean }>(
           `insert into region as t (code, name, level, parent_code, boundary, label_point, population_total,
              age60plus, age65plus, age80plus, population_source, is_sample, source)
-           values ${batch.map(() => values).join(', ')}
+           values ${rows.join(', ')}
            on conflict (code) do update set name = excluded.name, level = excluded.level,
              parent_code = excluded.parent_code, boundary = coalesce(excluded.boundary, t.boundary), label_point = excluded.label_point,
              population_total = excluded.population_total, age60plus = excluded.age60plus,
@@ -86,7 +85,7 @@ export class ImportRepository {
              ST_AsEWKB(excluded.label_point), excluded.population_total, excluded.age60plus, excluded.age65plus,
              excluded.age80plus, excluded.population_source, excluded.is_sample, excluded.source)
            returning (xmax = 0) as inserted`,
-          params,
+          params.values,
         )),
       );
     }
@@ -103,73 +102,42 @@ export class ImportRepository {
     onChange?: (change: { sourceKey: string; inserted: boolean }) => void,
   ): Promise<UpsertCounts> {
     const changed: { inserted: boolean; sourceKey: string }[] = [];
-    const values = tuple([
-      '?',
-      '?::facility_type',
-      '?',
-      '?',
-      '?',
-      '?',
-      '?',
-      '?::operator_type',
-      TEXT_ARRAY_PARAM,
-      '?::int',
-      '?::int',
-      '?::int',
-      '?::int',
-      '?::int',
-      '?::int',
-      '?::timestamptz',
-      '?::int',
-      '?::boolean',
-      '?::boolean',
-      '?::boolean',
-      '?::boolean',
-      '?::smallint',
-      '?::hospital_grade',
-      fromGeoJson(),
-      '?::boolean',
-      '?',
-      '?',
-      '?::date',
-      '?',
-      TEXT_ARRAY_PARAM,
-    ]);
     for (const batch of batches(facilities, BATCH)) {
-      const params = batch.flatMap((f) => {
+      const params = new SqlParams();
+      const rows = batch.map((f) => {
         const searchText = buildSearchText(f);
-        return [
-          f.sourceKey,
-          f.type,
-          f.name,
-          f.nameEn ?? null,
-          f.address ?? null,
-          f.phone ?? null,
-          f.openingHours ?? null,
-          f.operatorType ?? null,
-          JSON.stringify(f.services ?? []),
-          f.feeMinMonthly ?? null,
-          f.feeMaxMonthly ?? null,
-          f.totalBeds ?? null,
-          f.nursingBeds ?? null,
-          f.dementiaBeds ?? null,
-          f.vacantBeds ?? null,
-          f.vacancyUpdatedAt ?? null,
-          f.residents ?? null,
-          f.hasRehabRoom ?? null,
-          f.hasInhouseMedical ?? null,
-          f.ltcInsurance ?? null,
-          f.medicalInsurance ?? null,
-          f.starRating ?? null,
-          f.hospitalGrade ?? null,
-          point(f.lng, f.lat),
-          f.isSample,
-          f.source,
-          f.osmId ?? null,
-          f.verifiedOn ?? null,
-          searchText,
-          JSON.stringify(searchGrams(searchText)),
-        ];
+        return tuple([
+          params.add(f.sourceKey, 'text'),
+          params.add(f.type, 'facility_type'),
+          params.add(f.name, 'text'),
+          params.add(f.nameEn ?? null, 'text'),
+          params.add(f.address ?? null, 'text'),
+          params.add(f.phone ?? null, 'text'),
+          params.add(f.openingHours ?? null, 'text'),
+          params.add(f.operatorType ?? null, 'operator_type'),
+          params.add(f.services ?? [], 'text[]'),
+          params.add(f.feeMinMonthly ?? null, 'int'),
+          params.add(f.feeMaxMonthly ?? null, 'int'),
+          params.add(f.totalBeds ?? null, 'int'),
+          params.add(f.nursingBeds ?? null, 'int'),
+          params.add(f.dementiaBeds ?? null, 'int'),
+          params.add(f.vacantBeds ?? null, 'int'),
+          params.add(f.vacancyUpdatedAt ?? null, 'timestamptz'),
+          params.add(f.residents ?? null, 'int'),
+          params.add(f.hasRehabRoom ?? null, 'boolean'),
+          params.add(f.hasInhouseMedical ?? null, 'boolean'),
+          params.add(f.ltcInsurance ?? null, 'boolean'),
+          params.add(f.medicalInsurance ?? null, 'boolean'),
+          params.add(f.starRating ?? null, 'smallint'),
+          params.add(f.hospitalGrade ?? null, 'hospital_grade'),
+          geometry(params, point(f.lng, f.lat)),
+          params.add(f.isSample, 'boolean'),
+          params.add(f.source, 'text'),
+          params.add(f.osmId ?? null, 'text'),
+          params.add(f.verifiedOn ?? null, 'date'),
+          params.add(searchText, 'text'),
+          params.add(searchGrams(searchText), 'text[]'),
+        ]);
       });
       const updatable = [
         'type',
@@ -206,13 +174,13 @@ export class ImportRepository {
              services, fee_min_monthly, fee_max_monthly, total_beds, nursing_beds, dementia_beds, vacant_beds,
              vacancy_updated_at, residents, has_rehab_room, has_inhouse_medical, ltc_insurance, medical_insurance,
              star_rating, hospital_grade, location, is_sample, source, osm_id, verified_on, search_text, search_grams)
-           values ${batch.map(() => values).join(', ')}
+           values ${rows.join(', ')}
            on conflict (source_key) do update set ${updatable.map((c) => `${c} = excluded.${c}`).join(', ')},
              version = t.version + 1, updated_at = now()
            where (${updatable.map((c) => `t.${c}`).join(', ')})
              is distinct from (${updatable.map((c) => `excluded.${c}`).join(', ')})
            returning (xmax = 0) as inserted, source_key as "sourceKey"`,
-          params,
+          params.values,
         )),
       );
       progress.advance(batch.length);
@@ -228,20 +196,19 @@ export class ImportRepository {
   ): Promise<UpsertCounts> {
     const changed = await this.sql.all<{ code: string }>(
       `update region r set population_total = (e->>1)::int, age60plus = (e->>2)::int, age65plus = (e->>3)::int,
-         age80plus = (e->>4)::int, population_source = ?
-       from jsonb_array_elements(?::jsonb) e
+         age80plus = (e->>4)::int, population_source = $1
+       from jsonb_array_elements($2::jsonb) e
        where r.code = e->>0 and (r.population_total, r.age60plus, r.age65plus, r.age80plus, r.population_source)
-         is distinct from ((e->>1)::int, (e->>2)::int, (e->>3)::int, (e->>4)::int, ?)
+         is distinct from ((e->>1)::int, (e->>2)::int, (e->>3)::int, (e->>4)::int, $1)
        returning r.code`,
       [
         SOURCE_TEXT.census,
         JSON.stringify(rows.map((r) => [r.code, r.popTotal, r.age60plus, r.age65plus, r.age80plus])),
-        SOURCE_TEXT.census,
       ],
     );
     const known = await this.sql.one<{ n: number }>(
-      `select count(*)::int as n from region where code = any(${TEXT_ARRAY_PARAM})`,
-      [JSON.stringify(rows.map((r) => r.code))],
+      `select count(*)::int as n from region where code = any($1::text[])`,
+      [rows.map((r) => r.code)],
     );
     return { inserted: 0, updated: changed.length, unchanged: (known?.n ?? 0) - changed.length, deleted: 0 };
   }
@@ -254,7 +221,7 @@ export class ImportRepository {
          from (select parent_code, ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(boundary)), 3)) as boundary
                from region
                where boundary is not null group by parent_code) u
-         where p.code = u.parent_code and p.level = ?::region_level
+         where p.code = u.parent_code and p.level = $1::region_level
            and (p.boundary is null or not ST_Equals(p.boundary, u.boundary))`,
         [level],
       );
@@ -274,33 +241,26 @@ export class ImportRepository {
   /** Replaces the walk network with these edges (ids are stable across imports of the same extract). */
   async replaceNetwork(edges: EdgeRecord[], progress: Progress): Promise<UpsertCounts> {
     const changed: { inserted: boolean }[] = [];
-    const values = tuple([
-      '?::bigint',
-      '?::bigint',
-      '?::bigint',
-      '?::float8',
-      '?::float8',
-      '?::float8',
-      '?',
-      '?::bigint',
-      fromGeoJson(),
-    ]);
     for (const batch of batches(edges, BATCH)) {
-      const params = batch.flatMap((e) => [
-        e.id,
-        e.source,
-        e.target,
-        e.lengthMeters,
-        e.lengthMeters,
-        e.lengthMeters,
-        e.highway,
-        e.osmWayId,
-        JSON.stringify({ type: 'LineString', coordinates: e.coordinates }),
-      ]);
+      const params = new SqlParams();
+      const rows = batch.map((e) => {
+        const length = params.add(e.lengthMeters, 'float8');
+        return tuple([
+          params.add(e.id, 'bigint'),
+          params.add(e.source, 'bigint'),
+          params.add(e.target, 'bigint'),
+          length,
+          length,
+          length,
+          params.add(e.highway, 'text'),
+          params.add(e.osmWayId, 'bigint'),
+          geometry(params, JSON.stringify({ type: 'LineString', coordinates: e.coordinates })),
+        ]);
+      });
       changed.push(
         ...(await this.sql.all<{ inserted: boolean }>(
           `insert into road_edge as t (id, source, target, cost, reverse_cost, length_m, highway, osm_way_id, geom)
-           values ${batch.map(() => values).join(', ')}
+           values ${rows.join(', ')}
            on conflict (id) do update set source = excluded.source, target = excluded.target, cost = excluded.cost,
              reverse_cost = excluded.reverse_cost, length_m = excluded.length_m, highway = excluded.highway,
              osm_way_id = excluded.osm_way_id, geom = excluded.geom
@@ -308,34 +268,41 @@ export class ImportRepository {
              is distinct from (excluded.source, excluded.target, excluded.cost, excluded.reverse_cost, excluded.length_m,
              excluded.highway, excluded.osm_way_id, ST_AsEWKB(excluded.geom))
            returning (xmax = 0) as inserted`,
-          params,
+          params.values,
         )),
       );
       progress.advance(batch.length);
     }
-    const deleted = await this.sql.run(
-      `delete from road_edge where not (id = any(${TEXT_ARRAY_PARAM}::bigint[]))`,
-      [JSON.stringify(edges.map((e) => String(e.id)))],
-    );
+    const deleted = await this.sql.run(`delete from road_edge where not (id = any($1::bigint[]))`, [
+      edges.map((e) => String(e.id)),
+    ]);
     return tally(changed, edges.length, deleted);
   }
 
   /** Upserts base-map features by source key. */
   async upsertMapFeatures(features: MapFeatureRecord[], progress: Progress): Promise<UpsertCounts> {
     const changed: { inserted: boolean }[] = [];
-    const values = tuple(['?', '?', '?', '?', `ST_MakeValid(${fromGeoJson()})`]);
     for (const batch of batches(features, BATCH)) {
-      const params = batch.flatMap((f) => [f.sourceKey, f.layer, f.kind, f.name, JSON.stringify(f.geometry)]);
+      const params = new SqlParams();
+      const rows = batch.map((f) =>
+        tuple([
+          params.add(f.sourceKey, 'text'),
+          params.add(f.layer, 'text'),
+          params.add(f.kind, 'text'),
+          params.add(f.name, 'text'),
+          `ST_MakeValid(${geometry(params, JSON.stringify(f.geometry))})`,
+        ]),
+      );
       changed.push(
         ...(await this.sql.all<{ inserted: boolean }>(
           `insert into map_feature as t (source_key, layer, kind, name, geom)
-           values ${batch.map(() => values).join(', ')}
+           values ${rows.join(', ')}
            on conflict (source_key) do update set layer = excluded.layer, kind = excluded.kind, name = excluded.name,
              geom = excluded.geom
            where (t.layer, t.kind, t.name, ST_AsEWKB(t.geom))
              is distinct from (excluded.layer, excluded.kind, excluded.name, ST_AsEWKB(excluded.geom))
            returning (xmax = 0) as inserted`,
-          params,
+          params.values,
         )),
       );
       progress.advance(batch.length);
@@ -346,36 +313,27 @@ export class ImportRepository {
   /** Replaces the population cells of one district. */
   async replacePopulationCells(regionCode: string, cells: PopulationCellRecord[]): Promise<UpsertCounts> {
     const changed: { inserted: boolean }[] = [];
-    const values = tuple([
-      '?',
-      '?',
-      fromGeoJson(),
-      fromGeoJson(),
-      '?::int',
-      '?::int',
-      '?::int',
-      '?::float8',
-      '?',
-      '?',
-    ]);
     for (const batch of batches(cells, BATCH)) {
-      const params = batch.flatMap((c) => [
-        c.cellKey,
-        c.regionCode,
-        JSON.stringify(c.polygon),
-        point(...c.centroid),
-        c.age60plus,
-        c.age65plus,
-        c.age80plus,
-        c.signal,
-        c.method,
-        c.source,
-      ]);
+      const params = new SqlParams();
+      const rows = batch.map((c) =>
+        tuple([
+          params.add(c.cellKey, 'text'),
+          params.add(c.regionCode, 'text'),
+          geometry(params, JSON.stringify(c.polygon)),
+          geometry(params, point(...c.centroid)),
+          params.add(c.age60plus, 'int'),
+          params.add(c.age65plus, 'int'),
+          params.add(c.age80plus, 'int'),
+          params.add(c.signal, 'float8'),
+          params.add(c.method, 'text'),
+          params.add(c.source, 'text'),
+        ]),
+      );
       changed.push(
         ...(await this.sql.all<{ inserted: boolean }>(
           `insert into population_cell as t (cell_key, region_code, area, centroid, age60plus, age65plus, age80plus,
              signal, method, source)
-           values ${batch.map(() => values).join(', ')}
+           values ${rows.join(', ')}
            on conflict (cell_key) do update set region_code = excluded.region_code, area = excluded.area,
              centroid = excluded.centroid, age60plus = excluded.age60plus, age65plus = excluded.age65plus,
              age80plus = excluded.age80plus, signal = excluded.signal, method = excluded.method, source = excluded.source
@@ -384,13 +342,13 @@ export class ImportRepository {
              is distinct from (excluded.region_code, ST_AsEWKB(excluded.area), ST_AsEWKB(excluded.centroid),
              excluded.age60plus, excluded.age65plus, excluded.age80plus, excluded.signal, excluded.method, excluded.source)
            returning (xmax = 0) as inserted`,
-          params,
+          params.values,
         )),
       );
     }
     const deleted = await this.sql.run(
-      `delete from population_cell where region_code = ? and not (cell_key = any(${TEXT_ARRAY_PARAM}))`,
-      [regionCode, JSON.stringify(cells.map((c) => c.cellKey))],
+      `delete from population_cell where region_code = $1 and not (cell_key = any($2::text[]))`,
+      [regionCode, cells.map((c) => c.cellKey)],
     );
     return tally(changed, cells.length, deleted);
   }
@@ -402,8 +360,8 @@ export class ImportRepository {
       const rows = await this.sql.all<{ inserted: boolean }>(
         `insert into medical_partnership as t (source_key, care_facility_id, medical_facility_id, signed_on, ends_on,
            services, green_channel, two_way_referral, is_sample, source)
-         select ?, c.id, m.id, ?::date, ?::date, ${TEXT_ARRAY_PARAM}, ?, ?, ?, ?
-         from facility c, facility m where c.source_key = ? and m.source_key = ?
+         select $1::text, c.id, m.id, $2::date, $3::date, $4::text[], $5::boolean, $6::boolean, $7::boolean, $8::text
+         from facility c, facility m where c.source_key = $9 and m.source_key = $10
          on conflict (source_key) do update set care_facility_id = excluded.care_facility_id,
            medical_facility_id = excluded.medical_facility_id, signed_on = excluded.signed_on,
            ends_on = excluded.ends_on, services = excluded.services, green_channel = excluded.green_channel,
@@ -418,7 +376,7 @@ export class ImportRepository {
           p.sourceKey,
           p.signedOn,
           p.endsOn,
-          JSON.stringify(p.services),
+          p.services,
           p.greenChannel,
           p.twoWayReferral,
           p.isSample,
@@ -438,7 +396,7 @@ export class ImportRepository {
     for (const c of consortia) {
       const rows = await this.sql.all<{ inserted: boolean; id: number }>(
         `insert into consortium as t (source_key, name, level, region_code, lead_facility_id, is_sample, source)
-         select ?, ?, ?, ?, f.id, ?, ? from facility f where f.source_key = ?
+         select $1::text, $2::text, $3::text, $4::text, f.id, $5::boolean, $6::text from facility f where f.source_key = $7
          on conflict (source_key) do update set name = excluded.name, level = excluded.level,
            region_code = excluded.region_code, lead_facility_id = excluded.lead_facility_id,
            is_sample = excluded.is_sample, source = excluded.source
@@ -449,21 +407,22 @@ export class ImportRepository {
         [c.sourceKey, c.name, c.level, c.regionCode, c.isSample, c.source, c.leadSourceKey],
       );
       changed.push(...rows);
-      const members = JSON.stringify(c.members.map((m) => [m.sourceKey, m.role]));
+      const memberKeys = c.members.map((m) => m.sourceKey);
+      const memberRoles = c.members.map((m) => m.role);
       await this.sql.run(
         `delete from consortium_member m using consortium c
-         where m.consortium_id = c.id and c.source_key = ? and not exists (
-           select 1 from jsonb_array_elements(?::jsonb) e join facility f on f.source_key = e->>0
-           where f.id = m.facility_id and e->>1 = m.role)`,
-        [c.sourceKey, members],
+         where m.consortium_id = c.id and c.source_key = $1 and not exists (
+           select 1 from unnest($2::text[], $3::text[]) e(source_key, role) join facility f on f.source_key = e.source_key
+           where f.id = m.facility_id and e.role = m.role)`,
+        [c.sourceKey, memberKeys, memberRoles],
       );
       await this.sql.run(
         `insert into consortium_member (consortium_id, facility_id, role)
-         select c.id, f.id, e->>1 from consortium c, jsonb_array_elements(?::jsonb) e
-         join facility f on f.source_key = e->>0
-         where c.source_key = ?
+         select c.id, f.id, e.role from consortium c, unnest($2::text[], $3::text[]) e(source_key, role)
+         join facility f on f.source_key = e.source_key
+         where c.source_key = $1
          on conflict (consortium_id, facility_id) do nothing`,
-        [members, c.sourceKey],
+        [c.sourceKey, memberKeys, memberRoles],
       );
     }
     return tally(changed, consortia.length);
@@ -476,8 +435,8 @@ export class ImportRepository {
     const rows = await this.sql.all<{ sourceKey: string; id: string; values: Record<string, unknown> }>(
       `select f.source_key as "sourceKey", f.id::text as "id",
          to_jsonb(f) - 'search_text' - 'search_grams' - 'location' || jsonb_build_object('lng', ST_X(f.location), 'lat', ST_Y(f.location)) as "values"
-       from facility f where f.source_key = any(${TEXT_ARRAY_PARAM})`,
-      [JSON.stringify(sourceKeys)],
+       from facility f where f.source_key = any($1::text[])`,
+      [sourceKeys],
     );
     return new Map(rows.map((r) => [r.sourceKey, { id: r.id, values: r.values }]));
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlRunner } from '../db/sql';
 import { CARE_INSTITUTION_TYPES, FacilityService, FacilityType } from '../facilities/facility-kind';
 import type { IndicatorCode, StatisticKind } from './indicator-definitions';
 import type { InstitutionFacts, StatisticFact } from './indicator-rules';
@@ -26,9 +26,9 @@ export interface PlacedMealFacility {
 const asList = (value: string[] | string): string[] =>
   typeof value === 'string' ? JSON.parse(value) : value;
 
-/** SQL: the codes among a JSON list of region codes whose boundary covers `f.location`. */
-const COVERING_REGIONS = `coalesce((select json_agg(r.code order by r.code) from region r
-  where r.code = any(${TEXT_ARRAY_PARAM}) and ST_Covers(r.boundary, f.location)), '[]'::json)`;
+/** SQL: the codes among a bound list of region codes (the `text[]` placeholder) whose boundary covers `f.location`. */
+const coveringRegions = (codes: string) => `coalesce((select json_agg(r.code order by r.code) from region r
+  where r.code = any(${codes}::text[]) and ST_Covers(r.boundary, f.location)), '[]'::json)`;
 
 /** Every query of the scorecard. */
 export class IndicatorRepository {
@@ -54,10 +54,10 @@ export class IndicatorRepository {
   ): Promise<StoredTarget | null> {
     const before = (await this.storedTargets()).find((row) => row.code === code) ?? null;
     if (target === null) {
-      await this.sql.run(`delete from indicator_target where code = ?`, [code]);
+      await this.sql.run(`delete from indicator_target where code = $1`, [code]);
     } else {
       await this.sql.run(
-        `insert into indicator_target (code, target, updated_by) values (?, ?, ?)
+        `insert into indicator_target (code, target, updated_by) values ($1, $2, $3)
          on conflict (code) do update set target = excluded.target, updated_by = excluded.updated_by, updated_at = now()`,
         [code, target, updatedBy],
       );
@@ -70,7 +70,7 @@ export class IndicatorRepository {
    * `asOf` (primary-level ones apart) and whether they are designated for dementia care.
    */
   async institutionsIn(regionCodes: readonly string[], asOf: string): Promise<PlacedInstitution[]> {
-    const inForce = `p.care_facility_id = f.id and p.signed_on <= ?::date and (p.ends_on is null or p.ends_on >= ?::date)`;
+    const inForce = `p.care_facility_id = f.id and p.signed_on <= $1::date and (p.ends_on is null or p.ends_on >= $1::date)`;
     const rows = await this.sql.all<InstitutionFacts & { regionCodes: string[] | string }>(
       `select * from (
          select f.id::text as "id", f.name, f.type::text as "type", f.total_beds as "totalBeds",
@@ -79,23 +79,15 @@ export class IndicatorRepository {
            (select count(*) from medical_partnership p join facility m on m.id = p.medical_facility_id and m.archived_at is null
              where ${inForce})::int as "medicalPartners",
            (select count(*) from medical_partnership p join facility m on m.id = p.medical_facility_id and m.archived_at is null
-             where ${inForce} and m.type = ?::facility_type)::int as "primaryPartners",
+             where ${inForce} and m.type = $2::facility_type)::int as "primaryPartners",
            exists (select 1 from facility_designation d where d.facility_id = f.id and d.designation = 'DEMENTIA_CARE')
              as "dementiaDesignated",
-           ${COVERING_REGIONS} as "regionCodes"
+           ${coveringRegions('$3')} as "regionCodes"
          from facility f
-         where f.archived_at is null and f.type::text = any(${TEXT_ARRAY_PARAM})) placed
+         where f.archived_at is null and f.type::text = any($4::text[])) placed
        where json_array_length("regionCodes") > 0
        order by "id"::int`,
-      [
-        asOf,
-        asOf,
-        asOf,
-        asOf,
-        FacilityType.PRIMARY_CARE,
-        JSON.stringify(regionCodes),
-        JSON.stringify(CARE_INSTITUTION_TYPES),
-      ],
+      [asOf, FacilityType.PRIMARY_CARE, regionCodes, CARE_INSTITUTION_TYPES],
     );
     return rows.map((row) => ({ ...row, regionCodes: asList(row.regionCodes) }));
   }
@@ -105,17 +97,13 @@ export class IndicatorRepository {
     if (regionCodes.length === 0) return [];
     const rows = await this.sql.all<{ id: string; regionCodes: string[] | string }>(
       `select * from (
-         select f.id::text as "id", ${COVERING_REGIONS} as "regionCodes"
+         select f.id::text as "id", ${coveringRegions('$1')} as "regionCodes"
          from facility f
          where f.archived_at is null
-           and (f.type = ?::facility_type or f.services && ${TEXT_ARRAY_PARAM})) placed
+           and (f.type = $2::facility_type or f.services && $3::text[])) placed
        where json_array_length("regionCodes") > 0
        order by "id"::int`,
-      [
-        JSON.stringify(regionCodes),
-        FacilityType.MEAL_POINT,
-        JSON.stringify([FacilityService.MEAL, FacilityService.MEAL_DELIVERY]),
-      ],
+      [regionCodes, FacilityType.MEAL_POINT, [FacilityService.MEAL, FacilityService.MEAL_DELIVERY]],
     );
     return rows.map((row) => ({ id: row.id, regionCodes: asList(row.regionCodes) }));
   }
@@ -124,9 +112,9 @@ export class IndicatorRepository {
   async streetConsortia(streetCodes: readonly string[], asOf: string): Promise<Map<string, string[]>> {
     const rows = await this.sql.all<{ regionCode: string; id: string }>(
       `select region_code as "regionCode", id::text as "id" from consortium
-       where level = 'STREET' and (ended_on is null or ended_on >= ?::date) and region_code = any(${TEXT_ARRAY_PARAM})
+       where level = 'STREET' and (ended_on is null or ended_on >= $1::date) and region_code = any($2::text[])
        order by id`,
-      [asOf, JSON.stringify(streetCodes)],
+      [asOf, streetCodes],
     );
     const byStreet = new Map<string, string[]>();
     for (const row of rows) byStreet.set(row.regionCode, [...(byStreet.get(row.regionCode) ?? []), row.id]);
@@ -145,8 +133,8 @@ export class IndicatorRepository {
       isSample: boolean;
     }>(
       `select region_code as "regionCode", kind, value, to_char(as_of, 'YYYY-MM-DD') as "asOf", is_sample as "isSample"
-       from region_statistic where region_code = any(${TEXT_ARRAY_PARAM})`,
-      [JSON.stringify(regionCodes)],
+       from region_statistic where region_code = any($1::text[])`,
+      [regionCodes],
     );
     const byRegion = new Map<string, Partial<Record<StatisticKind, StatisticFact>>>();
     for (const row of rows) {

@@ -35,13 +35,13 @@ export class IsochroneRepository {
     if (!radiiMeters.length) return [];
     const rows = await this.sql.all<AreaRow>(
       `select ${asGeoJson('ST_Multi(c.area::geometry)')} as "geometry", ST_Area(c.area) as "areaSquareMeters"
-       from jsonb_array_elements_text(?::jsonb) with ordinality as radius(meters, position)
+       from unnest($1::float8[]) with ordinality as radius(meters, position)
        cross join lateral (
-         select ST_Buffer(ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, radius.meters::float8,
+         select ST_Buffer(ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, radius.meters,
            '${CIRCLE_BUFFER_STYLE}') as area
        ) as c
        order by radius.position`,
-      [JSON.stringify(radiiMeters), point.lng, point.lat],
+      [radiiMeters, point.lng, point.lat],
     );
     return rows.map(toArea);
   }

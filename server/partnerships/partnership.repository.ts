@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlParams, SqlRunner } from '../db/sql';
 import type { Partnership } from './partnership.type';
 
 const SELECT = `select p.id::text as "id", p.care_facility_id::text as "careFacilityId",
@@ -21,21 +21,21 @@ export class PartnershipRepository {
   async forFacility(facilityId: string): Promise<Partnership[]> {
     return this.sql.all<Partnership>(
       `${SELECT}
-       where p.care_facility_id = ? or p.medical_facility_id = ?
+       where p.care_facility_id = $1 or p.medical_facility_id = $1
        order by p.signed_on, p.id`,
-      [Number(facilityId), Number(facilityId)],
+      [Number(facilityId)],
     );
   }
 
   /** One pairing by id. */
   async findById(id: string): Promise<Partnership | null> {
-    return this.sql.one<Partnership>(`${SELECT} where p.id = ?`, [Number(id)]);
+    return this.sql.one<Partnership>(`${SELECT} where p.id = $1`, [Number(id)]);
   }
 
   /** Whether an unended pairing of these two facilities exists. */
   async activeExists(careFacilityId: string, medicalFacilityId: string): Promise<boolean> {
     const row = await this.sql.one(
-      `select 1 from medical_partnership where care_facility_id = ? and medical_facility_id = ?
+      `select 1 from medical_partnership where care_facility_id = $1 and medical_facility_id = $2
          and (ends_on is null or ends_on > current_date)`,
       [Number(careFacilityId), Number(medicalFacilityId)],
     );
@@ -56,14 +56,14 @@ export class PartnershipRepository {
     const row = await this.sql.one<{ id: string }>(
       `insert into medical_partnership (source_key, care_facility_id, medical_facility_id, signed_on, ends_on, services,
          green_channel, two_way_referral, is_sample, source)
-       values ('api:' || gen_random_uuid()::text, ?, ?, ?::date, ?::date, ${TEXT_ARRAY_PARAM}, ?, ?, false, ?)
+       values ('api:' || gen_random_uuid()::text, $1, $2, $3::date, $4::date, $5::text[], $6, $7, false, $8)
        returning id::text as "id"`,
       [
         Number(p.careFacilityId),
         Number(p.medicalFacilityId),
         p.signedOn,
         p.endsOn,
-        JSON.stringify(p.services),
+        p.services,
         p.greenChannel,
         p.twoWayReferral,
         p.source,
@@ -83,17 +83,21 @@ export class PartnershipRepository {
       twoWayReferral: boolean;
     }>,
   ): Promise<void> {
-    const columns: [string, string, unknown][] = [];
-    if (fields.signedOn !== undefined) columns.push(['signed_on', '?::date', fields.signedOn]);
-    if (fields.endsOn !== undefined) columns.push(['ends_on', '?::date', fields.endsOn]);
-    if (fields.services !== undefined)
-      columns.push(['services', TEXT_ARRAY_PARAM, JSON.stringify(fields.services)]);
-    if (fields.greenChannel !== undefined) columns.push(['green_channel', '?', fields.greenChannel]);
-    if (fields.twoWayReferral !== undefined) columns.push(['two_way_referral', '?', fields.twoWayReferral]);
-    if (!columns.length) return;
+    const params = new SqlParams();
+    const sets: string[] = [];
+    if (fields.signedOn !== undefined) sets.push(`signed_on = ${params.add(fields.signedOn, 'date')}`);
+    if (fields.endsOn !== undefined) sets.push(`ends_on = ${params.add(fields.endsOn, 'date')}`);
+    if (fields.services !== undefined) sets.push(`services = ${params.add(fields.services, 'text[]')}`);
+    if (fields.greenChannel !== undefined) {
+      sets.push(`green_channel = ${params.add(fields.greenChannel, 'boolean')}`);
+    }
+    if (fields.twoWayReferral !== undefined) {
+      sets.push(`two_way_referral = ${params.add(fields.twoWayReferral, 'boolean')}`);
+    }
+    if (!sets.length) return;
     await this.sql.run(
-      `update medical_partnership set ${columns.map(([c, sql]) => `${c} = ${sql}`).join(', ')} where id = ?`,
-      [...columns.map(([, , value]) => value), Number(id)],
+      `update medical_partnership set ${sets.join(', ')} where id = ${params.add(Number(id), 'int')}`,
+      params.values,
     );
   }
 }

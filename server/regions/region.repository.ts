@@ -60,22 +60,22 @@ export class RegionRepository {
   async list(level: RegionLevel | null, parentCode: string | null): Promise<Region[]> {
     const rows = await this.sql.all<Row>(
       `select ${COLUMNS} from region r
-       where (?::text is null or r.level::text = ?) and (?::text is null or r.parent_code = ?)
+       where ($1::text is null or r.level::text = $1) and ($2::text is null or r.parent_code = $2)
        order by r.code`,
-      [level, level, parentCode, parentCode],
+      [level, parentCode],
     );
     return rows.map(toRegion);
   }
 
   /** One region by code. */
   async findByCode(code: string): Promise<Region | null> {
-    const row = await this.sql.one<Row>(`select ${COLUMNS} from region r where r.code = ?`, [code]);
+    const row = await this.sql.one<Row>(`select ${COLUMNS} from region r where r.code = $1`, [code]);
     return row ? toRegion(row) : null;
   }
 
   /** Whether a region exists. */
   async exists(code: string): Promise<boolean> {
-    return (await this.sql.one(`select 1 from region where code = ?`, [code])) !== null;
+    return (await this.sql.one(`select 1 from region where code = $1`, [code])) !== null;
   }
 
   /** Facility and bed counts of the facilities inside a region's boundary. */
@@ -84,7 +84,7 @@ export class RegionRepository {
       `select count(f.id)::int as "facilityCount", coalesce(sum(f.total_beds), 0)::int as "totalBeds",
          coalesce(sum(f.nursing_beds), 0)::int as "nursingBeds", coalesce(sum(f.vacant_beds), 0)::int as "vacantBeds"
        from region r join facility f on ST_Covers(r.boundary, f.location) and f.archived_at is null
-       where r.code = ?`,
+       where r.code = $1`,
       [code],
     );
     return row ?? { facilityCount: 0, totalBeds: 0, nursingBeds: 0, vacantBeds: 0 };

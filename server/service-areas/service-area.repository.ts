@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { MultiPolygon, Point } from 'geojson';
 import { asGeoJson, fromGeoJson } from '../db/geometry-sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlParams, SqlRunner } from '../db/sql';
 import type { IsochroneRecord } from '../isochrones/isochrone.service';
 import type { TravelMethod } from '../isochrones/travel-kind';
 import type { FacilitySite } from '../network/road-network';
@@ -22,15 +22,11 @@ export interface StoredServiceArea {
 /** Decimals that bring a coordinate back as the same double, so a stored location compares equal. */
 const EXACT_DECIMALS = 15;
 
-/** A stored row is up to date when its basis matches and the facility has not moved since (alias sa, f). */
-const UP_TO_DATE = `sa.mode = ? and sa.speed_m_per_min = ? and sa.network_fingerprint = ?
+/** SQL: a stored row is up to date when its basis matches and the facility has not moved since (alias sa, f). */
+const upToDate = (params: SqlParams, basis: ServiceAreaBasis) =>
+  `sa.mode = ${params.add(basis.mode, 'text')} and sa.speed_m_per_min = ${params.add(basis.speedMetersPerMinute, 'float8')}
+  and sa.network_fingerprint = ${params.add(basis.networkFingerprint, 'text')}
   and ST_Equals(sa.facility_location, f.location)`;
-
-const basisParams = (basis: ServiceAreaBasis) => [
-  basis.mode,
-  basis.speedMetersPerMinute,
-  basis.networkFingerprint,
-];
 
 function toSite(id: string, location: string): FacilitySite {
   const [lng, lat] = (JSON.parse(location) as Point).coordinates;
@@ -47,13 +43,15 @@ export class ServiceAreaRepository {
 
   /** Facilities (not archived) missing an up-to-date area for any of the limits: new, moved, or another basis. */
   async staleSites(minutesList: readonly number[], basis: ServiceAreaBasis): Promise<FacilitySite[]> {
+    const params = new SqlParams();
     const rows = await this.sql.all<{ id: string; location: string }>(
       `select f.id::text as "id", ${asGeoJson('f.location', EXACT_DECIMALS)} as "location" from facility f
        where f.archived_at is null
          and (select count(*) from service_area sa
-              where sa.facility_id = f.id and sa.minutes::text = any(${TEXT_ARRAY_PARAM}) and ${UP_TO_DATE}) < ?
+              where sa.facility_id = f.id and sa.minutes = any(${params.add(minutesList, 'int[]')})
+                and ${upToDate(params, basis)}) < ${params.add(minutesList.length, 'int')}
        order by f.id`,
-      [JSON.stringify(minutesList.map(String)), ...basisParams(basis), minutesList.length],
+      params.values,
     );
     return rows.map((row) => toSite(row.id, row.location));
   }
@@ -64,6 +62,7 @@ export class ServiceAreaRepository {
     minutes: number,
     basis: ServiceAreaBasis,
   ): Promise<StoredServiceArea | null> {
+    const params = new SqlParams();
     const row = await this.sql.one<{
       location: string;
       method: TravelMethod | null;
@@ -73,9 +72,10 @@ export class ServiceAreaRepository {
       `select ${asGeoJson('f.location', EXACT_DECIMALS)} as "location", sa.method,
          ${asGeoJson('sa.geom')} as "geometry", sa.area_m2 as "areaSquareMeters"
        from facility f
-       left join service_area sa on sa.facility_id = f.id and sa.minutes = ? and ${UP_TO_DATE}
-       where f.id = ? and f.archived_at is null`,
-      [minutes, ...basisParams(basis), Number(facilityId)],
+       left join service_area sa on sa.facility_id = f.id and sa.minutes = ${params.add(minutes, 'int')}
+         and ${upToDate(params, basis)}
+       where f.id = ${params.add(Number(facilityId), 'int')} and f.archived_at is null`,
+      params.values,
     );
     if (!row) return null;
     const area =
@@ -97,27 +97,32 @@ export class ServiceAreaRepository {
     basis: ServiceAreaBasis,
   ): Promise<{ inserted: number; updated: number }> {
     const location = JSON.stringify({ type: 'Point', coordinates: [site.lng, site.lat] });
-    const values = `(?::int, ?, ?, ?, ?, ?, ${fromGeoJson()}, ${fromGeoJson()}, ?, now())`;
+    const params = new SqlParams();
+    const values = areas.map(
+      (area) =>
+        `(${[
+          params.add(Number(site.id), 'int'),
+          params.add(basis.mode, 'text'),
+          params.add(area.minutes, 'int'),
+          params.add(area.method, 'text'),
+          params.add(basis.speedMetersPerMinute, 'float8'),
+          params.add(area.areaSquareMeters, 'float8'),
+          fromGeoJson(params.add(JSON.stringify(area.geometry), 'text')),
+          fromGeoJson(params.add(location, 'text')),
+          params.add(basis.networkFingerprint, 'text'),
+          'now()',
+        ].join(', ')})`,
+    );
     const rows = await this.sql.all<{ inserted: boolean }>(
       `insert into service_area (facility_id, mode, minutes, method, speed_m_per_min, area_m2, geom,
          facility_location, network_fingerprint, computed_at)
-       values ${areas.map(() => values).join(', ')}
+       values ${values.join(', ')}
        on conflict (facility_id, mode, minutes) do update set method = excluded.method,
          speed_m_per_min = excluded.speed_m_per_min, area_m2 = excluded.area_m2, geom = excluded.geom,
          facility_location = excluded.facility_location, network_fingerprint = excluded.network_fingerprint,
          computed_at = excluded.computed_at
        returning (xmax = 0) as "inserted"`,
-      areas.flatMap((area) => [
-        Number(site.id),
-        basis.mode,
-        area.minutes,
-        area.method,
-        basis.speedMetersPerMinute,
-        area.areaSquareMeters,
-        JSON.stringify(area.geometry),
-        location,
-        basis.networkFingerprint,
-      ]),
+      params.values,
     );
     const inserted = rows.filter((row) => row.inserted).length;
     return { inserted, updated: rows.length - inserted };

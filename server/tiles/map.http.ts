@@ -3,7 +3,7 @@ import { gzip } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config';
 import type { Database } from '../db/database';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput, valueErrorOf } from '../graphql/errors';
 import { isUserInputError, parseServiceAreaParameters, parseTileFilter } from './tile-filter';
 import { parseTileAddress } from './tile-grid';
 import { TileService, type TileParameters } from './tile.service';
@@ -110,13 +110,14 @@ export async function serveMapRequest(
     }
     return sendTile(req, res, name, await service.tile(name, tile, parameters));
   } catch (error) {
-    if (!isUserInputError(error)) throw error;
+    const userError = isUserInputError(error) ? error : valueErrorOf(error);
+    if (!userError) throw error;
     return sendError(
       res,
       400,
       'BAD_USER_INPUT',
-      error.message,
-      error.extensions.argument as string | undefined,
+      userError.message,
+      userError.extensions.argument as string | undefined,
     );
   }
 }

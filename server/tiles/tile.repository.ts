@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
+import { SqlParams, SqlRunner } from '../db/sql';
 import { facilityConditions } from '../facilities/facility.repository';
 import type { FacilityQuery } from '../facilities/facility.query';
 import { TravelMode } from '../isochrones/travel-kind';
@@ -34,12 +34,13 @@ export interface TileLayerSql {
  * One row `t` with the affine transform from Web Mercator into the tile's coordinates, computed from
  * ST_TileEnvelope exactly as ST_AsMVTGeom does (fx = extent / width, fy = -extent / height).
  */
-const TILE_FRAME = `(select e1.fx, e1.fy, -ST_XMin(e1.e) * e1.fx as xoff, -ST_YMax(e1.e) * e1.fy as yoff
+const tileFrame = (params: SqlParams, tile: TileAddress) => {
+  const address = [tile.z, tile.x, tile.y].map((value) => params.add(value, 'int'));
+  return `(select e1.fx, e1.fy, -ST_XMin(e1.e) * e1.fx as xoff, -ST_YMax(e1.e) * e1.fy as yoff
   from (select e0.e, ${TILE_EXTENT}::float8 / (ST_XMax(e0.e) - ST_XMin(e0.e)) as fx,
                -(${TILE_EXTENT}::float8 / (ST_YMax(e0.e) - ST_YMin(e0.e))) as fy
-        from (select ST_TileEnvelope(?, ?, ?) as e) e0) e1) t`;
-
-const frameParams = (tile: TileAddress) => [tile.z, tile.x, tile.y];
+        from (select ST_TileEnvelope(${address.join(', ')}) as e) e0) e1) t`;
+};
 
 const toTile = (geometry: string) =>
   `ST_Affine(ST_Transform(${geometry}, 3857), t.fx, 0, 0, t.fy, t.xoff, t.yoff)`;
@@ -55,8 +56,12 @@ const tileLines = (geometry: string) =>
 const tilePolygons = (geometry: string) =>
   `ST_ForcePolygonCCW(ST_CollectionExtract(ST_SnapToGrid(ST_ClipByBox2D(${toTile(geometry)}, ${CLIP_BOX}), 1), 3))`;
 
-const envelopeParams = (bounds: LngLatBounds) => [bounds.west, bounds.south, bounds.east, bounds.north];
-const ENVELOPE = 'ST_MakeEnvelope(?, ?, ?, ?, 4326)';
+const envelope = (params: SqlParams, bounds: LngLatBounds) => {
+  const corners = [bounds.west, bounds.south, bounds.east, bounds.north].map((value) =>
+    params.add(value, 'float8'),
+  );
+  return `ST_MakeEnvelope(${corners.join(', ')}, 4326)`;
+};
 
 /** Whether facilities are merged into grid clusters at this zoom. */
 function isClusterZoom(z: number): boolean {
@@ -65,15 +70,17 @@ function isClusterZoom(z: number): boolean {
 
 /** The facilities layer of a tile: the facilities the query matches inside the tile, clustered at low zoom. */
 export function facilityLayerSql(query: FacilityQuery, tile: TileAddress): TileLayerSql {
-  const { where, params } = facilityConditions({ ...query, bbox: tileBounds(tile) });
+  const params = new SqlParams();
+  const frame = tileFrame(params, tile);
+  const where = facilityConditions({ ...query, bbox: tileBounds(tile) }, params);
   const points = `select f.id, ${tilePoint('f.location')} as geom, f.type::text as type, f.name,
       f.name_en, f.vacant_beds, f.is_sample
-    from facility f cross join ${TILE_FRAME} where ${where}`;
+    from facility f cross join ${frame} where ${where}`;
   if (!isClusterZoom(tile.z)) {
     return {
       name: 'facilities',
       sql: `${points} order by f.id`,
-      params: [...frameParams(tile), ...params],
+      params: params.values,
       hasId: true,
       attributes: ['type', 'name', 'name_en', 'vacant_beds', 'is_sample'],
     };
@@ -97,7 +104,7 @@ export function facilityLayerSql(query: FacilityQuery, tile: TileAddress): TileL
   return {
     name: 'facilities',
     sql,
-    params: [...frameParams(tile), ...params],
+    params: params.values,
     hasId: true,
     attributes: ['type', 'name', 'name_en', 'vacant_beds', 'is_sample', 'point_count', 'vacant_count'],
   };
@@ -114,22 +121,20 @@ export function serviceAreaLayerSql(
   minutes: readonly number[],
   tile: TileAddress,
 ): TileLayerSql {
-  const { where, params } = facilityConditions(query);
+  const params = new SqlParams();
+  const frame = tileFrame(params, tile);
+  const where = facilityConditions(query, params);
   return {
     name: 'service_areas',
     sql: `select ${tilePolygons('sa.geom')} as geom, sa.facility_id, f.type::text as type,
         sa.minutes::int as minutes, sa.method, f.is_sample
-      from service_area sa join facility f on f.id = sa.facility_id cross join ${TILE_FRAME}
-      where ${where} and sa.mode = ? and sa.minutes::text = any(${TEXT_ARRAY_PARAM})
-        and ST_Equals(sa.facility_location, f.location) and sa.geom && ${ENVELOPE}
+      from service_area sa join facility f on f.id = sa.facility_id cross join ${frame}
+      where ${where} and sa.mode = ${params.add(TravelMode.WALK, 'text')}
+        and sa.minutes = any(${params.add(minutes, 'int[]')})
+        and ST_Equals(sa.facility_location, f.location)
+        and sa.geom && ${envelope(params, tileBounds(tile, BASEMAP_BUFFER))}
       order by sa.minutes desc, sa.facility_id`,
-    params: [
-      ...frameParams(tile),
-      ...params,
-      TravelMode.WALK,
-      JSON.stringify(minutes.map(String)),
-      ...envelopeParams(tileBounds(tile, BASEMAP_BUFFER)),
-    ],
+    params: params.values,
     hasId: false,
     attributes: ['facility_id', 'type', 'minutes', 'method', 'is_sample'],
   };
@@ -137,80 +142,93 @@ export function serviceAreaLayerSql(
 
 /** The base-map layers of a tile that have anything to draw at its zoom. */
 export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
-  const frame = frameParams(tile);
-  const box = envelopeParams(tileBounds(tile, BASEMAP_BUFFER));
+  const box = tileBounds(tile, BASEMAP_BUFFER);
   const layers: TileLayerSql[] = [];
   if (tile.z >= WATER_AREA_MINZOOM) {
+    const params = new SqlParams();
     layers.push({
       name: 'water',
       sql: `select case when ST_Dimension(m.geom) = 2 then ${tilePolygons('m.geom')} else ${tileLines('m.geom')} end
           as geom, m.kind, m.name
-        from map_feature m cross join ${TILE_FRAME}
-        where m.layer = 'water' and m.geom && ${ENVELOPE}
-          and (ST_Dimension(m.geom) = 2 or m.kind = any(${TEXT_ARRAY_PARAM}))
+        from map_feature m cross join ${tileFrame(params, tile)}
+        where m.layer = 'water' and m.geom && ${envelope(params, box)}
+          and (ST_Dimension(m.geom) = 2 or m.kind = any(${params.add(waterwayKindsAt(tile.z), 'text[]')}))
         order by m.id`,
-      params: [...frame, ...box, JSON.stringify(waterwayKindsAt(tile.z))],
+      params: params.values,
       hasId: false,
       attributes: ['kind', 'name'],
     });
   }
   if (tile.z >= GREEN_MINZOOM) {
+    const params = new SqlParams();
     layers.push({
       name: 'green',
       sql: `select ${tilePolygons('m.geom')} as geom, m.kind, m.name
-        from map_feature m cross join ${TILE_FRAME}
-        where m.layer = 'green' and ST_Dimension(m.geom) = 2 and m.geom && ${ENVELOPE}
+        from map_feature m cross join ${tileFrame(params, tile)}
+        where m.layer = 'green' and ST_Dimension(m.geom) = 2 and m.geom && ${envelope(params, box)}
         order by m.id`,
-      params: [...frame, ...box],
+      params: params.values,
       hasId: false,
       attributes: ['kind', 'name'],
     });
   }
   const roads = roadKindsAt(tile.z);
   if (roads.length) {
+    const params = new SqlParams();
+    const kinds = params.add(
+      roads.map((road) => road.kind),
+      'text[]',
+    );
+    const classes = params.add(
+      roads.map((road) => road.class),
+      'text[]',
+    );
     layers.push({
       name: 'road',
       sql: `select ${tileLines('m.geom')} as geom, rc.class, m.kind, m.name
         from map_feature m
-          join jsonb_to_recordset(?::jsonb) as rc(kind text, class text) on rc.kind = m.kind
-          cross join ${TILE_FRAME}
-        where m.layer = 'road' and m.geom && ${ENVELOPE}
+          join unnest(${kinds}, ${classes}) as rc(kind, class) on rc.kind = m.kind
+          cross join ${tileFrame(params, tile)}
+        where m.layer = 'road' and m.geom && ${envelope(params, box)}
         order by m.id`,
-      params: [JSON.stringify(roads), ...frame, ...box],
+      params: params.values,
       hasId: false,
       attributes: ['class', 'kind', 'name'],
     });
   }
   if (tile.z >= BUILDING_MINZOOM) {
+    const params = new SqlParams();
     layers.push({
       name: 'building',
       sql: `select ${tilePolygons('m.geom')} as geom, m.kind
-        from map_feature m cross join ${TILE_FRAME}
-        where m.layer = 'building' and ST_Dimension(m.geom) = 2 and m.geom && ${ENVELOPE}
+        from map_feature m cross join ${tileFrame(params, tile)}
+        where m.layer = 'building' and ST_Dimension(m.geom) = 2 and m.geom && ${envelope(params, box)}
         order by m.id`,
-      params: [...frame, ...box],
+      params: params.values,
       hasId: false,
       attributes: ['kind'],
     });
   }
+  const boundaryParams = new SqlParams();
+  const labelParams = new SqlParams();
   layers.push(
     {
       name: 'boundary',
       sql: `select ${tileLines('ST_Boundary(r.boundary)')} as geom, r.code, r.name, r.level::text as level
-        from region r cross join ${TILE_FRAME}
-        where r.boundary && ${ENVELOPE}
+        from region r cross join ${tileFrame(boundaryParams, tile)}
+        where r.boundary && ${envelope(boundaryParams, box)}
         order by r.code`,
-      params: [...frame, ...box],
+      params: boundaryParams.values,
       hasId: false,
       attributes: ['code', 'name', 'level'],
     },
     {
       name: 'region_label',
       sql: `select ${tilePoint('r.label_point')} as geom, r.code, r.name, r.level::text as level
-        from region r cross join ${TILE_FRAME}
-        where r.label_point && ${ENVELOPE}
+        from region r cross join ${tileFrame(labelParams, tile)}
+        where r.label_point && ${envelope(labelParams, tileBounds(tile))}
         order by r.code`,
-      params: [...frame, ...envelopeParams(tileBounds(tile))],
+      params: labelParams.values,
       hasId: false,
       attributes: ['code', 'name', 'level'],
     },
@@ -233,9 +251,10 @@ export class TileRepository {
   /** The layer encoded by PostGIS ST_AsMVT (PostgreSQL only; PGlite's PostGIS is built without it). */
   async encodeWithPostgis(layer: TileLayerSql): Promise<Uint8Array> {
     const idColumn = layer.hasId ? `, 'id'` : '';
+    const name = `$${layer.params.length + 1}::text`;
     const row = await this.sql.one<{ mvt: Uint8Array | null }>(
-      `select ST_AsMVT(l, ?, ${TILE_EXTENT}, 'geom'${idColumn}) as mvt from ${nonEmpty(layer)}`,
-      [layer.name, ...layer.params],
+      `select ST_AsMVT(l, ${name}, ${TILE_EXTENT}, 'geom'${idColumn}) as mvt from ${nonEmpty(layer)}`,
+      [...layer.params, layer.name],
     );
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array();
   }

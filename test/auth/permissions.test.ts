@@ -40,7 +40,7 @@ afterAll(async () => {
 
 async function facilityRow(id: string) {
   return sql.one<Record<string, unknown>>(
-    `select version, vacant_beds, fee_min_monthly, name, archived_at from facility where id = ?`,
+    `select version, vacant_beds, fee_min_monthly, name, archived_at from facility where id = $1`,
     [Number(id)],
   );
 }
@@ -91,7 +91,7 @@ describe('each role against each mutation: allowed ones succeed, the rest get FO
           expect(result.errors).toBeUndefined();
           expect(after!.version).toBe((fresh.version as number) + 1);
           if (mutation === 'archive') {
-            await sql.run(`update facility set archived_at = null where id = ?`, [Number(target.id)]);
+            await sql.run(`update facility set archived_at = null where id = $1`, [Number(target.id)]);
           }
         } else {
           expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -231,7 +231,7 @@ describe('vacancy updates', () => {
     expect(versions).toEqual(writers.map((i) => first + i));
     const log = await sql.all<{ n: number; version: number }>(
       `select (new_values->>'vacantBeds')::int as n from audit_log
-       where entity = 'facility' and entity_id = ? and action = 'UPDATE_VACANCY' order by id desc limit 1`,
+       where entity = 'facility' and entity_id = $1 and action = 'UPDATE_VACANCY' order by id desc limit 1`,
       [own.id],
     );
     expect((await facilityRow(own.id))!.vacant_beds).toBe(log[0].n);

@@ -14,9 +14,10 @@ let station: string;
 beforeAll(async () => {
   sql = new SqlRunner(fixture.database.db.fork());
   const pick = async (type: string) =>
-    (await sql.one<{ id: string }>(`select id::text as id from facility where type = ? order by id limit 1`, [
-      type,
-    ]))!.id;
+    (await sql.one<{ id: string }>(
+      `select id::text as id from facility where type = $1 order by id limit 1`,
+      [type],
+    ))!.id;
   [home, hospital, station] = [
     await pick('NURSING_HOME'),
     await pick('HOSPITAL'),
@@ -73,7 +74,7 @@ describe('pairings and consortia: ADMIN writes, everyone else gets FORBIDDEN and
     const ended = await fixture.server.query<{ endPartnership: { endsOn: string } }>(END, { id }, auth.ADMIN);
     expect(ended.data!.endPartnership.endsOn).toBe('2026-06-30');
     const audit = await sql.all<{ action: string }>(
-      `select action from audit_log where entity = 'partnership' and entity_id = ? order by id`,
+      `select action from audit_log where entity = 'partnership' and entity_id = $1 order by id`,
       [id],
     );
     expect(audit.map((a) => a.action)).toEqual(['CREATE', 'END']);

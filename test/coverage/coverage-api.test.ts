@@ -96,8 +96,8 @@ async function bruteForce(types: string[][], minutes: number) {
     types.map(async (group) => {
       const facilities = await sql.all<{ lng: number; lat: number }>(
         `select ST_X(location) as lng, ST_Y(location) as lat from facility
-         where archived_at is null and type::text in (${group.map(() => '?').join(', ')})`,
-        group,
+         where archived_at is null and type::text = any($1::text[])`,
+        [group],
       );
       const times = bruteForceMinutes(
         graph,

@@ -13,7 +13,7 @@ test('vacancyChanged delivers each change inside the subscribed region, and only
   const [inside, outside] = await Promise.all(
     ['330102', '330103'].map(async (code) =>
       sql.one<{ id: string; version: number }>(
-        `select id::text as id, version from facility where region_code = ? and total_beds > 5 order by id limit 1`,
+        `select id::text as id, version from facility where region_code = $1 and total_beds > 5 order by id limit 1`,
         [code],
       ),
     ),

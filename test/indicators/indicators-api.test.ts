@@ -131,7 +131,7 @@ describe('streets, communities, statistics and designations added later', () => 
     );
     await sql.run(
       `insert into consortium (source_key, name, level, region_code, lead_facility_id, source)
-       values ('test:street-consortium', '西测试街道康养联合体', 'STREET', '330102001', ?, 'test fixture')`,
+       values ('test:street-consortium', '西测试街道康养联合体', 'STREET', '330102001', $1, 'test fixture')`,
       [Number(lead!.id)],
     );
     const meal = await sql.one<{ id: string; lng: number; lat: number }>(
@@ -143,7 +143,7 @@ describe('streets, communities, statistics and designations added later', () => 
     await sql.run(
       `insert into region (code, name, level, parent_code, boundary, source)
        values ('330102001001', '测试社区', 'COMMUNITY', '330102001',
-         ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, 150)::geometry), 'test fixture')`,
+         ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 150)::geometry), 'test fixture')`,
       [meal!.lng, meal!.lat],
     );
     await sql.run(
@@ -156,7 +156,7 @@ describe('streets, communities, statistics and designations added later', () => 
        where type = 'NURSING_HOME' and region_code = '330102' and dementia_beds > 0 order by id limit 1`,
     ))!;
     await sql.run(
-      `insert into facility_designation (facility_id, designation, source) values (?, 'DEMENTIA_CARE', 'test fixture')`,
+      `insert into facility_designation (facility_id, designation, source) values ($1, 'DEMENTIA_CARE', 'test fixture')`,
       [Number(designatedHome.id)],
     );
   });

@@ -39,14 +39,14 @@ describe('the demo built from the shipped files', () => {
     'census elderly counts of %s %s are preserved exactly after spreading',
     async (code, name, age60plus) => {
       const region = await sql.one<{ name: string; age60plus: number; age65plus: number; age80plus: number }>(
-        `select name, age60plus, age65plus, age80plus from region where code = ?`,
+        `select name, age60plus, age65plus, age80plus from region where code = $1`,
         [code],
       );
       expect(region).toMatchObject({ name, age60plus });
       const cells = await sql.one<{ n: number; a60: number; a65: number; a80: number; bad: number }>(
         `select count(*)::int as n, sum(age60plus)::int as a60, sum(age65plus)::int as a65, sum(age80plus)::int as a80,
          count(*) filter (where not (age60plus >= age65plus and age65plus >= age80plus))::int as bad
-       from population_cell where region_code = ?`,
+       from population_cell where region_code = $1`,
         [code],
       );
       expect(cells!.n).toBeGreaterThan(100);

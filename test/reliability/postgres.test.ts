@@ -160,13 +160,13 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
       await writer;
       await server.close();
       const stored = (await sql.one<{ version: number; vacant: number }>(
-        `select version, vacant_beds as vacant from facility where id = ?`,
+        `select version, vacant_beds as vacant from facility where id = $1`,
         [Number(facility.id)],
       ))!;
       const last = acknowledged.at(-1)!;
       expect(stored).toEqual({ version: last.version, vacant: last.vacantBeds });
       const logged = await sql.all<{ n: number }>(
-        `select (new_values->>'vacantBeds')::int as n from audit_log where entity_id = ? and action = 'UPDATE_VACANCY' order by id`,
+        `select (new_values->>'vacantBeds')::int as n from audit_log where entity_id = $1 and action = 'UPDATE_VACANCY' order by id`,
         [facility.id],
       );
       expect(logged.length).toBe(acknowledged.length);

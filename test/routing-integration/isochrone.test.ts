@@ -25,7 +25,7 @@ async function isochrone(variables: Record<string, unknown>): Promise<Contour[]>
 /** Square metres of `inner` that lie outside `outer`. */
 async function areaOutside(inner: MultiPolygon, outer: MultiPolygon): Promise<number> {
   const row = await sqlOn(fixture.database.db).one<{ area: number }>(
-    `select ST_Area(ST_Difference(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))::geography) as "area"`,
+    `select ST_Area(ST_Difference(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))::geography) as "area"`,
     [JSON.stringify(inner), JSON.stringify(outer)],
   );
   return row!.area;
@@ -34,7 +34,7 @@ async function areaOutside(inner: MultiPolygon, outer: MultiPolygon): Promise<nu
 /** Whether PostGIS finds the polygon valid (rings closed, not crossing, holes inside their shells). */
 async function isValid(area: MultiPolygon): Promise<boolean> {
   const row = await sqlOn(fixture.database.db).one<{ valid: boolean }>(
-    `select ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) as "valid"`,
+    `select ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) as "valid"`,
     [JSON.stringify(area)],
   );
   return row!.valid;
@@ -83,7 +83,7 @@ describe('isochrone along the street network', () => {
     const [five] = await isochrone({ point: offStreet, minutes: [5] });
     expect(five.method).toBe('NETWORK');
     const row = await sqlOn(fixture.database.db).one<{ covers: boolean }>(
-      `select ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ST_SetSRID(ST_MakePoint(?, ?), 4326)) as "covers"`,
+      `select ST_Covers(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), ST_SetSRID(ST_MakePoint($2, $3), 4326)) as "covers"`,
       [JSON.stringify(five.geometry), offStreet.lng, offStreet.lat],
     );
     expect(row!.covers).toBe(true);

@@ -28,8 +28,6 @@ let database: TestDatabase;
 let server: TestServer;
 let network: RoadNetwork;
 
-const literal = (sql: string) => `'${sql.replaceAll("'", "''")}'`;
-
 /** Minutes from the search's origins to every vertex within the limit, by vertex id. */
 function engineMinutes(times: TravelTimes): Map<number, number> {
   const minutes = new Map<number, number>();
@@ -111,8 +109,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
         const engine = engineMinutes(travelTimesFrom(network.graph, walk, [{ vertexIndex }], LIMIT_MINUTES));
         const pgrouting = await pgroutingMinutes(
           `select node::float8 as "node", agg_cost as "minutes"
-           from pgr_drivingDistance(${literal(EDGES_SQL)}, ?::bigint, ?::float8)`,
-          [network.graph.vertexIds[vertexIndex], LIMIT_MINUTES],
+           from pgr_drivingDistance($1::text, $2::bigint, $3::float8)`,
+          [EDGES_SQL, network.graph.vertexIds[vertexIndex], LIMIT_MINUTES],
         );
         compared += expectSameMinutes(engine, pgrouting, LIMIT_MINUTES);
       }
@@ -129,8 +127,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
         const engine = engineMinutes(travelTimesFrom(network.graph, walk, [snap], LIMIT_MINUTES));
         const pgrouting = await pgroutingMinutes(
           `select node::float8 as "node", agg_cost as "minutes"
-           from pgr_withPointsDD(${literal(EDGES_SQL)}, ${literal(pointsSql([snap]))}, ${pointNode(snap, 0)}, ?::float8)`,
-          [LIMIT_MINUTES],
+           from pgr_withPointsDD($1::text, $2::text, $3::bigint, $4::float8)`,
+          [EDGES_SQL, pointsSql([snap]), pointNode(snap, 0), LIMIT_MINUTES],
         );
         compared += expectSameMinutes(engine, pgrouting, LIMIT_MINUTES);
       }
@@ -160,9 +158,13 @@ describe.skipIf(!TEST_DATABASE_URL)(
         const originWalk = offNetworkMinutes(originSnap, walk);
         const rows = await sqlOn(database.db).all<{ node: number; minutes: number }>(
           `select node::float8 as "node", agg_cost as "minutes"
-           from pgr_withPointsDD(${literal(EDGES_SQL)}, ${literal(pointsSql([originSnap, ...placed.map((site) => site.snap)]))},
-             ${pointNode(originSnap, 0)}, ?::float8, details := true)`,
-          [LIMIT_MINUTES - originWalk],
+           from pgr_withPointsDD($1::text, $2::text, $3::bigint, $4::float8, details := true)`,
+          [
+            EDGES_SQL,
+            pointsSql([originSnap, ...placed.map((site) => site.snap)]),
+            pointNode(originSnap, 0),
+            LIMIT_MINUTES - originWalk,
+          ],
         );
         const reached = new Map(rows.map((row) => [row.node, row.minutes]));
         const pgrouting = new Map<string, number>();

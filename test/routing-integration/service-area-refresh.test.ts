@@ -16,7 +16,7 @@ test('service areas are recomputed when a facility is added or moved', async () 
   const sql = new SqlRunner(fixture.database.db.fork());
   const areas = (id: string) =>
     sql.all<{ minutes: number; method: string; lng: number }>(
-      `select minutes, method, ST_X(facility_location) as lng from service_area where facility_id = ? order by minutes`,
+      `select minutes, method, ST_X(facility_location) as lng from service_area where facility_id = $1 order by minutes`,
       [Number(id)],
     );
 

@@ -18,7 +18,7 @@ interface StoredRow {
 async function storedAreas(facilityId?: string): Promise<StoredRow[]> {
   return sqlOn(fixture.database.db).all<StoredRow>(
     `select facility_id::text as "facilityId", minutes, method, area_m2 as "areaSquareMeters" from service_area
-     ${facilityId ? 'where facility_id = ?' : ''} order by facility_id, minutes`,
+     ${facilityId ? 'where facility_id = $1' : ''} order by facility_id, minutes`,
     facilityId ? [Number(facilityId)] : [],
   );
 }
@@ -45,7 +45,7 @@ async function serviceArea(id: string, minutes: number): Promise<Area> {
 
 async function someFacilityId(offset = 0): Promise<string> {
   const row = await sqlOn(fixture.database.db).one<{ id: string }>(
-    'select id::text as "id" from facility where archived_at is null order by id offset ?',
+    'select id::text as "id" from facility where archived_at is null order by id offset $1',
     [offset],
   );
   return row!.id;
@@ -102,7 +102,7 @@ describe('stored service areas (table service_area)', () => {
     const other = await someFacilityId(3);
     const before = await storedAreas(id);
     const sql = sqlOn(fixture.database.db);
-    const moveBy = 'update facility set location = ST_Translate(location, 0.004, 0.002) where id = ?';
+    const moveBy = 'update facility set location = ST_Translate(location, 0.004, 0.002) where id = $1';
     await sql.run(moveBy, [Number(id)]);
     await sql.run(moveBy, [Number(other)]);
 
@@ -135,7 +135,7 @@ describe('stored service areas (table service_area)', () => {
     ).toHaveLength(facilities!.n);
 
     const id = await someFacilityId(4);
-    await sqlOn(fixture.database.db).run('update facility set archived_at = now() where id = ?', [
+    await sqlOn(fixture.database.db).run('update facility set archived_at = now() where id = $1', [
       Number(id),
     ]);
     const counts = await fixture.database.db.fork().transactional((em) => refreshServiceAreas(em));

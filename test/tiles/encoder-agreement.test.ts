@@ -85,7 +85,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the TypeScript encoder and PostGIS ST_AsMVT
     for (const tile of tilesOf(all, 16)) {
       const ours = await new TileRepository(testDb.db.fork()).features(facilityLayerSql({}, tile));
       const theirs = await sql.all<{ id: number; geom: string }>(
-        `select f.id, ST_AsGeoJSON(ST_AsMVTGeom(ST_Transform(f.location, 3857), ST_TileEnvelope(?, ?, ?)::box2d,
+        `select f.id, ST_AsGeoJSON(ST_AsMVTGeom(ST_Transform(f.location, 3857), ST_TileEnvelope($1, $2, $3)::box2d,
            ${TILE_EXTENT}, 0, false)) as geom
          from facility f where f.archived_at is null`,
         [tile.z, tile.x, tile.y] satisfies number[],

@@ -124,16 +124,16 @@ describe('service-area tiles', () => {
       );
     expect(await idsIn(archived)).toContain(archived.id);
     expect(await idsIn(moved)).toContain(moved.id);
-    await sql.run('update facility set archived_at = now() where id = ?', [Number(archived.id)]);
-    await sql.run('update facility set location = ST_Translate(location, 0.0005, 0) where id = ?', [
+    await sql.run('update facility set archived_at = now() where id = $1', [Number(archived.id)]);
+    await sql.run('update facility set location = ST_Translate(location, 0.0005, 0) where id = $1', [
       Number(moved.id),
     ]);
     try {
       expect(await idsIn(archived)).not.toContain(archived.id);
       expect(await idsIn(moved)).not.toContain(moved.id);
     } finally {
-      await sql.run('update facility set archived_at = null where id = ?', [Number(archived.id)]);
-      await sql.run('update facility set location = ST_Translate(location, -0.0005, 0) where id = ?', [
+      await sql.run('update facility set archived_at = null where id = $1', [Number(archived.id)]);
+      await sql.run('update facility set location = ST_Translate(location, -0.0005, 0) where id = $1', [
         Number(moved.id),
       ]);
     }
