@@ -9,6 +9,7 @@ import { loadConfig } from '../../server/config';
 import type { Database } from '../../server/db/database';
 import { createSchema } from '../../server/schema';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
+import { TEST_JWT_SECRET } from '../support/secret';
 
 /** The Chromium the end-to-end tests drive (Debian's package). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,7 +86,7 @@ export async function startStage(options: { baseStyle?: object } = {}): Promise<
   let app: App | null = null;
   try {
     testDb = await openTestDatabase({ seeded: true });
-    const env: NodeJS.ProcessEnv = { NODE_ENV: 'test' };
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', CAREMAP_JWT_SECRET: TEST_JWT_SECRET };
     if (options.baseStyle) {
       await writeFile(path.join(clientDir, 'deployment-style.json'), JSON.stringify(options.baseStyle));
       env.CAREMAP_MAP_STYLE_URL = '/deployment-style.json';
