@@ -1,3 +1,5 @@
+// The import services below load type-graphql classes, which need the metadata polyfill first.
+import 'reflect-metadata';
 import type { Role } from '../auth/role';
 import { TokenService } from '../auth/token.service';
 import type { Database } from '../db/database';
