@@ -9,7 +9,11 @@ import { eventOutput, type AdminEvent } from './admin-events';
 /** The path the command line posts its commands to while the server holds the embedded database. */
 export const ADMIN_CLI_PATH = '/admin/cli';
 
-/** A command is a few hundred bytes (files travel by path, not content). */
+/**
+ * A command is a few hundred bytes: files to import travel by path, not content. The caller proved to be the
+ * server's own user (it read the key from a file of mode 0600) on this machine, so it may name any file that
+ * user can read, and an OSM extract of hundreds of megabytes is never copied through a request body.
+ */
 const MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
 /** What the admin path needs: its key of this run, and what the commands run against. */
