@@ -6,6 +6,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { JWT_SECRET_FILE } from '../../server/auth/jwt-secret';
+import { readDataDirOwner } from '../../server/db/data-dir-lock';
 import { SqlRunner } from '../../server/db/sql';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
 import { issuedToken, runCliScript, startServerChild, type ServerChild } from './processes';
@@ -97,6 +98,23 @@ describe.skipIf(TEST_DATABASE_URL)('the token CLI while the server runs on the e
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(file).size).toBeGreaterThanOrEqual(32);
     expect(server.output()).toContain(`JWT secret: generated on first start, kept in ${file}`);
+  });
+
+  test('the admin path runs nothing without the key the server wrote into the data folder', async () => {
+    const post = (authorization?: string) =>
+      fetch(`${server.url}/admin/cli`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ command: { name: 'token-list' } }),
+      });
+    expect((await post()).status).toBe(401);
+    expect((await post('Bearer wrong-key')).status).toBe(401);
+    const owner = readDataDirOwner(dataDir)!;
+    expect(owner).toMatchObject({ pid: server.child.pid, port: server.port, kind: 'server' });
+    expect(statSync(path.join(dataDir, 'caremap-owner.json')).mode & 0o777).toBe(0o600);
+    const answered = await post(`Bearer ${owner.adminKey}`);
+    expect(answered.status).toBe(200);
+    expect((await answered.text()).trim().split('\n').at(-1)).toBe('{"type":"exit","code":0}');
   });
 
   test('a second server on the same folder fails fast with a message that says what to do, and the folder stays whole', async () => {
