@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
@@ -115,6 +115,27 @@ describe.skipIf(TEST_DATABASE_URL)('the token CLI while the server runs on the e
     const answered = await post(`Bearer ${owner.adminKey}`);
     expect(answered.status).toBe(200);
     expect((await answered.text()).trim().split('\n').at(-1)).toBe('{"type":"exit","code":0}');
+  });
+
+  test('`npm run import -- facilities` while the server runs goes through the server, prints its report, and the rows are served at once', async () => {
+    const file = path.join(dataDir, '..', `${path.basename(dataDir)}-import.csv`);
+    await writeFile(
+      file,
+      'source_key,name,type,lng,lat\ncli:1,命令行导入助餐点,MEAL_POINT,120.1702,30.2601\n',
+    );
+    try {
+      const run = await runCliScript('server/cli/import.ts', ['facilities', file], env);
+      expect(run).toMatchObject({ code: 0 });
+      expect(run.stdout).toContain('Written.');
+      expect(run.stdout).toMatch(/facility\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*0/);
+      expect(server.output()).toMatch(/import-facilities ran through the server \(exit 0\)/);
+      const found = await server.query(
+        '{ facilities(filter: { text: "命令行导入" }, first: 5) { totalCount } }',
+      );
+      expect(found).toEqual({ data: { facilities: { totalCount: 1 } } });
+    } finally {
+      await rm(file, { force: true });
+    }
   });
 
   test('a second server on the same folder fails fast with a message that says what to do, and the folder stays whole', async () => {
