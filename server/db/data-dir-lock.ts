@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -22,6 +22,8 @@ const UNNAMED_STALE_MS = 30_000;
 export interface DataDirOwner {
   pid: number;
   hostname: string;
+  /** The folder's real path when locked: an owner file in a copy of the folder names another folder. */
+  realPath: string;
   /** `server` accepts CLI commands on its admin path once `port` is set; `cli` is a command running directly. */
   kind: 'server' | 'cli';
   /** How to name the holder to a person, for example "the CareMap server" or "npm run token". */
@@ -99,6 +101,7 @@ export async function lockDataDir(
   let owner: DataDirOwner = {
     pid: process.pid,
     hostname: hostname(),
+    realPath: realpathSync(dataDir),
     ...holder,
     startedAt: new Date().toISOString(),
   };
@@ -130,7 +133,9 @@ function removeIfStale(dataDir: string, lockPath: string): void {
   const age = Date.now() - touchedAt;
   const owner = readDataDirOwner(dataDir);
   const stale = owner
-    ? age > STALE_MS || (owner.hostname === hostname() && !isRunning(owner.pid))
+    ? age > STALE_MS ||
+      owner.realPath !== realpathSync(dataDir) ||
+      (owner.hostname === hostname() && !isRunning(owner.pid))
     : age > UNNAMED_STALE_MS;
   if (stale) rmSync(lockPath, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -74,5 +74,21 @@ test('the owner file that carries the admin key has mode 0600', async () => {
     expect(statSync(path.join(dataDir, 'caremap-owner.json')).mode & 0o777).toBe(0o600);
   } finally {
     await lock.release();
+  }
+});
+
+test('a copy of a held folder (a backup taken while the server ran) opens; only the folder itself is held', async () => {
+  const child = await holder('server');
+  const copy = `${dataDir}-copy`;
+  try {
+    await cp(dataDir, copy, { recursive: true });
+    const lock = await lockDataDir(copy, { kind: 'cli', label: 'npm run token' });
+    await lock.release();
+    await expect(lockDataDir(dataDir, { kind: 'cli', label: 'npm run token' })).rejects.toThrow(
+      DataDirInUseError,
+    );
+  } finally {
+    child.kill('SIGKILL');
+    await rm(copy, { recursive: true, force: true });
   }
 });
