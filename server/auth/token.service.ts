@@ -32,7 +32,7 @@ export class TokenService {
 
   constructor(em: EntityManager, jwtSecret: string) {
     if (jwtSecret.length < MIN_JWT_SECRET_LENGTH)
-      throw new Error('A JWT signing secret of 32+ characters is needed');
+      throw new Error(`A JWT signing secret of ${MIN_JWT_SECRET_LENGTH}+ characters is needed`);
     this.tokens = new TokenRepository(em);
     this.key = new TextEncoder().encode(jwtSecret);
   }
@@ -52,7 +52,7 @@ export class TokenService {
     if (validDays != null && !(Number.isInteger(validDays) && validDays >= 1 && validDays <= 36_500)) {
       throw new Error('The days a token is valid must be a whole number from 1 to 36500');
     }
-    const days = request.validDays ?? (request.kind === 'JWT' ? 30 : null);
+    const days = validDays ?? (request.kind === 'JWT' ? 30 : null);
     const expiresAt = days == null ? null : new Date(Date.now() + days * 86_400_000);
     let token: string;
     let secretHash: string | null = null;
