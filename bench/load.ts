@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../server/app';
+import { resolveJwtSecret } from '../server/auth/jwt-secret';
 import { TokenService } from '../server/auth/token.service';
 import { loadConfig } from '../server/config';
 import { migrate, openDatabase, type Database } from '../server/db/database';
@@ -73,7 +74,7 @@ export async function benchLoad(): Promise<void> {
     const homes = await sql.all<{ id: string }>(
       `select id::text as id from facility where total_beds > 10 order by id limit ${CLIENTS}`,
     );
-    const { token } = await new TokenService(db.fork(), config.jwtSecret).issue({
+    const { token } = await new TokenService(db.fork(), (await resolveJwtSecret(db, config)).secret).issue({
       kind: 'JWT',
       role: 'ADMIN',
       subject: 'bench',

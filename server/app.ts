@@ -5,6 +5,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { ADMIN_CLI_PATH, handleAdminRequest } from './admin/admin.http';
+import { resolveJwtSecret } from './auth/jwt-secret';
 import { TokenService } from './auth/token.service';
 import type { AppConfig } from './config';
 import type { RequestContext } from './context';
@@ -39,10 +41,13 @@ export async function createApp(options: {
   clientDir?: string;
   /** The road network in memory; by default read from the database on first use. */
   network?: NetworkLoader;
+  /** The key of this run's admin path for the command line (embedded database only); none: no admin path. */
+  adminKey?: string | null;
 }): Promise<App> {
   const { config, db, schema } = options;
   const network = options.network ?? new NetworkLoader(db);
   const clientDir = options.clientDir ?? path.resolve('dist/client');
+  const jwtSecret = config.jwtSecret ?? (await resolveJwtSecret(db, config)).secret;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.introspection,
@@ -53,7 +58,7 @@ export async function createApp(options: {
   await apollo.start();
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const em = db.fork();
-    const principal = await new TokenService(em, config.jwtSecret).principalOf(req.headers.authorization);
+    const principal = await new TokenService(em, jwtSecret).principalOf(req.headers.authorization);
     return { em, config, principal, network };
   };
 
@@ -81,6 +86,9 @@ export async function createApp(options: {
       if (wantsPage && config.queryEditor) return serveQueryEditor(res);
       return handleGraphQL(apollo, req, res, context, MAX_BODY_BYTES);
     }
+    if (pathname === ADMIN_CLI_PATH && options.adminKey) {
+      return handleAdminRequest(req, res, { adminKey: options.adminKey, db, jwtSecret, network });
+    }
     if (pathname.startsWith('/tiles/') || pathname === '/config.json')
       return serveMapRequest(req, res, { db, config });
     if (pathname === '/health') {
@@ -107,9 +115,7 @@ export async function createApp(options: {
       schema,
       context: async ({ connectionParams }) => {
         const em = db.fork();
-        const principal = await new TokenService(em, config.jwtSecret).principalOf(
-          connectionParams?.authorization,
-        );
+        const principal = await new TokenService(em, jwtSecret).principalOf(connectionParams?.authorization);
         return { em, config, principal, network } satisfies RequestContext;
       },
     },

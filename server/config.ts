@@ -15,16 +15,19 @@ export interface AppConfig {
   introspection: boolean;
   /** A deployment's own base-map style (for example 天地图); default: the platform's own. */
   mapStyleUrl: string | null;
-  /** Secret that signs people's tokens (HS256). */
-  jwtSecret: string;
+  /**
+   * Secret that signs people's tokens (HS256), from CAREMAP_JWT_SECRET; null: one generated on first start
+   * and kept with the data (see server/auth/jwt-secret.ts).
+   */
+  jwtSecret: string | null;
   /** Reject facility coordinates outside China's extent (CAREMAP_RESTRICT_TO_CHINA=0 turns it off). */
   restrictToChina: boolean;
   /** Requests one client may make per minute. */
   rateLimitPerMinute: number;
 }
 
-/** The signing secret used when none is configured outside production; never accepted in production. */
-export const DEVELOPMENT_JWT_SECRET = 'caremap-development-secret-do-not-use-in-production';
+/** Shortest JWT signing secret accepted, in characters. */
+export const MIN_JWT_SECRET_LENGTH = 32;
 
 /** Reads the configuration from environment variables, with defaults for a newcomer's machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -33,10 +36,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
   }
-  const jwtSecret = env.CAREMAP_JWT_SECRET?.trim() || (production ? '' : DEVELOPMENT_JWT_SECRET);
-  if (production && (jwtSecret.length < 32 || jwtSecret === DEVELOPMENT_JWT_SECRET)) {
+  const jwtSecret = env.CAREMAP_JWT_SECRET?.trim() || null;
+  // In production the secret stays out of the data (and so out of database dumps and backups).
+  if (production && !jwtSecret) {
     throw new Error(
-      'NODE_ENV=production needs CAREMAP_JWT_SECRET: a secret of at least 32 characters of your own',
+      `NODE_ENV=production needs CAREMAP_JWT_SECRET: a secret of at least ${MIN_JWT_SECRET_LENGTH} characters of your own`,
+    );
+  }
+  if (jwtSecret && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
+    throw new Error(
+      `CAREMAP_JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters long; unset it to have one generated`,
     );
   }
   const rateLimitPerMinute = Number(env.CAREMAP_RATE_LIMIT_PER_MINUTE ?? 600);

@@ -1,18 +1,29 @@
 import { createServer as createViteServer } from 'vite';
 import { createApp } from './app';
+import { resolveJwtSecret } from './auth/jwt-secret';
 import { loadConfig } from './config';
+import { newAdminKey } from './db/data-dir-lock';
 import { migrate, openDatabase } from './db/database';
 import { ensureDemoData } from './import/seed';
 import { createSchema } from './schema';
 
 // Development: the API on a private port, Vite with hot reload in front of it, proxying the API paths.
 const config = loadConfig();
-const db = await openDatabase(config);
+const db = await openDatabase(config, { kind: 'server', label: 'the CareMap development server' });
 const applied = await migrate(db);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+const jwt = await resolveJwtSecret(db, config);
+console.log(`JWT secret: ${jwt.origin}`);
 await ensureDemoData(db);
-const app = await createApp({ config, db, schema: await createSchema() });
+const adminKey = db.dataDirLock ? newAdminKey() : null;
+const app = await createApp({
+  config: { ...config, jwtSecret: jwt.secret },
+  db,
+  schema: await createSchema(),
+  adminKey,
+});
 const apiPort = await app.listen(0, '127.0.0.1');
+if (adminKey) db.dataDirLock?.announce({ port: apiPort, host: '127.0.0.1', adminKey });
 const api = `http://127.0.0.1:${apiPort}`;
 
 const vite = await createViteServer({

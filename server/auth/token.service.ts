@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { EntityManager } from '@mikro-orm/sql';
 import { GraphQLError } from 'graphql';
 import { jwtVerify, SignJWT } from 'jose';
+import { MIN_JWT_SECRET_LENGTH } from '../config';
 import { TokenRepository, type TokenRecord } from './token.repository';
 import { PUBLIC_PRINCIPAL, TOKEN_ROLES, type Principal, type Role } from './role';
 
@@ -30,6 +31,8 @@ export class TokenService {
   private readonly key: Uint8Array;
 
   constructor(em: EntityManager, jwtSecret: string) {
+    if (jwtSecret.length < MIN_JWT_SECRET_LENGTH)
+      throw new Error(`A JWT signing secret of ${MIN_JWT_SECRET_LENGTH}+ characters is needed`);
     this.tokens = new TokenRepository(em);
     this.key = new TextEncoder().encode(jwtSecret);
   }
@@ -45,7 +48,11 @@ export class TokenService {
     if (facilityIds.some((id) => !/^[1-9][0-9]{0,9}$/.test(id)))
       throw new Error('Facility ids are positive integers');
     const id = randomUUID();
-    const days = request.validDays ?? (request.kind === 'JWT' ? 30 : null);
+    const validDays = request.validDays;
+    if (validDays != null && !(Number.isInteger(validDays) && validDays >= 1 && validDays <= 36_500)) {
+      throw new Error('The days a token is valid must be a whole number from 1 to 36500');
+    }
+    const days = validDays ?? (request.kind === 'JWT' ? 30 : null);
     const expiresAt = days == null ? null : new Date(Date.now() + days * 86_400_000);
     let token: string;
     let secretHash: string | null = null;

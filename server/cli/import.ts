@@ -1,13 +1,13 @@
+import path from 'node:path';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { migrate, openDatabase, type Database } from '../db/database';
-import { importFacilityFile } from '../facility-import/facility-import.cli';
-import { importBoundaries, importCensus, importOsm } from '../import/file-import';
+import type { CliCommand } from './commands';
+import { runCli } from './run';
 
 /**
  * `npm run import -- <osm|boundaries|census> <file>` or
  * `npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]`:
- * imports one file, all or nothing, idempotently.
+ * imports one file, all or nothing, idempotently; through the running server when it holds the database.
  */
 const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
        npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]`;
@@ -16,25 +16,27 @@ const { positionals, values } = parseArgs({
   options: { crs: { type: 'string', default: 'WGS84' }, 'dry-run': { type: 'boolean', default: false } },
 });
 const [kind, file] = positionals;
-const importers = {
-  osm: importOsm,
-  boundaries: importBoundaries,
-  census: importCensus,
-  facilities: (db: Database, path: string) => importFacilityFile(db, path, values.crs!, values['dry-run']!),
-} as const;
-
-if (!kind || !file || !(kind in importers)) {
+// Absolute, because the server that may run the import has its own working directory.
+const filePath = file ? path.resolve(file) : '';
+let command: CliCommand | null = null;
+if (file && (kind === 'osm' || kind === 'boundaries' || kind === 'census')) {
+  command = { name: 'import-file', kind, path: filePath };
+} else if (file && kind === 'facilities') {
+  command = {
+    name: 'import-facilities',
+    path: filePath,
+    crs: values.crs,
+    dryRun: values['dry-run'],
+    actor: `cli:${userInfo().username}`,
+  };
+}
+if (!command) {
   console.error(USAGE);
   process.exit(2);
 }
-const db = await openDatabase(loadConfig());
 try {
-  await migrate(db);
-  const report = await importers[kind as keyof typeof importers](db, file);
-  console.table(report);
+  await runCli(command, 'npm run import');
 } catch (error) {
   console.error(`Import failed, nothing was written: ${(error as Error).message}`);
   process.exitCode = 1;
-} finally {
-  await db.close();
 }

@@ -1,14 +1,9 @@
-import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../db/database';
-import { seedDemo } from '../import/seed';
+import { runCli } from './run';
 
-/** `npm run seed`: builds (or refreshes) the demo from the files the repository ships. */
-const config = loadConfig();
-const db = await openDatabase(config);
+/** `npm run seed`: builds (or refreshes) the demo from the files the repository ships; through the running server when it holds the database. */
 try {
-  await migrate(db);
-  const report = await seedDemo(db);
-  console.table(report);
-} finally {
-  await db.close();
+  await runCli({ name: 'seed' }, 'npm run seed');
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
 }

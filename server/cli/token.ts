@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
-import { TOKEN_ROLES, type Role } from '../auth/role';
-import { TokenService } from '../auth/token.service';
-import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../db/database';
+import { TOKEN_ROLES } from '../auth/role';
+import type { CliCommand } from './commands';
+import { runCli } from './run';
 
 /**
  * `npm run token -- issue --role OPERATOR --subject 张三 --facility 12 [--api-key] [--days 30]`,
- * `npm run token -- revoke <id>`, `npm run token -- list`.
+ * `npm run token -- revoke <id>`, `npm run token -- list`. Works whether or not the server runs.
  */
 const USAGE = `usage:
   npm run token -- issue --role <${TOKEN_ROLES.join('|')}> --subject <name> [--facility <id>]... [--api-key] [--days <n>]
@@ -19,41 +18,33 @@ const { positionals, values } = parseArgs({
     role: { type: 'string' },
     subject: { type: 'string' },
     facility: { type: 'string', multiple: true },
-    'api-key': { type: 'boolean' },
+    'api-key': { type: 'boolean', default: false },
     days: { type: 'string' },
   },
 });
-const [command, id] = positionals;
-if (!command || !['issue', 'revoke', 'list'].includes(command)) {
+const [action, id] = positionals;
+let command: CliCommand | null = null;
+if (action === 'issue' && values.role && values.subject) {
+  command = {
+    name: 'token-issue',
+    role: values.role,
+    subject: values.subject,
+    facilityIds: values.facility ?? [],
+    apiKey: values['api-key'],
+    days: values.days === undefined ? null : Number(values.days),
+  };
+} else if (action === 'revoke' && id) {
+  command = { name: 'token-revoke', id };
+} else if (action === 'list') {
+  command = { name: 'token-list' };
+}
+if (!command) {
   console.error(USAGE);
   process.exit(2);
 }
-const config = loadConfig();
-const db = await openDatabase(config);
 try {
-  await migrate(db);
-  const tokens = new TokenService(db.fork(), config.jwtSecret);
-  if (command === 'issue') {
-    if (!values.role || !values.subject) throw new Error(USAGE);
-    const issued = await tokens.issue({
-      role: values.role.toUpperCase() as Role,
-      subject: values.subject,
-      facilityIds: values.facility ?? [],
-      kind: values['api-key'] ? 'API_KEY' : 'JWT',
-      validDays: values.days ? Number(values.days) : undefined,
-    });
-    console.log(
-      `id:      ${issued.id}\nexpires: ${issued.expiresAt?.toISOString() ?? 'never'}\ntoken (shown once):\n${issued.token}`,
-    );
-  } else if (command === 'revoke') {
-    if (!id) throw new Error(USAGE);
-    console.log((await tokens.revoke(id)) ? `Revoked ${id}` : `No active token ${id}`);
-  } else {
-    console.table((await tokens.list()).map(({ secretHash: _hash, ...token }) => token));
-  }
+  await runCli(command, 'npm run token');
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;
-} finally {
-  await db.close();
 }

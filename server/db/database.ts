@@ -5,6 +5,7 @@ import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 import type { EntityManager, MikroORM } from '@mikro-orm/sql';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { AppConfig } from '../config';
+import { lockDataDir, type DataDirLock, type DataDirOwner } from './data-dir-lock';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
@@ -15,6 +16,8 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   orm: MikroORM;
   kind: DatabaseKind;
+  /** This process's exclusive hold on the embedded database's folder; null on PostgreSQL and in memory. */
+  dataDirLock: DataDirLock | null;
   /** A fresh entity manager, one per request or job. */
   fork(): EntityManager;
   close(): Promise<void>;
@@ -34,10 +37,26 @@ const shared = {
   allowGlobalContext: false,
 };
 
-/** Opens the embedded PGlite database (in `config.dataDir`) or the PostgreSQL server of `DATABASE_URL`. */
-export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+/** Who opens the database, as the lock on an embedded database's folder names it to other processes. */
+export type DatabaseHolder = Pick<DataDirOwner, 'kind' | 'label'>;
+
+const DEFAULT_HOLDER: DatabaseHolder = {
+  kind: 'cli',
+  label: `a CareMap process (${process.argv[1] ?? 'node'})`,
+};
+
+/**
+ * Opens the embedded PGlite database (in `config.dataDir`) or the PostgreSQL server of `DATABASE_URL`.
+ * PGlite is single-process: its folder is locked for this process until close, and a second process gets
+ * DataDirInUseError instead of corrupting it. PostgreSQL needs no lock.
+ */
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  holder: DatabaseHolder = DEFAULT_HOLDER,
+): Promise<Database> {
   let orm: MikroORM;
   let kind: DatabaseKind;
+  let dataDirLock: DataDirLock | null = null;
   if (config.databaseUrl) {
     kind = 'postgresql';
     orm = (await PostgresORM.init({
@@ -47,18 +66,33 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     })) as unknown as MikroORM;
   } else {
     kind = 'pglite';
-    if (!config.dataDir.startsWith('memory:')) mkdirSync(config.dataDir, { recursive: true });
-    orm = (await PgliteORM.init({
-      ...shared,
-      dbName: config.dataDir,
-      driverOptions: { extensions: { postgis } },
-    })) as unknown as MikroORM;
+    if (!config.dataDir.startsWith('memory:')) {
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      dataDirLock = await lockDataDir(config.dataDir, holder);
+    }
+    try {
+      orm = (await PgliteORM.init({
+        ...shared,
+        dbName: config.dataDir,
+        driverOptions: { extensions: { postgis } },
+      })) as unknown as MikroORM;
+    } catch (error) {
+      await dataDirLock?.release();
+      throw error;
+    }
   }
   return {
     orm,
     kind,
+    dataDirLock,
     fork: () => orm.em.fork() as EntityManager,
-    close: () => orm.close(true),
+    close: async () => {
+      try {
+        await orm.close(true);
+      } finally {
+        await dataDirLock?.release();
+      }
+    },
   };
 }
 

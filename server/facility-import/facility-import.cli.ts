@@ -1,23 +1,29 @@
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/database';
-import { startProgress } from '../import/progress';
+import type { Progress } from '../import/progress';
 import type { SeedReport } from '../import/seed';
 import { FacilityImportService } from './facility-import.service';
 
-/** Imports a facility file from the command line as ADMIN; prints each invalid row and fails when there are any. */
+/** Where a command-line facility import reports: lines for people and a progress bar. */
+export interface FacilityImportOutput {
+  log(text: string): void;
+  error(text: string): void;
+  progress(label: string, total: number): Progress;
+}
+
+/** Imports a facility file from the command line as ADMIN `actor`; prints each invalid row and fails when there are any. */
 export async function importFacilityFile(
   db: Database,
-  path: string,
-  crs: string,
-  dryRun: boolean,
+  request: { path: string; crs: string; dryRun: boolean; actor: string },
+  out: FacilityImportOutput,
 ): Promise<SeedReport> {
+  const { path, crs, dryRun } = request;
   const content = await readFile(path, 'utf8');
   const format = /\.(geo)?json$/i.test(path) ? 'GEOJSON' : 'CSV';
   const principal = {
     role: 'ADMIN' as const,
-    subject: `cli:${userInfo().username}`,
+    subject: request.actor,
     facilityIds: [],
     tokenId: null,
   };
@@ -33,16 +39,16 @@ export async function importFacilityFile(
         sourceName: `import: ${path}`,
         restrictToChina: true,
       },
-      startProgress('Facilities', content.split('\n').length),
+      out.progress('Facilities', content.split('\n').length),
     );
   } catch (error) {
     throw error instanceof GraphQLError ? new Error(error.message) : error;
   }
   for (const row of report.rows.filter((r) => r.status === 'INVALID')) {
-    console.error(`row ${row.row}: ${row.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    out.error(`row ${row.row}: ${row.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
   }
   if (report.invalid > 0) throw new Error(`${report.invalid} of ${report.total} rows are invalid`);
-  console.log(dryRun ? `Dry run: all ${report.total} rows are valid; nothing written.` : 'Written.');
+  out.log(dryRun ? `Dry run: all ${report.total} rows are valid; nothing written.` : 'Written.');
   return {
     facility: { inserted: report.created, updated: report.updated, unchanged: report.unchanged, deleted: 0 },
   };

@@ -8,7 +8,7 @@ import { extractHealthFacilities } from './osm/health-facilities';
 import { extractBaseFeatures } from './osm/map-features';
 import { readOsm } from './osm/osm-reader';
 import { extractWalkNetwork } from './osm/walk-network';
-import { startProgress } from './progress';
+import { startProgress, type Progress } from './progress';
 import { refreshServiceAreas } from '../service-areas/service-area.service';
 import { osmFacilityRecord, regionsOf, type SeedReport } from './seed';
 
@@ -20,22 +20,26 @@ function inTransaction(
 }
 
 /** Imports an OpenStreetMap file: health facilities, the walk network (replacing the old one) and base-map features. */
-export async function importOsm(db: Database, path: string): Promise<SeedReport> {
+export async function importOsm(
+  db: Database,
+  path: string,
+  progress: (label: string, total: number) => Progress = startProgress,
+): Promise<SeedReport> {
   const osm = await readOsm(path);
   const network = extractWalkNetwork(osm);
   const features = extractBaseFeatures(osm);
   const facilities = extractHealthFacilities(osm).map(osmFacilityRecord);
   return inTransaction(db, async (repo, em) => {
-    const edges = startProgress('Walk network edges', network.edges.length);
+    const edges = progress('Walk network edges', network.edges.length);
     const road_edge = await repo.replaceNetwork(network.edges, edges);
     edges.done();
-    const mapProgress = startProgress('Base-map features', features.length);
+    const mapProgress = progress('Base-map features', features.length);
     const map_feature = await repo.upsertMapFeatures(features, mapProgress);
     mapProgress.done();
-    const facilityProgress = startProgress('Facilities', facilities.length);
+    const facilityProgress = progress('Facilities', facilities.length);
     const facility = await repo.upsertFacilities(facilities, facilityProgress);
     facilityProgress.done();
-    const service_area = await refreshServiceAreas(em, startProgress);
+    const service_area = await refreshServiceAreas(em, progress);
     return { road_edge, map_feature, facility, service_area };
   });
 }

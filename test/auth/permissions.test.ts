@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../server/config';
+import { loadConfig } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { startTestServer, type TestServer } from '../support/graphql';
@@ -22,7 +23,7 @@ beforeAll(async () => {
     `select id::text as id, version from facility where type = 'NURSING_HOME' and total_beds > 10 order by id limit 2`,
   );
   [own, other] = homes;
-  const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
+  const tokens = new TokenService(database.db.fork(), TEST_JWT_SECRET);
   auth.OPERATOR = bearer(
     (await tokens.issue({ kind: 'JWT', role: 'OPERATOR', subject: '王护士长', facilityIds: [own.id] })).token,
   );
@@ -149,7 +150,7 @@ describe('tokens', () => {
     expect(
       (await server.query(query, {}, bearer('eyJhbGciOiJIUzI1NiJ9.e30.x'))).errors?.[0].extensions?.code,
     ).toBe('UNAUTHENTICATED');
-    const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
+    const tokens = new TokenService(database.db.fork(), TEST_JWT_SECRET);
     const issued = await tokens.issue({ kind: 'API_KEY', role: 'PLANNER', subject: 'revoked system' });
     expect((await server.query(query, {}, bearer(issued.token))).errors).toBeUndefined();
     await tokens.revoke(issued.id);
@@ -166,9 +167,9 @@ describe('tokens', () => {
 
   test('production refuses to start without a secret of its own', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CAREMAP_JWT_SECRET/);
-    expect(() =>
-      loadConfig({ NODE_ENV: 'production', CAREMAP_JWT_SECRET: DEVELOPMENT_JWT_SECRET }),
-    ).toThrow();
+    expect(() => loadConfig({ NODE_ENV: 'production', CAREMAP_JWT_SECRET: 'short-secret' })).toThrow(
+      /at least 32/,
+    );
     expect(loadConfig({ NODE_ENV: 'production', CAREMAP_JWT_SECRET: 'x'.repeat(40) }).jwtSecret).toHaveLength(
       40,
     );

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { useTestServer } from '../support/test-server';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     await pick('HOSPITAL'),
     await pick('COMMUNITY_CARE_STATION'),
   ];
-  const tokens = new TokenService(fixture.database.db.fork(), DEVELOPMENT_JWT_SECRET);
+  const tokens = new TokenService(fixture.database.db.fork(), TEST_JWT_SECRET);
   for (const role of ['OPERATOR', 'PLANNER', 'ADMIN'] as const) {
     const { token } = await tokens.issue({
       kind: 'JWT',

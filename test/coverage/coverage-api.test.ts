@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { NetworkRepository } from '../../server/network/network.repository';
 import type { RoadGraph } from '../../server/routing/graph';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
   sql = new SqlRunner(database.db.fork());
   graph = await new NetworkRepository(database.db.fork()).loadGraph();
-  const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
+  const tokens = new TokenService(database.db.fork(), TEST_JWT_SECRET);
   auth.PLANNER = {
     authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '民政局规划科' })).token}`,
   };

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { CareMapDriver } from './driver';
 import { browserAvailable, E2E_WAIT_MS, startStage, type Stage } from './harness';
 
@@ -395,7 +395,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.page.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
     const loadsBefore = d.localRequests.filter((p) => p === '/').length;
 
-    const { token } = await new TokenService(stage.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+    const { token } = await new TokenService(stage.db.fork(), TEST_JWT_SECRET).issue({
       kind: 'JWT',
       role: 'ADMIN',
       subject: 'e2e',

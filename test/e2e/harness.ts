@@ -9,6 +9,7 @@ import { loadConfig } from '../../server/config';
 import type { Database } from '../../server/db/database';
 import { createSchema } from '../../server/schema';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
+import { TEST_JWT_SECRET } from '../support/secret';
 
 /**
  * How long a browser test waits for the page to reach an expected state: generous, because a busy 2-core
@@ -91,7 +92,7 @@ export async function startStage(options: { baseStyle?: object } = {}): Promise<
   let app: App | null = null;
   try {
     testDb = await openTestDatabase({ seeded: true });
-    const env: NodeJS.ProcessEnv = { NODE_ENV: 'test' };
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', CAREMAP_JWT_SECRET: TEST_JWT_SECRET };
     if (options.baseStyle) {
       await writeFile(path.join(clientDir, 'deployment-style.json'), JSON.stringify(options.baseStyle));
       env.CAREMAP_MAP_STYLE_URL = '/deployment-style.json';

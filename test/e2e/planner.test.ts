@@ -8,7 +8,7 @@ import { formatNumber } from '../../client/planner/i18n/messages';
 import { DEFAULT_SETTINGS } from '../../client/planner/settings';
 import type { Gap, IndicatorResult } from '../../client/planner/types';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { parseCsv } from '../client/planner/csv';
 import { TEST_DATABASE_URL } from '../support/database';
 import { CareMapDriver } from './driver';
@@ -30,7 +30,7 @@ interface PlannerStage {
 /** The harness's stage plus a planner's token issued on its database. */
 async function startPlannerStage(): Promise<PlannerStage> {
   const stage = await startStage();
-  const { token } = await new TokenService(stage.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+  const { token } = await new TokenService(stage.db.fork(), TEST_JWT_SECRET).issue({
     kind: 'JWT',
     role: 'PLANNER',
     subject: 'e2e planner',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { startTestServer, type TestServer } from '../support/graphql';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   database = await openTestDatabase({ seeded: true });
   server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
   sql = new SqlRunner(database.db.fork());
-  const { token } = await new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+  const { token } = await new TokenService(database.db.fork(), TEST_JWT_SECRET).issue({
     kind: 'API_KEY',
     role: 'ADMIN',
     subject: '12349 platform',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { FixtureWorld } from '../fixtures/coverage/database';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { startTestServer, type TestServer } from '../support/graphql';
@@ -51,7 +51,7 @@ beforeAll(async () => {
   station = await world.facility('COMMUNITY_CARE_STATION', 0, 0);
   meal = await world.facility('MEAL_POINT', 2500, 0);
   server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
-  const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
+  const tokens = new TokenService(database.db.fork(), TEST_JWT_SECRET);
   planner = {
     authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role: 'PLANNER', subject: '规划科' })).token}`,
   };

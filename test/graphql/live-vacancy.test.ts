@@ -2,7 +2,7 @@ import { createClient } from 'graphql-ws';
 import { expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { useTestServer } from '../support/test-server';
 
@@ -18,7 +18,7 @@ test('vacancyChanged delivers each change inside the subscribed region, and only
       ),
     ),
   );
-  const { token } = await new TokenService(fixture.database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+  const { token } = await new TokenService(fixture.database.db.fork(), TEST_JWT_SECRET).issue({
     kind: 'JWT',
     role: 'ADMIN',
     subject: 'test',

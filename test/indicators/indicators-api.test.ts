@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { INDICATORS } from '../../server/indicators/indicator-definitions';
 import { openTestDatabase, type TestDatabase } from '../support/database';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   database = await openTestDatabase({ seeded: true });
   server = await startTestServer(database.db, { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' });
   sql = new SqlRunner(database.db.fork());
-  const tokens = new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET);
+  const tokens = new TokenService(database.db.fork(), TEST_JWT_SECRET);
   const bearer = async (role: 'PLANNER' | 'ADMIN') => ({
     authorization: `Bearer ${(await tokens.issue({ kind: 'JWT', role, subject: `${role} tester` })).token}`,
   });

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
 import { startTestServer } from '../support/graphql';
@@ -25,7 +25,7 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
   beforeAll(async () => {
     database = await openTestDatabase({ seeded: true });
     adminToken = (
-      await new TokenService(database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+      await new TokenService(database.db.fork(), TEST_JWT_SECRET).issue({
         kind: 'JWT',
         role: 'ADMIN',
         subject: 'reliability',
@@ -42,6 +42,7 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
       env: {
         ...process.env,
         DATABASE_URL: database.url!,
+        CAREMAP_JWT_SECRET: TEST_JWT_SECRET,
         PORT: String(port),
         HOST: '127.0.0.1',
         CAREMAP_RATE_LIMIT_PER_MINUTE: '100000',

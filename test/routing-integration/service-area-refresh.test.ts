@@ -1,13 +1,13 @@
 import { expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
-import { DEVELOPMENT_JWT_SECRET } from '../../server/config';
+import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
 import { useTestServer } from '../support/test-server';
 
 const fixture = useTestServer();
 
 test('service areas are recomputed when a facility is added or moved', async () => {
-  const { token } = await new TokenService(fixture.database.db.fork(), DEVELOPMENT_JWT_SECRET).issue({
+  const { token } = await new TokenService(fixture.database.db.fork(), TEST_JWT_SECRET).issue({
     kind: 'JWT',
     role: 'ADMIN',
     subject: 'service areas',
