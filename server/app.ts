@@ -1,25 +1,42 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import { TokenService } from './auth/token.service';
 import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
 import { formatError } from './graphql/format-error';
-import { NetworkLoader } from './network/network.loader';
 import { queryLimitsPlugin } from './graphql/limits';
-import { RateLimiter } from './http/rate-limit';
-import { handleGraphQL } from './http/graphql-handler';
-import { serveQueryEditor } from './http/query-editor';
-import { serveStatic } from './http/static-files';
-import { serveMapRequest } from './tiles/map.http';
+import { Callers } from './http/caller';
+import { capConnectionsPerAddress } from './http/connection-cap';
+import { answerHttpError, answerNotFound, rateLimitError } from './http/errors';
+import { QUERY_EDITOR_HEADERS, QUERY_EDITOR_PAGE } from './http/query-editor';
+import { serveGraphQLOverWebSocket } from './http/websocket';
+import { NetworkLoader } from './network/network.loader';
+import { answerMapRequest } from './tiles/map.http';
 
-/** Largest GraphQL request body accepted, in bytes. */
+/** Largest request body accepted, in bytes (HTTP 413 beyond). */
 export const MAX_BODY_BYTES = 5_000_000;
+
+/** Timeouts and caps of the HTTP server. */
+export const HTTP_LIMITS = {
+  /** A request (headers and body) must arrive whole within this; a slow body is cut (408). */
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  /** A connection with no traffic at all is closed after this. */
+  idleTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+  /** Connections open at once from one client address. */
+  maxConnectionsPerAddress: 64,
+  /** Tiles are many small requests: a map view asks for dozens at once. */
+  tileRequestsPerGraphQLRequest: 10,
+} as const;
 
 /** The running platform: HTTP server, GraphQL and the database behind them. */
 export interface App {
@@ -30,7 +47,17 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Wires GraphQL, the built client and the database into one HTTP server. */
+/** An AbortSignal that fires when the client goes away before its answer is sent. */
+function clientGone(request: FastifyRequest, reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  request.raw.once('aborted', () => controller.abort());
+  return controller.signal;
+}
+
+/** Wires GraphQL, the map endpoints, the built client and the database into one Fastify server. */
 export async function createApp(options: {
   config: AppConfig;
   db: Database;
@@ -42,6 +69,8 @@ export async function createApp(options: {
   const { config, db, schema } = options;
   const network = options.network ?? new NetworkLoader(db);
   const clientDir = options.clientDir ?? path.resolve('dist/client');
+  const callers = new Callers(db, config.jwtSecret);
+
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.introspection,
@@ -50,86 +79,100 @@ export async function createApp(options: {
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin],
   });
   await apollo.start();
-  const context = async (req: IncomingMessage): Promise<RequestContext> => {
-    const em = db.fork();
-    const principal = await new TokenService(em, config.jwtSecret).principalOf(req.headers.authorization);
-    return { em, config, principal, network };
-  };
 
-  const limiter = new RateLimiter(config.rateLimitPerMinute);
-
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === '/graphql') {
-      const wait = limiter.take(req.headers.authorization ?? req.socket.remoteAddress ?? 'unknown');
-      if (wait > 0) {
-        res.writeHead(429, {
-          'content-type': 'application/json; charset=utf-8',
-          'retry-after': String(wait),
-        });
-        res.end(
-          JSON.stringify({
-            errors: [
-              { message: `Too many requests; retry in ${wait} s`, extensions: { code: 'RATE_LIMITED' } },
-            ],
-          }),
-        );
-        return;
-      }
-      const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-      if (wantsPage && config.queryEditor) return serveQueryEditor(res);
-      return handleGraphQL(apollo, req, res, context, MAX_BODY_BYTES);
-    }
-    if (pathname.startsWith('/tiles/') || pathname === '/config.json')
-      return serveMapRequest(req, res, { db, config });
-    if (pathname === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', database: db.kind }));
-      return;
-    }
-    if (req.method === 'GET' && (await serveStatic(clientDir, req, res))) return;
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-  };
-
-  const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      console.error('Unexpected error while answering an HTTP request:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Internal server error');
-    });
+  const fastify = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: HTTP_LIMITS.requestTimeoutMs,
+    connectionTimeout: HTTP_LIMITS.idleTimeoutMs,
+    keepAliveTimeout: HTTP_LIMITS.keepAliveTimeoutMs,
+    forceCloseConnections: true,
+    http: { headersTimeout: HTTP_LIMITS.headersTimeoutMs, connectionsCheckingInterval: 2_000 },
+    frameworkErrors: (error, request, reply) => answerHttpError(error, request, reply),
   });
-
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
-  const subscriptions = useServer<{ authorization?: string }>(
-    {
-      schema,
-      context: async ({ connectionParams }) => {
-        const em = db.fork();
-        const principal = await new TokenService(em, config.jwtSecret).principalOf(
-          connectionParams?.authorization,
-        );
-        return { em, config, principal, network } satisfies RequestContext;
-      },
-    },
-    sockets,
+  capConnectionsPerAddress(fastify.server, HTTP_LIMITS.maxConnectionsPerAddress);
+  fastify.setErrorHandler(answerHttpError);
+  fastify.setNotFoundHandler(answerNotFound);
+  // Apollo answers what is not JSON (CSRF prevention, 400 for a missing query), so every body reaches it.
+  fastify.addContentTypeParser(
+    /^application\/graphql-response\+json/,
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
   );
+  fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  await fastify.register(fastifyRateLimit, {
+    global: false,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    cache: 10_000,
+    keyGenerator: (request) => callers.rateLimitKey(request),
+    errorResponseBuilder: (_request, context) => rateLimitError(context.ttl),
+  });
+  const limitGraphQL = fastify.rateLimit();
+  const limitTiles = fastify.rateLimit({
+    max: config.rateLimitPerMinute * HTTP_LIMITS.tileRequestsPerGraphQLRequest,
+  });
+  const countOperation = fastify.createRateLimit();
+
+  const graphql = fastifyApolloHandler(apollo, {
+    context: async (request, reply): Promise<RequestContext> => {
+      const caller = await callers.of(request);
+      if ('error' in caller) throw caller.error;
+      return { em: db.fork(), config, principal: caller.principal, network, signal: clientGone(request, reply) };
+    },
+  });
+  const queryEditor = async (request: FastifyRequest, reply: FastifyReply) => {
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && config.queryEditor) return reply.headers(QUERY_EDITOR_HEADERS).send(QUERY_EDITOR_PAGE);
+  };
+  fastify.all('/graphql', { onRequest: [limitGraphQL, queryEditor] }, graphql);
+
+  const map = async (request: FastifyRequest, reply: FastifyReply) => {
+    const answer = await answerMapRequest(request, { db, config });
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
+  };
+  fastify.all('/tiles/*', { onRequest: limitTiles }, map);
+  fastify.all('/config.json', { onRequest: limitTiles }, map);
+  fastify.get('/health', async () => ({ status: 'ok', database: db.kind }));
+
+  if (existsSync(clientDir)) {
+    await fastify.register(fastifyStatic, {
+      root: clientDir,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, file) =>
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
+  }
+
+  const subscriptions = serveGraphQLOverWebSocket(fastify.server, {
+    schema,
+    config,
+    db,
+    network,
+    callers,
+    rateLimit: async (client) => {
+      const limit = await countOperation(Object.assign(client, { routeOptions: { config: {} } }) as never);
+      return limit.isAllowed || !limit.isExceeded ? 0 : Math.max(limit.ttlInSeconds, 1);
+    },
+  });
+  await fastify.ready();
 
   return {
-    server,
+    server: fastify.server,
     apollo,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      }),
+    listen: async (port, host) => {
+      await fastify.listen({ port, host });
+      const address = fastify.server.address();
+      return typeof address === 'object' && address ? address.port : port;
+    },
     close: async () => {
       await subscriptions.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fastify.close();
       await apollo.stop();
     },
   };
