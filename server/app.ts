@@ -119,7 +119,13 @@ export async function createApp(options: {
     context: async (request, reply): Promise<RequestContext> => {
       const caller = await callers.of(request);
       if ('error' in caller) throw caller.error;
-      return { em: db.fork(), config, principal: caller.principal, network, signal: clientGone(request, reply) };
+      return {
+        em: db.fork(),
+        config,
+        principal: caller.principal,
+        network,
+        signal: clientGone(request, reply),
+      };
     },
   });
   const queryEditor = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -79,8 +79,9 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
   'Query.indicators': () => 2_000,
   'Query.facilities': (args) => {
-    const within = (args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined)
-      ?.within;
+    const within = (
+      args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined
+    )?.within;
     return within ? 80 * reachFactor(number(within.minutes, 15), number(within.speedMetersPerMinute, 60)) : 1;
   },
   'Facility.serviceArea': (args) => {

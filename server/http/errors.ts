@@ -27,7 +27,8 @@ function messageOf(error: FastifyError, status: number): string {
  * rate limit) keep their status and a message, anything else is logged and masked as 500.
  */
 export function answerHttpError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) console.error('Unexpected error while answering an HTTP request:', error);
   const message = status === 500 ? 'Internal server error; it has been logged.' : messageOf(error, status);
   const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : (CODES[status] ?? 'BAD_REQUEST');

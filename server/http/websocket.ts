@@ -70,8 +70,13 @@ export function serveGraphQLOverWebSocket(
   const { schema, config, db, network, callers } = app;
   const rules = config.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const socketsPerAddress = new Map<string, number>();
-  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: WEBSOCKET_LIMITS.maxMessageBytes });
-  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const sockets = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: WEBSOCKET_LIMITS.maxMessageBytes,
+  });
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => formatError(error.toJSON(), error));
 
   return useServer<{ authorization?: unknown }, SocketState>(
     {
@@ -101,9 +106,7 @@ export function serveGraphQLOverWebSocket(
         else socketsPerAddress.delete(address);
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-        const client = ctx.extra.client!;
-        const wait = await app.rateLimit(client);
-        if (wait > 0) return [refusal(`Too many requests; retry in ${wait} s`, 'RATE_LIMITED')];
+        // Counted before the first await, so that operations arriving together are counted in order.
         if (Object.keys(ctx.subscriptions).length > WEBSOCKET_LIMITS.maxOperationsPerSocket) {
           return [
             refusal(
@@ -112,6 +115,9 @@ export function serveGraphQLOverWebSocket(
             ),
           ];
         }
+        const client = ctx.extra.client!;
+        const wait = await app.rateLimit(client);
+        if (wait > 0) return [refusal(`Too many requests; retry in ${wait} s`, 'RATE_LIMITED')];
         let document: DocumentNode;
         try {
           document = parse(payload.query);

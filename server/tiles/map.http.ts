@@ -98,11 +98,7 @@ export async function answerMapRequest(
     const jsonPath = TILEJSON_PATH.exec(url.pathname);
     const name = tilePath?.[1] ?? jsonPath?.[1];
     if (!name || !isTilesetName(name)) {
-      return error(
-        404,
-        'NOT_FOUND',
-        `No such map resource; tilesets: ${Object.keys(TILESETS).join(', ')}`,
-      );
+      return error(404, 'NOT_FOUND', `No such map resource; tilesets: ${Object.keys(TILESETS).join(', ')}`);
     }
     const tileset = TILESETS[name];
     const parameters = parametersOf(name, url.searchParams);

@@ -16,7 +16,8 @@ const variables = {
   first: 500,
 };
 
-const ids = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`id${i}`, `${i + 1}`]));
+const ids = (count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`id${i}`, `${i + 1}`]));
 
 describe('the planner’s GraphQL operations', () => {
   it('cover the scorecard, coverage, gaps, service areas and districts', () => {
