@@ -16,27 +16,11 @@ import { queryLimitsPlugin } from './graphql/limits';
 import { Callers } from './http/caller';
 import { capConnectionsPerAddress } from './http/connection-cap';
 import { answerHttpError, answerNotFound, rateLimitError } from './http/errors';
+import { HTTP_LIMITS, MAX_BODY_BYTES } from './http/http-limits';
 import { QUERY_EDITOR_HEADERS, QUERY_EDITOR_PAGE } from './http/query-editor';
 import { serveGraphQLOverWebSocket } from './http/websocket';
 import { NetworkLoader } from './network/network.loader';
 import { answerMapRequest } from './tiles/map.http';
-
-/** Largest request body accepted, in bytes (HTTP 413 beyond). */
-export const MAX_BODY_BYTES = 5_000_000;
-
-/** Timeouts and caps of the HTTP server. */
-export const HTTP_LIMITS = {
-  /** A request (headers and body) must arrive whole within this; a slow body is cut (408). */
-  requestTimeoutMs: 30_000,
-  headersTimeoutMs: 10_000,
-  /** A connection with no traffic at all is closed after this. */
-  idleTimeoutMs: 60_000,
-  keepAliveTimeoutMs: 5_000,
-  /** Connections open at once from one client address. */
-  maxConnectionsPerAddress: 64,
-  /** Tiles are many small requests: a map view asks for dozens at once. */
-  tileRequestsPerGraphQLRequest: 10,
-} as const;
 
 /** The running platform: HTTP server, GraphQL and the database behind them. */
 export interface App {

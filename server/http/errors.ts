@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_BODY_BYTES } from '../app';
+import { MAX_BODY_BYTES } from './http-limits';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',

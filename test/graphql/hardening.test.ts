@@ -1,6 +1,12 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { HTTP_LIMITS } from '../../server/app';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { HTTP_LIMITS } from '../../server/http/http-limits';
+import { createSchema } from '../../server/schema';
 import { QUERY_LIMITS } from '../../server/graphql/limits';
 import { useTestServer } from '../support/test-server';
 
@@ -160,5 +166,40 @@ describe('hostile requests get a clear error and the server stays up', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('the built client is served as files; anything else is 404', () => {
+  test('/, /planner.html, /report.html and assets are served; unknown and malformed paths are 404 or 400', async () => {
+    const clientDir = await mkdtemp(path.join(tmpdir(), 'caremap-client-'));
+    await mkdir(path.join(clientDir, 'assets'));
+    for (const page of ['index.html', 'planner.html', 'report.html'])
+      await writeFile(path.join(clientDir, page), `<!doctype html><title>${page}</title>`);
+    await writeFile(path.join(clientDir, 'assets', 'main-abc123.js'), 'console.log(1);');
+    const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1' };
+    const app = await createApp({ config, db: fixture.database.db, schema: await createSchema(), clientDir });
+    const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+    try {
+      for (const [file, page] of [
+        ['/', 'index.html'],
+        ['/planner.html', 'planner.html'],
+        ['/report.html', 'report.html'],
+      ]) {
+        const res = await fetch(`${url}${file}`);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain(page);
+        expect(res.headers.get('cache-control')).toBe('no-cache');
+      }
+      const asset = await fetch(`${url}/assets/main-abc123.js`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+      expect((await fetch(`${url}/nowhere`)).status).toBe(404);
+      expect((await fetch(`${url}/../package.json`)).status).toBe(404);
+      for (const malformed of ['/%', '/assets/%ZZ', '/%E0%A4%A'])
+        expect([400, 404]).toContain((await fetch(`${url}${malformed}`)).status);
+    } finally {
+      await app.close();
+      await rm(clientDir, { recursive: true, force: true });
+    }
   });
 });
