@@ -19,6 +19,7 @@ import { answerHttpError, answerNotFound, rateLimitError } from './http/errors';
 import { HTTP_LIMITS, MAX_BODY_BYTES } from './http/http-limits';
 import { QUERY_EDITOR_HEADERS, QUERY_EDITOR_PAGE } from './http/query-editor';
 import { serveGraphQLOverWebSocket } from './http/websocket';
+import { subscriptionsOverWebSocketOnly } from './http/websocket-only';
 import { NetworkLoader } from './network/network.loader';
 import { answerMapRequest } from './tiles/map.http';
 
@@ -32,12 +33,11 @@ export interface App {
 }
 
 /** An AbortSignal that fires when the client goes away before its answer is sent. */
-function clientGone(request: FastifyRequest, reply: FastifyReply): AbortSignal {
+function clientGone(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) controller.abort();
   });
-  request.raw.once('aborted', () => controller.abort());
   return controller.signal;
 }
 
@@ -60,7 +60,7 @@ export async function createApp(options: {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), subscriptionsOverWebSocketOnly, queryLimitsPlugin],
   });
   await apollo.start();
 
@@ -108,7 +108,7 @@ export async function createApp(options: {
         config,
         principal: caller.principal,
         network,
-        signal: clientGone(request, reply),
+        signal: clientGone(reply),
       };
     },
   });

