@@ -146,6 +146,7 @@ export async function createApp(options: {
     network,
     callers,
     rateLimit: async (client) => {
+      // The plugin's limiter reads the route's settings from the request; a WebSocket operation has none.
       const limit = await countOperation(Object.assign(client, { routeOptions: { config: {} } }) as never);
       return limit.isAllowed || !limit.isExceeded ? 0 : Math.max(limit.ttlInSeconds, 1);
     },
