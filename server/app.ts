@@ -1,28 +1,30 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { ADMIN_CLI_PATH, handleAdminRequest } from './admin/admin.http';
 import { resolveJwtSecret } from './auth/jwt-secret';
-import { TokenService } from './auth/token.service';
 import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
 import { formatError } from './graphql/format-error';
-import { storableTextPlugin } from './graphql/storable-text';
-import { NetworkLoader } from './network/network.loader';
 import { queryLimitsPlugin } from './graphql/limits';
-import { RateLimiter } from './http/rate-limit';
-import { handleGraphQL } from './http/graphql-handler';
-import { serveQueryEditor } from './http/query-editor';
-import { serveStatic } from './http/static-files';
-import { serveMapRequest } from './tiles/map.http';
-
-/** Largest GraphQL request body accepted, in bytes. */
-export const MAX_BODY_BYTES = 5_000_000;
+import { storableTextPlugin } from './graphql/storable-text';
+import { Callers } from './http/caller';
+import { capConnectionsPerAddress } from './http/connection-cap';
+import { answerHttpError, answerNotFound, rateLimitError } from './http/errors';
+import { HTTP_LIMITS, MAX_BODY_BYTES } from './http/http-limits';
+import { QUERY_EDITOR_HEADERS, QUERY_EDITOR_PAGE } from './http/query-editor';
+import { serveGraphQLOverWebSocket } from './http/websocket';
+import { subscriptionsOverWebSocketOnly } from './http/websocket-only';
+import { NetworkLoader } from './network/network.loader';
+import { answerMapRequest } from './tiles/map.http';
 
 /** The running platform: HTTP server, GraphQL and the database behind them. */
 export interface App {
@@ -33,7 +35,16 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Wires GraphQL, the built client and the database into one HTTP server. */
+/** An AbortSignal that fires when the client goes away before its answer is sent. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/** Wires GraphQL, the map endpoints, the built client and the database into one Fastify server. */
 export async function createApp(options: {
   config: AppConfig;
   db: Database;
@@ -48,95 +59,134 @@ export async function createApp(options: {
   const network = options.network ?? new NetworkLoader(db);
   const clientDir = options.clientDir ?? path.resolve('dist/client');
   const jwtSecret = config.jwtSecret ?? (await resolveJwtSecret(db, config)).secret;
+  const callers = new Callers(db, jwtSecret);
+
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin, storableTextPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      subscriptionsOverWebSocketOnly,
+      queryLimitsPlugin,
+      storableTextPlugin,
+    ],
   });
   await apollo.start();
-  const context = async (req: IncomingMessage): Promise<RequestContext> => {
-    const em = db.fork();
-    const principal = await new TokenService(em, jwtSecret).principalOf(req.headers.authorization);
-    return { em, config, principal, network };
-  };
 
-  const limiter = new RateLimiter(config.rateLimitPerMinute);
-
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === '/graphql') {
-      const wait = limiter.take(req.headers.authorization ?? req.socket.remoteAddress ?? 'unknown');
-      if (wait > 0) {
-        res.writeHead(429, {
-          'content-type': 'application/json; charset=utf-8',
-          'retry-after': String(wait),
-        });
-        res.end(
-          JSON.stringify({
-            errors: [
-              { message: `Too many requests; retry in ${wait} s`, extensions: { code: 'RATE_LIMITED' } },
-            ],
-          }),
-        );
-        return;
-      }
-      const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-      if (wantsPage && config.queryEditor) return serveQueryEditor(res);
-      return handleGraphQL(apollo, req, res, context, MAX_BODY_BYTES);
-    }
-    if (pathname === ADMIN_CLI_PATH && options.adminKey) {
-      return handleAdminRequest(req, res, { adminKey: options.adminKey, db, jwtSecret, network });
-    }
-    if (pathname.startsWith('/tiles/') || pathname === '/config.json')
-      return serveMapRequest(req, res, { db, config });
-    if (pathname === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', database: db.kind }));
-      return;
-    }
-    if (req.method === 'GET' && (await serveStatic(clientDir, req, res))) return;
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-  };
-
-  const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      console.error('Unexpected error while answering an HTTP request:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Internal server error');
-    });
+  const fastify = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: HTTP_LIMITS.requestTimeoutMs,
+    connectionTimeout: HTTP_LIMITS.idleTimeoutMs,
+    keepAliveTimeout: HTTP_LIMITS.keepAliveTimeoutMs,
+    forceCloseConnections: true,
+    http: { headersTimeout: HTTP_LIMITS.headersTimeoutMs, connectionsCheckingInterval: 2_000 },
+    frameworkErrors: (error, request, reply) => answerHttpError(error, request, reply),
   });
-
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
-  const subscriptions = useServer<{ authorization?: string }>(
-    {
-      schema,
-      context: async ({ connectionParams }) => {
-        const em = db.fork();
-        const principal = await new TokenService(em, jwtSecret).principalOf(connectionParams?.authorization);
-        return { em, config, principal, network } satisfies RequestContext;
-      },
-    },
-    sockets,
+  capConnectionsPerAddress(fastify.server, HTTP_LIMITS.maxConnectionsPerAddress);
+  fastify.setErrorHandler(answerHttpError);
+  fastify.setNotFoundHandler(answerNotFound);
+  // Apollo answers what is not JSON (CSRF prevention, 400 for a missing query), so every body reaches it.
+  fastify.addContentTypeParser(
+    /^application\/graphql-response\+json/,
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
   );
+  fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  await fastify.register(fastifyRateLimit, {
+    global: false,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    cache: 10_000,
+    keyGenerator: (request) => callers.rateLimitKey(request),
+    errorResponseBuilder: (_request, context) => rateLimitError(context.ttl),
+  });
+  const limitGraphQL = fastify.rateLimit();
+  const limitTiles = fastify.rateLimit({
+    max: config.rateLimitPerMinute * HTTP_LIMITS.tileRequestsPerGraphQLRequest,
+  });
+  const countOperation = fastify.createRateLimit();
+
+  const graphql = fastifyApolloHandler(apollo, {
+    context: async (request, reply): Promise<RequestContext> => {
+      const caller = await callers.of(request);
+      if ('error' in caller) throw caller.error;
+      return {
+        em: db.fork(),
+        config,
+        principal: caller.principal,
+        network,
+        signal: clientGone(reply),
+      };
+    },
+  });
+  const queryEditor = async (request: FastifyRequest, reply: FastifyReply) => {
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && config.queryEditor) return reply.headers(QUERY_EDITOR_HEADERS).send(QUERY_EDITOR_PAGE);
+  };
+  fastify.all('/graphql', { onRequest: [limitGraphQL, queryEditor] }, graphql);
+
+  const map = async (request: FastifyRequest, reply: FastifyReply) => {
+    const answer = await answerMapRequest(request, { db, config });
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
+  };
+  fastify.all('/tiles/*', { onRequest: limitTiles }, map);
+  fastify.all('/config.json', { onRequest: limitTiles }, map);
+  if (options.adminKey) {
+    const deps = { adminKey: options.adminKey, db, jwtSecret, network };
+    // The admin path streams a command's output for as long as it runs (an import can take minutes), and
+    // reads its own small body: it takes the raw request before Fastify parses anything.
+    fastify.all(ADMIN_CLI_PATH, {
+      onRequest: async (request, reply) => {
+        reply.hijack();
+        await handleAdminRequest(request.raw, reply.raw, deps);
+      },
+      handler: async () => undefined,
+    });
+  }
+  fastify.get('/health', async () => ({ status: 'ok', database: db.kind }));
+
+  if (existsSync(clientDir)) {
+    await fastify.register(fastifyStatic, {
+      root: clientDir,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, file) =>
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
+  }
+
+  const subscriptions = serveGraphQLOverWebSocket(fastify.server, {
+    schema,
+    config,
+    db,
+    network,
+    callers,
+    rateLimit: async (client) => {
+      // The plugin's limiter reads the route's settings from the request; a WebSocket operation has none.
+      const limit = await countOperation(Object.assign(client, { routeOptions: { config: {} } }) as never);
+      return limit.isAllowed || !limit.isExceeded ? 0 : Math.max(limit.ttlInSeconds, 1);
+    },
+  });
+  await fastify.ready();
 
   return {
-    server,
+    server: fastify.server,
     apollo,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      }),
+    listen: async (port, host) => {
+      await fastify.listen({ port, host });
+      const address = fastify.server.address();
+      return typeof address === 'object' && address ? address.port : port;
+    },
     close: async () => {
       await subscriptions.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fastify.close();
       await apollo.stop();
     },
   };

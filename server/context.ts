@@ -10,4 +10,6 @@ export interface RequestContext {
   principal: Principal;
   /** The road network in memory, for travel times, isochrones and service areas. */
   network: NetworkLoader;
+  /** Aborts when the client goes away before its answer is sent. */
+  signal?: AbortSignal;
 }

@@ -2,7 +2,14 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { valueErrorOf } from './errors';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+]);
 const ARGUMENT_VALUE_ERROR =
   /(does not exist in "\w+" enum|cannot represent|Expected value of type|Expected type|is not defined by type|of required type)/;
 

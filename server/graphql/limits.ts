@@ -1,77 +1,186 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  getNamedType,
   GraphQLError,
+  isCompositeType,
+  isListType,
+  isNonNullType,
   Kind,
   type DocumentNode,
-  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { RequestContext } from '../context';
 
 /** Bounds on what one request may ask for, so that no query can tie up the server. */
-export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 50_000 } as const;
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 100_000 } as const;
 
-function badQuery(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
-
-function intArgument(node: FieldNode, name: string, variables: Record<string, unknown>): number | null {
-  const arg = node.arguments?.find((a) => a.name.value === name);
-  if (!arg) return null;
-  const value: ValueNode = arg.value;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === 'number' ? v : null;
-  }
-  return null;
-}
+/** Page size of a field with a `first` argument when the query gives none (as the resolvers default). */
+const DEFAULT_PAGE: Record<string, number> = {
+  'Query.facilities': 50,
+  'Query.auditLog': 50,
+  'Query.gaps': 20,
+};
 
 /**
- * Throws BAD_USER_INPUT for a query that is too deep, uses too many aliases, or would cost too much: each field
- * costs 1, times the page sizes (`first`) asked for around it; fields repeated through fragments count each time.
+ * The most items a list without `first` holds, by `Type.field`: each item's selection is priced this many times.
+ * Connection `edges` count 1 because their page size is priced at the field that takes `first`.
  */
-export function checkQueryLimits(document: DocumentNode, variables: Record<string, unknown>): void {
+export const LIST_SIZES: Record<string, number> = {
+  'Facility.partners': 50,
+  'Facility.partnerships': 50,
+  'Facility.consortia': 10,
+  'Consortium.members': 100,
+  'FacilityConnection.edges': 1,
+  'AuditEntryConnection.edges': 1,
+  'Query.regions': 500,
+  'Query.indicators': 2_000,
+  'Query.indicatorTargets': 20,
+  'Query.isochrone': 10,
+  'Query.travelTimes': 500,
+  'CoverageReport.subRegions': 200,
+  'Gap.missing': 11,
+  'ImportReport.rows': 10_000,
+  'ImportRowReport.problems': 30,
+};
+
+/** Lists of objects not named above are priced as this many items, never as one. */
+const UNDECLARED_LIST_SIZE = 100;
+
+type Args = Record<string, unknown>;
+
+const number = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+
+/** Work of a network search relative to a 15-minute walk at 60 m/min: the area reached grows with reach². */
+function reachFactor(minutes: number, speedMetersPerMinute = 60): number {
+  return Math.max(1, ((minutes * speedMetersPerMinute) / 900) ** 2);
+}
+
+const speedOf = (args: Args) => number(args.speedMetersPerMinute, 60);
+
+/** A search from every facility of a region at once stops growing once it reaches every street of the region. */
+function regionSearchFactor(args: Args): number {
+  return Math.min(25, reachFactor(number(args.minutes, 15), speedOf(args)));
+}
+const STORED_SERVICE_AREA_MINUTES = new Set([5, 10, 15]);
+
+/** What a field costs by itself, beyond the fields it selects: the network searches and polygons it computes. */
+const OWN_COSTS: Record<string, (args: Args) => number> = {
+  'Query.isochrone': (args) =>
+    (Array.isArray(args.minutes) ? (args.minutes as number[]) : [5, 10, 15]).reduce(
+      (sum, minutes) => sum + 80 * reachFactor(minutes, speedOf(args)),
+      0,
+    ),
+  'Query.travelTimes': (args) => 400 * reachFactor(15, speedOf(args)),
+  'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
+  'Query.gaps': (args) => 400 * regionSearchFactor(args),
+  'Query.indicators': () => 2_000,
+  'Query.facilities': (args) => {
+    const within = (
+      args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined
+    )?.within;
+    return within ? 80 * reachFactor(number(within.minutes, 15), number(within.speedMetersPerMinute, 60)) : 1;
+  },
+  'Facility.serviceArea': (args) => {
+    const minutes = number(args.minutes, 15);
+    return STORED_SERVICE_AREA_MINUTES.has(minutes) ? 2 : 40 * reachFactor(minutes);
+  },
+};
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** How many times a field's selection runs: its `first`, its declared list size, or once. */
+function itemCount({ type, field, args }: ComplexityEstimatorArgs): number {
+  const key = `${type.name}.${field.name}`;
+  if (field.args.some((arg) => arg.name === 'first'))
+    return Math.max(number(args.first, DEFAULT_PAGE[key] ?? 50), 1);
+  if (!isList(field.type) || !isCompositeType(getNamedType(field.type))) return 1;
+  return LIST_SIZES[key] ?? UNDECLARED_LIST_SIZE;
+}
+
+/** The cost of one field: its own cost plus its selection's cost times the items it returns. */
+function estimateCost(options: ComplexityEstimatorArgs): number {
+  const own = OWN_COSTS[`${options.type.name}.${options.field.name}`]?.(options.args) ?? 1;
+  return own + itemCount(options) * options.childComplexity;
+}
+
+function badQuery(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+}
+
+function checkShape(document: DocumentNode): void {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   let aliases = 0;
-  const measure = (
-    selectionSet: SelectionSetNode,
-    depth: number,
-    multiplier: number,
-    seen: Set<string>,
-  ): number => {
+  const walk = (selectionSet: SelectionSetNode, depth: number, seen: ReadonlySet<string>): void => {
     if (depth > QUERY_LIMITS.maxDepth) throw badQuery(`Query is deeper than ${QUERY_LIMITS.maxDepth} levels`);
-    let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.alias) aliases++;
-        if (aliases > QUERY_LIMITS.maxAliases)
+        if (selection.alias && ++aliases > QUERY_LIMITS.maxAliases)
           throw badQuery(`Query uses more than ${QUERY_LIMITS.maxAliases} aliases`);
-        const first = intArgument(selection, 'first', variables);
-        const listSize = Math.max(first ?? 1, 1);
-        cost += multiplier;
-        if (selection.selectionSet)
-          cost += measure(selection.selectionSet, depth + 1, multiplier * listSize, seen);
+        if (selection.selectionSet) walk(selection.selectionSet, depth + 1, seen);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost += measure(selection.selectionSet, depth, multiplier, seen);
+        walk(selection.selectionSet, depth, seen);
       } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || seen.has(name)) continue;
-        cost += measure(fragment.selectionSet, depth, multiplier, new Set([...seen, name]));
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value))
+          walk(fragment.selectionSet, depth, new Set([...seen, fragment.name.value]));
       }
-      if (cost > QUERY_LIMITS.maxCost)
-        throw badQuery(`Query would cost more than ${QUERY_LIMITS.maxCost}; ask for less`);
     }
-    return cost;
   };
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) measure(definition.selectionSet, 1, 1, new Set());
+    if (definition.kind === Kind.OPERATION_DEFINITION) walk(definition.selectionSet, 1, new Set());
+  }
+}
+
+/**
+ * The estimated cost of an operation: every field costs 1 (or its entry in OWN_COSTS), and a field's selection
+ * counts once per item it can return (`first`, or LIST_SIZES for lists without one), so nested lists multiply.
+ */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [estimateCost],
+    maxQueryNodes: 20_000,
+  });
+}
+
+/**
+ * Throws BAD_USER_INPUT (HTTP 400) for an operation that is too deep, uses too many aliases, or would cost more
+ * than QUERY_LIMITS.maxCost; run it before anything executes.
+ */
+export function checkQueryLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): void {
+  checkShape(document);
+  let cost: number;
+  try {
+    cost = queryCost(schema, document, variables, operationName);
+  } catch (error) {
+    throw badQuery(error instanceof Error ? error.message : 'Query cost could not be estimated');
+  }
+  if (cost > QUERY_LIMITS.maxCost) {
+    throw badQuery(
+      `Query would cost ${Math.round(cost)}, more than ${QUERY_LIMITS.maxCost}; ask for fewer items (a smaller first) or fewer nested lists`,
+    );
   }
 }
 
@@ -79,8 +188,8 @@ export function checkQueryLimits(document: DocumentNode, variables: Record<strin
 export const queryLimitsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ document, request }) {
-        checkQueryLimits(document, request.variables ?? {});
+      async didResolveOperation({ schema, document, request, operationName }) {
+        checkQueryLimits(schema, document, request.variables ?? {}, operationName ?? undefined);
       },
     };
   },

@@ -1,6 +1,5 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config';
 import type { Database } from '../db/database';
 import { badUserInput, valueErrorOf } from '../graphql/errors';
@@ -19,13 +18,30 @@ const CACHE_CONTROL: Record<TilesetName, string> = {
   basemap: 'public, max-age=3600',
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown, cacheControl = 'no-cache') {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl });
-  res.end(JSON.stringify(body));
+/** An answer of the map endpoints, for the HTTP framework to send. */
+export interface MapResponse {
+  status: number;
+  headers: Record<string, string | number>;
+  body: string | Uint8Array;
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, argument?: string) {
-  sendJson(res, status, { errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] });
+/** What the map endpoints read of a request. */
+export interface MapRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function json(status: number, body: unknown, cacheControl = 'no-cache'): MapResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl },
+    body: JSON.stringify(body),
+  };
+}
+
+function error(status: number, code: string, message: string, argument?: string): MapResponse {
+  return json(status, { errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] });
 }
 
 /** The parameters of a tile request: a facility filter (and limits for service areas); the base map takes none. */
@@ -39,14 +55,14 @@ function parametersOf(tileset: TilesetName, params: URLSearchParams): TileParame
 }
 
 /** The origin tile URLs in TileJSON start with, taken from the request's Host header when it is plausible. */
-function originOf(req: IncomingMessage): string {
-  const host = req.headers.host ?? '';
+function originOf(req: MapRequest): string {
+  const host = String(req.headers.host ?? '');
   if (!/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9a-fA-F:]+\](:[0-9]{1,5})?$/.test(host)) return '';
   const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
   return `${proto}://${host}`;
 }
 
-async function sendTile(req: IncomingMessage, res: ServerResponse, tileset: TilesetName, body: Uint8Array) {
+async function tileResponse(req: MapRequest, tileset: TilesetName, body: Uint8Array): Promise<MapResponse> {
   const headers: Record<string, string | number> = {
     'content-type': 'application/vnd.mapbox-vector-tile',
     'cache-control': CACHE_CONTROL[tileset],
@@ -58,8 +74,7 @@ async function sendTile(req: IncomingMessage, res: ServerResponse, tileset: Tile
     headers['content-encoding'] = 'gzip';
   }
   headers['content-length'] = payload.length;
-  res.writeHead(200, headers);
-  res.end(payload);
+  return { status: 200, headers, body: payload };
 }
 
 /**
@@ -67,57 +82,44 @@ async function sendTile(req: IncomingMessage, res: ServerResponse, tileset: Tile
  * `/tiles/{tileset}.json` (TileJSON 3.0.0) and `/config.json` (the client's map settings). Bad parameters
  * come back as HTTP 400 with a JSON error carrying code BAD_USER_INPUT, like the GraphQL API's errors.
  */
-export async function serveMapRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
+export async function answerMapRequest(
+  req: MapRequest,
   app: { db: Database; config: AppConfig },
-): Promise<void> {
+): Promise<MapResponse> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Map endpoints answer GET and HEAD only');
+    const refused = error(405, 'METHOD_NOT_ALLOWED', 'Map endpoints answer GET and HEAD only');
+    return { ...refused, headers: { ...refused.headers, allow: 'GET, HEAD' } };
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = new URL(req.url, 'http://localhost');
   const service = new TileService(app.db.fork(), app.config, app.db.kind);
   try {
-    if (url.pathname === '/config.json') return sendJson(res, 200, await service.mapConfig());
+    if (url.pathname === '/config.json') return json(200, await service.mapConfig());
     const tilePath = TILE_PATH.exec(url.pathname);
     const jsonPath = TILEJSON_PATH.exec(url.pathname);
     const name = tilePath?.[1] ?? jsonPath?.[1];
     if (!name || !isTilesetName(name)) {
-      return sendError(
-        res,
-        404,
-        'NOT_FOUND',
-        `No such map resource; tilesets: ${Object.keys(TILESETS).join(', ')}`,
-      );
+      return error(404, 'NOT_FOUND', `No such map resource; tilesets: ${Object.keys(TILESETS).join(', ')}`);
     }
     const tileset = TILESETS[name];
     const parameters = parametersOf(name, url.searchParams);
     if (jsonPath) {
       if (name !== 'basemap') await service.validateFilter(parameters.filter);
-      return sendJson(res, 200, tileJson(tileset, originOf(req), url.searchParams.toString()));
+      return json(200, tileJson(tileset, originOf(req), url.searchParams.toString()));
     }
     const [, , z, x, y] = tilePath!;
     const tile = parseTileAddress(z, x, y, tileset.maxzoom);
     if (!tile || tile.z < tileset.minzoom) {
-      return sendError(
-        res,
+      return error(
         400,
         'BAD_USER_INPUT',
         `${z}/${x}/${y} is not a tile of ${name} (zoom ${tileset.minzoom}–${tileset.maxzoom}, x and y below 2^zoom)`,
         'tile',
       );
     }
-    return sendTile(req, res, name, await service.tile(name, tile, parameters));
-  } catch (error) {
-    const userError = isUserInputError(error) ? error : valueErrorOf(error);
-    if (!userError) throw error;
-    return sendError(
-      res,
-      400,
-      'BAD_USER_INPUT',
-      userError.message,
-      userError.extensions.argument as string | undefined,
-    );
+    return tileResponse(req, name, await service.tile(name, tile, parameters));
+  } catch (thrown) {
+    const userError = isUserInputError(thrown) ? thrown : valueErrorOf(thrown);
+    if (!userError) throw thrown;
+    return error(400, 'BAD_USER_INPUT', userError.message, userError.extensions.argument as string | undefined);
   }
 }

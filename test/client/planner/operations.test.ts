@@ -7,6 +7,17 @@ import { checkQueryLimits } from '../../../server/graphql/limits';
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
 const folder = 'client/planner/operations';
 const operations = readdirSync(folder).filter((file) => file.endsWith('.graphql'));
+const variables = {
+  regionCode: '330102',
+  cityCode: '330100',
+  types: ['COMMUNITY_CARE_STATION'],
+  minutes: 15,
+  filter: {},
+  first: 500,
+};
+
+const ids = (count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`id${i}`, `${i + 1}`]));
 
 describe('the planner’s GraphQL operations', () => {
   it('cover the scorecard, coverage, gaps, service areas and districts', () => {
@@ -22,13 +33,15 @@ describe('the planner’s GraphQL operations', () => {
   it.each(operations)('%s is valid against schema/schema.graphql and within the query limits', (file) => {
     const document = parse(readFileSync(`${folder}/${file}`, 'utf8'));
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-    expect(() => checkQueryLimits(document, { first: 500 })).not.toThrow();
+    expect(() => checkQueryLimits(schema, document, variables)).not.toThrow();
   });
 
   it('names facilities by id in batches the API accepts', () => {
     const document = parse(facilityNamesQuery(NAMES_PER_REQUEST));
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-    expect(() => checkQueryLimits(document, {})).not.toThrow();
-    expect(() => checkQueryLimits(parse(facilityNamesQuery(NAMES_PER_REQUEST + 1)), {})).toThrow(/aliases/);
+    expect(() => checkQueryLimits(schema, document, ids(NAMES_PER_REQUEST))).not.toThrow();
+    expect(() =>
+      checkQueryLimits(schema, parse(facilityNamesQuery(NAMES_PER_REQUEST + 1)), ids(NAMES_PER_REQUEST + 1)),
+    ).toThrow(/aliases/);
   });
 });

@@ -1,0 +1,153 @@
+import type { Server } from 'node:http';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Disposable } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AppConfig } from '../config';
+import type { RequestContext } from '../context';
+import type { Database } from '../db/database';
+import { formatError } from '../graphql/format-error';
+import { checkQueryLimits } from '../graphql/limits';
+import type { NetworkLoader } from '../network/network.loader';
+import type { Callers, ClientRequest } from './caller';
+
+/** Bounds of the WebSocket endpoint. */
+export const WEBSOCKET_LIMITS = {
+  /** Largest message accepted, in bytes; a larger one closes the socket (1009). */
+  maxMessageBytes: 64 * 1024,
+  /** Operations running at once on one socket. */
+  maxOperationsPerSocket: 20,
+  /** Sockets open at once from one client address. */
+  maxSocketsPerAddress: 16,
+} as const;
+
+/** Counts one operation against the client's rate limit; resolves with the seconds to wait when it is over. */
+export type RateLimitCheck = (client: ClientRequest) => Promise<number>;
+
+type SocketState = {
+  client?: ClientRequest;
+  address?: string;
+};
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+function refusal(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/**
+ * Serves graphql-ws on `/graphql` of the HTTP server, with the HTTP endpoint's guards: the same validation
+ * (introspection off when configured), depth, alias and cost limits, rate-limit counter and error masking, plus
+ * a message size limit and caps per socket and per client address.
+ */
+export function serveGraphQLOverWebSocket(
+  server: Server,
+  app: {
+    schema: GraphQLSchema;
+    config: AppConfig;
+    db: Database;
+    network: NetworkLoader;
+    callers: Callers;
+    rateLimit: RateLimitCheck;
+  },
+): Disposable {
+  const { schema, config, db, network, callers } = app;
+  const rules = config.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const socketsPerAddress = new Map<string, number>();
+  const sockets = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: WEBSOCKET_LIMITS.maxMessageBytes,
+  });
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => formatError(error.toJSON(), error));
+
+  return useServer<{ authorization?: unknown }, SocketState>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+        if ((socketsPerAddress.get(address) ?? 0) >= WEBSOCKET_LIMITS.maxSocketsPerAddress) {
+          ctx.extra.socket.close(4429, 'Too many sockets from this address');
+          return false;
+        }
+        const authorization = ctx.connectionParams?.authorization;
+        const client: ClientRequest = {
+          ip: address,
+          headers: { authorization: typeof authorization === 'string' ? authorization : undefined },
+        };
+        if ('error' in (await callers.of(client))) return false;
+        socketsPerAddress.set(address, (socketsPerAddress.get(address) ?? 0) + 1);
+        ctx.extra.client = client;
+        ctx.extra.address = address;
+        return true;
+      },
+      onClose: (ctx) => {
+        const { address } = ctx.extra;
+        if (address === undefined) return;
+        const left = (socketsPerAddress.get(address) ?? 1) - 1;
+        if (left > 0) socketsPerAddress.set(address, left);
+        else socketsPerAddress.delete(address);
+      },
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        // Counted before the first await, so that operations arriving together are counted in order.
+        if (Object.keys(ctx.subscriptions).length > WEBSOCKET_LIMITS.maxOperationsPerSocket) {
+          return [
+            refusal(
+              `At most ${WEBSOCKET_LIMITS.maxOperationsPerSocket} operations at once on one socket`,
+              'BAD_USER_INPUT',
+            ),
+          ];
+        }
+        // The credential is verified again for each operation, so that a revoked token stops at once.
+        const client: ClientRequest = { ...ctx.extra.client! };
+        const wait = await app.rateLimit(client);
+        if (wait > 0) return [refusal(`Too many requests; retry in ${wait} s`, 'RATE_LIMITED')];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const variables = payload.variables ?? {};
+        try {
+          checkQueryLimits(schema, document, variables, payload.operationName ?? undefined);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const caller = await callers.of(client);
+        if (!('principal' in caller)) return [refusal('The credential is not valid', 'UNAUTHENTICATED')];
+        const contextValue: RequestContext = { em: db.fork(), config, principal: caller.principal, network };
+        return {
+          schema,
+          document,
+          variableValues: variables,
+          operationName: payload.operationName ?? undefined,
+          contextValue,
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    sockets,
+  );
+}

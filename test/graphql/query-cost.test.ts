@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type GraphQLOutputType,
+} from 'graphql';
+import { describe, expect, test } from 'vitest';
+import { checkQueryLimits, LIST_SIZES, QUERY_LIMITS, queryCost } from '../../server/graphql/limits';
+import { useTestServer } from '../support/test-server';
+
+const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  queryCost(schema, parse(query), variables);
+const fixture = useTestServer({ env: { CAREMAP_RATE_LIMIT_PER_MINUTE: '1000' } });
+
+const isList = (type: GraphQLOutputType) => isListType(isNonNullType(type) ? type.ofType : type);
+
+describe('query cost is schema-aware', () => {
+  test('lists without first are priced as one item: partners count as their declared maximum', () => {
+    const one = cost('{ facility(id: "14") { id } }');
+    const withPartners = cost('{ facility(id: "14") { id partners { id } } }');
+    expect(withPartners - one).toBe(1 + LIST_SIZES['Facility.partners']);
+  });
+
+  test('one 73-byte public query freezes the server: nested lists multiply', () => {
+    const levels = (n: number) => `{ facility(id: "14") { ${'partners { '.repeat(n)}id${' }'.repeat(n)} } }`;
+    expect(cost(levels(2))).toBeGreaterThan(cost(levels(1)) * (LIST_SIZES['Facility.partners'] - 1));
+    expect(cost(levels(5))).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(() => checkQueryLimits(schema, parse(levels(5)))).toThrow(/would cost/);
+    expect(() => checkQueryLimits(schema, parse(levels(2)))).not.toThrow();
+  });
+
+  test('a page costs its first: 500 facilities cost about 500 times one', () => {
+    const page = (first: number) => cost(`{ facilities(first: ${first}) { edges { node { id name } } } }`);
+    expect(page(500)).toBeGreaterThan(page(1) * 400);
+    expect(cost('query($n: Int) { facilities(first: $n) { edges { node { id } } } }', { n: 200 })).toBe(
+      cost('{ facilities(first: 200) { edges { node { id } } } }'),
+    );
+  });
+
+  test('expensive fields carry their own cost, growing with reach', () => {
+    const isochrone = (minutes: string, speed: number) =>
+      cost(
+        `{ isochrone(point: { lng: 120.17, lat: 30.27 }, minutes: ${minutes}, speedMetersPerMinute: ${speed}) { minutes } }`,
+      );
+    expect(isochrone('[15]', 60)).toBeGreaterThan(cost('{ facility(id: "1") { id } }') * 10);
+    expect(isochrone('[6, 12, 18, 24, 30, 36, 42, 48, 54, 60]', 150)).toBeGreaterThan(
+      isochrone('[5, 10, 15]', 60) * 50,
+    );
+    const areas = (minutes: number) =>
+      cost(`{ facilities(first: 500) { edges { node { serviceArea(minutes: ${minutes}) { geometry } } } } }`);
+    expect(areas(47)).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(areas(15)).toBeLessThan(QUERY_LIMITS.maxCost);
+  });
+
+  test('every list of objects has a size: a first argument or a declared maximum', () => {
+    const undeclared: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const key = `${type.name}.${field.name}`;
+        if (!isList(field.type) || !isCompositeType(getNamedType(field.type))) continue;
+        if (field.args.some((arg) => arg.name === 'first') || key in LIST_SIZES) continue;
+        undeclared.push(key);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  const variables = {
+    id: '1',
+    first: 500,
+    point: { lng: 120.17, lat: 30.27 },
+    speed: 60,
+    filter: {},
+    regionCode: '330102',
+    cityCode: '330100',
+    types: ['COMMUNITY_CARE_STATION'],
+    minutes: 20,
+    speedMetersPerMinute: 150,
+  };
+  const operations = ['schema/operations', 'client/planner/operations'].flatMap((folder) =>
+    readdirSync(folder)
+      .filter((file) => file.endsWith('.graphql'))
+      .map((file) => `${folder}/${file}`),
+  );
+  test.each(operations)("the client's operation %s is within the limits at its largest page", (file) => {
+    expect(() => checkQueryLimits(schema, parse(readFileSync(file, 'utf8')), variables)).not.toThrow();
+  });
+});
+
+describe('the server refuses over-cost queries before running them', () => {
+  const post = async (query: string) => {
+    const res = await fetch(`${fixture.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: unknown; errors?: { extensions: object }[] },
+    };
+  };
+
+  test('30 aliases of the largest isochrone are refused with 400', async () => {
+    const isochrone =
+      'isochrone(point: { lng: 120.17, lat: 30.27 }, minutes: [6, 12, 18, 24, 30, 36, 42, 48, 54, 60], speedMetersPerMinute: 150) { minutes }';
+    const { status, body } = await post(
+      `{ ${Array.from({ length: 30 }, (_, i) => `i${i}: ${isochrone}`).join(' ')} }`,
+    );
+    expect(status).toBe(400);
+    expect(body).not.toHaveProperty('data');
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  test('serviceArea at unstored minutes on 500 facilities is refused with 400; stored minutes are served', async () => {
+    const areas = (minutes: number) =>
+      `{ facilities(first: 500) { edges { node { id serviceArea(minutes: ${minutes}) { method } } } } }`;
+    const refused = await post(areas(47));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const served = await post(areas(15));
+    expect(served.status).toBe(200);
+    expect(served.body.errors).toBeUndefined();
+  });
+
+  test('a nested partners query within the limit still runs', async () => {
+    const { status, body } = await post(
+      '{ facilities(first: 5) { edges { node { id partners { id partners { id } } } } } }',
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+});
