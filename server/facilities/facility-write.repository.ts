@@ -49,9 +49,10 @@ export class FacilityWriteRepository {
 
   /** The stored row (locked for this transaction), or null. */
   async lock(id: string): Promise<StoredFacility | null> {
-    return this.sql.one<StoredFacility>(`select ${STORED_COLUMNS} from facility f where f.id = ? for update`, [
-      Number(id),
-    ]);
+    return this.sql.one<StoredFacility>(
+      `select ${STORED_COLUMNS} from facility f where f.id = ? for update`,
+      [Number(id)],
+    );
   }
 
   /**

@@ -88,7 +88,10 @@ export function facilityProblems(
 }
 
 /** Throws BAD_USER_INPUT for the first rule a changed facility would break (see {@link facilityProblems}). */
-export function assertFacilityFields(merged: Record<string, unknown>, extent: typeof CHINA_EXTENT | null): void {
+export function assertFacilityFields(
+  merged: Record<string, unknown>,
+  extent: typeof CHINA_EXTENT | null,
+): void {
   const [first] = facilityProblems(merged, extent);
   if (first) throw badUserInput(first.message, first.field);
 }

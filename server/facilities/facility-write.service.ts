@@ -72,7 +72,11 @@ export class FacilityWriteService {
   ) {}
 
   /** Sets a facility's vacant beds if the caller read the current version. */
-  async updateVacancy(facilityId: string, vacantBeds: number, expectedVersion: number): Promise<FacilityRecord> {
+  async updateVacancy(
+    facilityId: string,
+    vacantBeds: number,
+    expectedVersion: number,
+  ): Promise<FacilityRecord> {
     const id = parseId(facilityId, 'facilityId');
     requireFacilityAccess(this.principal, id);
     const facility = await this.write(id, expectedVersion, { vacantBeds }, 'UPDATE_VACANCY');

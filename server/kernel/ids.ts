@@ -1,9 +1,9 @@
 import { badUserInput } from '../graphql/errors';
 
-/** Largest id accepted: ids travel as JavaScript numbers to the database, so they stay exact integers. */
-export const MAX_ID = Number.MAX_SAFE_INTEGER;
+/** Largest id accepted: the tables' ids are `serial` (PostgreSQL `integer`), so no row has a larger one. */
+export const MAX_ID = 2_147_483_647;
 
-const CANONICAL_ID = /^[1-9][0-9]{0,15}$/;
+const CANONICAL_ID = /^[1-9][0-9]{0,9}$/;
 
 /** The id in canonical decimal form (`22`), or null for anything else (`0x16`, ` 22`, `22.0`, `022`, `1e1`, `-1`, too large). */
 export function canonicalId(value: unknown): string | null {
