@@ -60,7 +60,7 @@ export class AuditRepository {
       `select id::text as "id", at, actor, role, action, entity, entity_id as "entityId",
          old_values as "oldValues", new_values as "newValues"
        from audit_log where (?::text is null or entity = ?) and (?::text is null or entity_id = ?)
-       order by id desc limit ? offset ?`,
+       order by audit_log.id desc limit ? offset ?`,
       [
         filter.entity ?? null,
         filter.entity ?? null,
