@@ -140,6 +140,30 @@ describe('each role against each mutation: allowed ones succeed, the rest get FO
   });
 });
 
+describe('indicatorTargets.updatedBy', () => {
+  test("indicatorTargets.updatedBy shows an admin's name to the public no more: null for PUBLIC and OPERATOR, the name for PLANNER and ADMIN", async () => {
+    const set = await server.query(
+      'mutation { setIndicatorTarget(code: NURSING_BED_SHARE, target: 60) { updatedBy } }',
+      {},
+      auth.ADMIN,
+    );
+    expect(set.errors).toBeUndefined();
+    const read = async (caller: string) => {
+      const result = await server.query<{ indicatorTargets: { code: string; updatedBy: string | null }[] }>(
+        '{ indicatorTargets { code updatedBy } }',
+        {},
+        auth[caller],
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.indicatorTargets.find((t) => t.code === 'NURSING_BED_SHARE')!.updatedBy;
+    };
+    expect(await read('PUBLIC')).toBeNull();
+    expect(await read('OPERATOR')).toBeNull();
+    expect(await read('PLANNER')).toBe('浙里养 system');
+    expect(await read('ADMIN')).toBe('浙里养 system');
+  });
+});
+
 describe('tokens', () => {
   test('a malformed, unknown or revoked token is UNAUTHENTICATED, never silently public', async () => {
     const query = '{ facilities(first: 1) { totalCount } }';
