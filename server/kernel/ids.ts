@@ -17,7 +17,7 @@ export function parseId(value: unknown, argument: string): string {
   if (id === null) {
     const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
     throw badUserInput(
-      `${argument} must be an id written as a positive whole number in decimal (such as 22), got ${shown}`,
+      `${argument}: ${shown} is not an id; ids are positive whole numbers written in decimal, such as 22`,
       argument,
     );
   }

@@ -177,7 +177,7 @@ describe('ids are canonical decimals, dates are calendar dates, text has a cap',
   });
 
   test('facility(id: "0x16") and filter.ids with " 22" are BAD_USER_INPUT', async () => {
-    await expectError('{ facility(id: "0x16") { name } }', {}, 'BAD_USER_INPUT', /id must be an id/);
+    await expectError('{ facility(id: "0x16") { name } }', {}, 'BAD_USER_INPUT', /is not an id/);
     await expectError(FACILITIES, { filter: { ids: [' 22'] } }, 'BAD_USER_INPUT', /filter\.ids/);
   });
 

@@ -19,7 +19,7 @@ describe('ids are canonical decimals', () => {
     '２２',
   ])('%j is not an id', (raw) => {
     expect(canonicalId(raw)).toBeNull();
-    expect(() => parseId(raw, 'facilityId')).toThrow(/facilityId must be an id/);
+    expect(() => parseId(raw, 'facilityId')).toThrow(/facilityId: .* is not an id/);
   });
 
   test('22, 1 and 2147483647 are ids, returned as written', () => {
