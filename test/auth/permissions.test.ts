@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AuditRepository } from '../../server/audit/audit.repository';
 import { TokenService } from '../../server/auth/token.service';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../server/config';
 import { SqlRunner } from '../../server/db/sql';
@@ -137,6 +138,37 @@ describe('each role against each mutation: allowed ones succeed, the rest get FO
         newValues: { vacantBeds: 1 },
       }),
     );
+  });
+});
+
+describe('auditLog order', () => {
+  test('auditLog lists newest first across 99 → 100 (it sorted the ids as text)', async () => {
+    const max = (await sql.one<{ n: number }>(`select coalesce(max(id), 0)::int as n from audit_log`))!.n;
+    const nextPowerOfTen = 10 ** String(max + 2).length;
+    await sql.run(`select setval('audit_log_id_seq', ?)`, [nextPowerOfTen - 2]);
+    const audit = new AuditRepository(database.db.fork());
+    const principal = { role: 'ADMIN' as const, subject: 'order test', facilityIds: [], tokenId: null };
+    for (const step of ['first', 'second', 'third']) {
+      await audit.record(principal, {
+        action: step,
+        entity: 'order_test',
+        entityId: '1',
+        oldValues: null,
+        newValues: null,
+      });
+    }
+    const log = await server.query<{ auditLog: { edges: { node: { id: string; action: string } }[] } }>(
+      '{ auditLog(entity: "order_test") { edges { node { id action } } } }',
+      {},
+      auth.ADMIN,
+    );
+    expect(log.data!.auditLog.edges.map((e) => e.node.action)).toEqual(['third', 'second', 'first']);
+    // setval(n) makes the next id n + 1: the three rows straddle the power of ten.
+    expect(log.data!.auditLog.edges.map((e) => Number(e.node.id))).toEqual([
+      nextPowerOfTen + 1,
+      nextPowerOfTen,
+      nextPowerOfTen - 1,
+    ]);
   });
 });
 
