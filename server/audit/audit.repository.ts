@@ -60,7 +60,7 @@ export class AuditRepository {
       `select id::text as "id", at, actor, role, action, entity, entity_id as "entityId",
          old_values as "oldValues", new_values as "newValues"
        from audit_log where ($1::text is null or entity = $1) and ($2::text is null or entity_id = $2)
-       order by id desc limit $3 offset $4`,
+       order by audit_log.id desc limit $3 offset $4`,
       [filter.entity ?? null, filter.entityId ?? null, limit, offset],
     );
   }

@@ -47,6 +47,15 @@ export interface StoredFacility {
   [column: string]: unknown;
 }
 
+const STORED_COLUMNS = `f.id::text as "id", f.version, f.name, f.name_en as "nameEn", f.address, f.type::text as "type",
+         f.phone, f.opening_hours as "openingHours", f.operator_type::text as "operatorType", f.services,
+         f.fee_min_monthly as "feeMinMonthly", f.fee_max_monthly as "feeMaxMonthly", f.total_beds as "totalBeds",
+         f.nursing_beds as "nursingBeds", f.dementia_beds as "dementiaBeds", f.vacant_beds as "vacantBeds",
+         f.residents, f.has_rehab_room as "hasRehabRoom", f.has_inhouse_medical as "hasInhouseMedical",
+         f.ltc_insurance as "ltcInsurance", f.medical_insurance as "medicalInsurance", f.star_rating::int as "starRating",
+         f.hospital_grade::text as "hospitalGrade", ST_X(f.location) as "lng", ST_Y(f.location) as "lat",
+         to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.archived_at is not null as "archived"`;
+
 const REGION_OF_LOCATION = `(select r.code from region r where r.level = 'DISTRICT' and ST_Covers(r.boundary, location)
   order by r.code limit 1)`;
 
@@ -61,17 +70,22 @@ export class FacilityWriteRepository {
   /** The stored row (locked for this transaction), or null. */
   async lock(id: string): Promise<StoredFacility | null> {
     return this.sql.one<StoredFacility>(
-      `select f.id::text as "id", f.version, f.name, f.name_en as "nameEn", f.address, f.type::text as "type",
-         f.phone, f.opening_hours as "openingHours", f.operator_type::text as "operatorType", f.services,
-         f.fee_min_monthly as "feeMinMonthly", f.fee_max_monthly as "feeMaxMonthly", f.total_beds as "totalBeds",
-         f.nursing_beds as "nursingBeds", f.dementia_beds as "dementiaBeds", f.vacant_beds as "vacantBeds",
-         f.residents, f.has_rehab_room as "hasRehabRoom", f.has_inhouse_medical as "hasInhouseMedical",
-         f.ltc_insurance as "ltcInsurance", f.medical_insurance as "medicalInsurance", f.star_rating::int as "starRating",
-         f.hospital_grade::text as "hospitalGrade", ST_X(f.location) as "lng", ST_Y(f.location) as "lat",
-         to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.archived_at is not null as "archived"
-       from facility f where f.id = $1 for update`,
+      `select ${STORED_COLUMNS} from facility f where f.id = $1 for update`,
       [Number(id)],
     );
+  }
+
+  /**
+   * Stored rows by source key, for checking an import against them; locked for this transaction when the
+   * import is about to write, so nothing changes between the check and the write.
+   */
+  async bySourceKeys(sourceKeys: string[], lock: boolean): Promise<Map<string, StoredFacility>> {
+    const rows = await this.sql.all<StoredFacility & { sourceKey: string }>(
+      `select ${STORED_COLUMNS}, f.source_key as "sourceKey" from facility f
+       where f.source_key = any($1::text[]) order by f.id${lock ? ' for update' : ''}`,
+      [sourceKeys],
+    );
+    return new Map(rows.map((row) => [row.sourceKey, row]));
   }
 
   /** Applies changes if the row is still at `expectedVersion`; returns the new version or null on a conflict. */

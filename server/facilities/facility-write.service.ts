@@ -6,8 +6,10 @@ import { forbidden, requireFacilityAccess, requireRole } from '../auth/authorize
 import type { Principal } from '../auth/role';
 import type { AppConfig } from '../config';
 import { badUserInput, notFound } from '../graphql/errors';
-import { assertPoint } from '../graphql/geo.validate';
+import { parseCalendarDate } from '../kernel/dates';
+import { parseId } from '../kernel/ids';
 import { facilityEvents, VACANCY_CHANGED } from './facility-events';
+import { assertFacilityFields, CHINA_EXTENT } from './facility-write.rules';
 import { OPERATOR_FIELDS, type FacilityCreateInput, type FacilityUpdateInput } from './facility-write.input';
 import {
   FacilityWriteRepository,
@@ -18,10 +20,6 @@ import {
 import type { FacilityRecord } from './facility.record';
 import { FacilityRepository } from './facility.repository';
 import { refreshServiceAreas } from '../service-areas/service-area.service';
-
-/** Mainland China's extent (with a margin): coordinates outside it are almost always swapped or mistyped. */
-export const CHINA_EXTENT = { west: 73.4, south: 18.1, east: 135.1, north: 53.6 };
-const MAX_TEXT = 500;
 
 type InputField = keyof FacilityUpdateInput | 'vacantBeds';
 
@@ -58,71 +56,10 @@ function conflict(id: string, expectedVersion: number, currentVersion: number): 
   );
 }
 
-function assertCount(value: unknown, field: string): void {
-  if (value != null && (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 100_000)) {
-    throw badUserInput(`${field} must be a whole number from 0 to 100000, got ${value}`, field);
-  }
-}
-
-/** Checks a facility's fields as they will be after a change (beds ≥ vacant ≥ 0, fees ≥ 0, min ≤ max …). */
-export function assertFacilityFields(
-  merged: Record<string, unknown>,
-  extent: typeof CHINA_EXTENT | null,
-): void {
-  for (const field of [
-    'totalBeds',
-    'nursingBeds',
-    'dementiaBeds',
-    'vacantBeds',
-    'residents',
-    'feeMinMonthly',
-    'feeMaxMonthly',
-  ]) {
-    assertCount(merged[field], field);
-  }
-  const total = merged.totalBeds as number | null;
-  for (const part of ['vacantBeds', 'nursingBeds', 'dementiaBeds'] as const) {
-    const value = merged[part] as number | null;
-    if (value != null && total == null) throw badUserInput(`${part} needs totalBeds`, part);
-    if (value != null && total != null && value > total) {
-      throw badUserInput(`${part} (${value}) cannot exceed totalBeds (${total})`, part);
-    }
-  }
-  const min = merged.feeMinMonthly as number | null;
-  const max = merged.feeMaxMonthly as number | null;
-  if (min != null && max != null && min > max) {
-    throw badUserInput(`feeMinMonthly (${min}) cannot exceed feeMaxMonthly (${max})`, 'feeMinMonthly');
-  }
-  const stars = merged.starRating as number | null;
-  if (stars != null && (!Number.isInteger(stars) || stars < 1 || stars > 5)) {
-    throw badUserInput(`starRating must be 1 to 5, got ${stars}`, 'starRating');
-  }
-  const name = merged.name as string | null;
-  if (name == null || name.trim().length === 0 || name.length > 200) {
-    throw badUserInput('name must be 1 to 200 characters', 'name');
-  }
-  for (const field of ['nameEn', 'address', 'phone', 'openingHours']) {
-    const text = merged[field] as string | null;
-    if (text != null && text.length > MAX_TEXT)
-      throw badUserInput(`${field} is longer than ${MAX_TEXT} characters`, field);
-  }
-  const services = merged.services as string[] | null;
-  if (services && new Set(services).size !== services.length)
-    throw badUserInput('services lists a service twice', 'services');
-  const point = { lng: merged.lng as number, lat: merged.lat as number };
-  assertPoint(point, 'location');
-  if (
-    extent &&
-    (point.lng < extent.west ||
-      point.lng > extent.east ||
-      point.lat < extent.south ||
-      point.lat > extent.north)
-  ) {
-    throw badUserInput(
-      `location (${point.lng}, ${point.lat}) is outside China's extent; longitude and latitude may be swapped`,
-      'location',
-    );
-  }
+/** The change with its date checked and written as YYYY-MM-DD (the `Date` scalar hands over a `Date`). */
+function withCalendarDate<T extends { verifiedOn?: unknown }>(input: T): T {
+  if (input.verifiedOn == null) return input;
+  return { ...input, verifiedOn: parseCalendarDate(input.verifiedOn, 'verifiedOn', 'PAST') };
 }
 
 /** Rules for changing the directory: who may change what, validation, optimistic versions, audit. */
@@ -134,7 +71,12 @@ export class FacilityWriteService {
   ) {}
 
   /** Sets a facility's vacant beds if the caller read the current version. */
-  async updateVacancy(id: string, vacantBeds: number, expectedVersion: number): Promise<FacilityRecord> {
+  async updateVacancy(
+    facilityId: string,
+    vacantBeds: number,
+    expectedVersion: number,
+  ): Promise<FacilityRecord> {
+    const id = parseId(facilityId, 'facilityId');
     requireFacilityAccess(this.principal, id);
     const facility = await this.write(id, expectedVersion, { vacantBeds }, 'UPDATE_VACANCY');
     await facilityEvents.publish(VACANCY_CHANGED, facility);
@@ -142,7 +84,8 @@ export class FacilityWriteService {
   }
 
   /** Changes some fields of a facility; OPERATOR only their own facilities' fees, services, hours and phone. */
-  async update(id: string, input: FacilityUpdateInput, expectedVersion: number): Promise<FacilityRecord> {
+  async update(rawId: string, input: FacilityUpdateInput, expectedVersion: number): Promise<FacilityRecord> {
+    const id = parseId(rawId, 'id');
     requireFacilityAccess(this.principal, id);
     if (this.principal.role === 'OPERATOR') {
       const restricted = Object.keys(input).filter(
@@ -152,15 +95,15 @@ export class FacilityWriteService {
       );
       if (restricted.length) throw forbidden(`An OPERATOR may not change ${restricted.join(', ')}`);
     }
-    return this.write(id, expectedVersion, { ...input }, 'UPDATE');
+    return this.write(id, expectedVersion, withCalendarDate({ ...input }), 'UPDATE');
   }
 
   /** Adds a facility (ADMIN). */
   async create(input: FacilityCreateInput): Promise<FacilityRecord> {
     requireRole(this.principal, ['ADMIN'], 'createFacility');
-    const { source, ...fields } = input;
+    const { source, ...fields } = withCalendarDate(input);
     if (!source?.trim()) throw badUserInput('source must say where the record comes from', 'source');
-    const merged = { ...fields, lng: input.location.lng, lat: input.location.lat };
+    const merged = { ...fields, source, lng: input.location.lng, lat: input.location.lat };
     assertFacilityFields(merged, this.extent());
     return this.em.transactional(async (tx) => {
       const changes = this.changesOf({ ...fields });
@@ -183,8 +126,9 @@ export class FacilityWriteService {
   }
 
   /** Hides a facility from the public; the row and its history are kept (ADMIN). */
-  async archive(id: string, expectedVersion: number): Promise<boolean> {
+  async archive(rawId: string, expectedVersion: number): Promise<boolean> {
     requireRole(this.principal, ['ADMIN'], 'archiveFacility');
+    const id = parseId(rawId, 'id');
     return this.em.transactional(async (tx) => {
       const repo = new FacilityWriteRepository(tx);
       const stored = await repo.lock(id);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { AppConfig } from '../config';
+import { parseId, parseIds } from '../kernel/ids';
 import { badUserInput, notFound } from '../graphql/errors';
 import { assertBBox, assertPoint } from '../graphql/geo.validate';
 import { connectionOf, pageWindow } from '../graphql/pagination';
@@ -26,8 +27,7 @@ const STRAIGHT_LINE_MARGIN = 1.01;
 
 /** Rejects a string that cannot be a facility id. */
 export function assertFacilityId(id: string, argument: string): void {
-  if (!/^[1-9][0-9]{0,9}$/.test(id))
-    throw badUserInput(`"${id.slice(0, 40)}" is not a facility id`, argument);
+  parseId(id, argument);
 }
 
 /** Rules of the facility directory: validates filters, pages results. */
@@ -142,9 +142,7 @@ export class FacilityService {
     if (filter.ids != null) {
       if (filter.ids.length > 500)
         throw badUserInput('filter.ids lists more than 500 facilities', 'filter.ids');
-      const bad = filter.ids.find((id) => !/^[1-9][0-9]{0,9}$/.test(id));
-      if (bad !== undefined) throw badUserInput(`"${bad.slice(0, 40)}" is not a facility id`, 'filter.ids');
-      query.ids = filter.ids;
+      query.ids = parseIds(filter.ids, 'filter.ids');
     }
     if (filter.within) {
       assertPoint(filter.within.point, 'filter.within.point');

@@ -1,11 +1,18 @@
 /** A CSV that cannot be read at all (as opposed to a row with bad values). */
 export class CsvFormatError extends Error {}
 
+/** One record of a CSV file; `extraCells` counts cells beyond the header's columns (a row error, never dropped silently). */
+export interface CsvRecord {
+  line: number;
+  record: Record<string, string>;
+  extraCells?: number;
+}
+
 /**
  * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, UTF-8 BOM) into records keyed by the
  * header row. Returns each record with its 1-based line number for row reports.
  */
-export function parseCsv(text: string): { line: number; record: Record<string, string> }[] {
+export function parseCsv(text: string): CsvRecord[] {
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -55,5 +62,6 @@ export function parseCsv(text: string): { line: number; record: Record<string, s
   return body.map(({ line: rowNumber, cells: values }) => ({
     line: rowNumber,
     record: Object.fromEntries(names.map((name, i) => [name, values[i] ?? ''])),
+    ...(values.length > names.length ? { extraCells: values.length - names.length } : {}),
   }));
 }

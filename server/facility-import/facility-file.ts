@@ -8,7 +8,7 @@ export type ImportFormat = (typeof ImportFormat)[keyof typeof ImportFormat];
 export interface FileRow {
   row: number;
   fields: Record<string, unknown>;
-  /** Set when the row could not even be read (bad geometry); its fields are then ignored. */
+  /** Set when the row could not be read as a whole (bad geometry, more cells than columns). */
   readError?: { field: string; message: string };
 }
 
@@ -19,7 +19,18 @@ export class ImportFileError extends Error {}
 export function readFacilityFile(content: string, format: ImportFormat): FileRow[] {
   if (format === 'CSV') {
     try {
-      return parseCsv(content).map(({ line, record }) => ({ row: line, fields: record }));
+      return parseCsv(content).map(({ line, record, extraCells }) => ({
+        row: line,
+        fields: record,
+        ...(extraCells
+          ? {
+              readError: {
+                field: 'row',
+                message: `has ${extraCells} more cell${extraCells > 1 ? 's' : ''} than the header has columns (an unquoted comma?)`,
+              },
+            }
+          : {}),
+      }));
     } catch (error) {
       throw new ImportFileError(`Not a readable CSV file: ${(error as Error).message}`);
     }

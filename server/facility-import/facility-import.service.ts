@@ -6,10 +6,18 @@ import { badUserInput } from '../graphql/errors';
 import { ImportRepository } from '../import/import.repository';
 import type { FacilityImportRecord } from '../import/import.records';
 import { silentProgress, type Progress } from '../import/progress';
-import { CHINA_EXTENT } from '../facilities/facility-write.service';
+import { CHINA_EXTENT } from '../facilities/facility-write.rules';
+import { FacilityWriteRepository, type StoredFacility } from '../facilities/facility-write.repository';
+import { isMember } from '../kernel/vocabulary';
 import { refreshServiceAreas } from '../service-areas/service-area.service';
-import { readFacilityFile, ImportFileError, type ImportFormat } from './facility-file';
-import { CoordinateSystem, facilityFromRow, type FieldProblem } from './facility-row';
+import { readFacilityFile, ImportFileError, type FileRow, type ImportFormat } from './facility-file';
+import {
+  COORDINATE_SYSTEMS,
+  facilityFromRow,
+  sourceKeyOf,
+  type CoordinateSystem,
+  type FieldProblem,
+} from './facility-row';
 
 /** The outcome for one row. */
 export interface RowReport {
@@ -58,7 +66,7 @@ export class FacilityImportService {
   /** Validates and (unless a dry run or any row is invalid) writes the rows. */
   async run(request: ImportRequest, progress: Progress = silentProgress()): Promise<ImportReport> {
     requireRole(this.principal, ['ADMIN'], 'importFacilities');
-    if (!(request.crs in CoordinateSystem)) {
+    if (!isMember(COORDINATE_SYSTEMS, request.crs)) {
       throw badUserInput(
         `Unknown coordinate system "${request.crs}"; use WGS84, GCJ02 (高德/腾讯) or BD09 (百度)`,
         'crs',
@@ -73,30 +81,51 @@ export class FacilityImportService {
     }
     if (rows.length > MAX_IMPORT_ROWS)
       throw badUserInput(`At most ${MAX_IMPORT_ROWS} rows per import`, 'content');
+    const keys = [...new Set(rows.flatMap(({ fields }) => sourceKeyOf(fields) ?? []))];
+    // Checked against the stored rows inside the transaction that writes, with those rows locked: the
+    // verdict of a dry run is the verdict a real run gives, and a real run never meets a check constraint.
+    return this.em.transactional(async (tx) => {
+      const stored = await new FacilityWriteRepository(tx).bySourceKeys(keys, !request.dryRun);
+      const { reports, records } = this.check(rows, request, stored);
+      const invalid = reports.filter((r) => r.status === 'INVALID').length;
+      const summary = { dryRun: request.dryRun, total: reports.length, invalid, rows: reports };
+      if (request.dryRun || invalid > 0)
+        return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
+      const status = await this.write(tx, records, progress);
+      for (const report of reports) report.status = status.get(report.sourceKey!) ?? 'UNCHANGED';
+      const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
+      return {
+        ...summary,
+        written: true,
+        created: count('CREATED'),
+        updated: count('UPDATED'),
+        unchanged: count('UNCHANGED'),
+      };
+    });
+  }
+
+  private check(
+    rows: FileRow[],
+    request: ImportRequest,
+    stored: Map<string, StoredFacility>,
+  ): { reports: RowReport[]; records: FacilityImportRecord[] } {
     const records: FacilityImportRecord[] = [];
+    const extent = request.restrictToChina ? CHINA_EXTENT : null;
     const reports: RowReport[] = rows.map(({ row, fields, readError }) => {
+      const key = sourceKeyOf(fields);
       const { record, problems } = facilityFromRow(
         fields,
         request.crs as CoordinateSystem,
         request.sourceName,
+        { stored: (key && stored.get(key)) || null, extent },
       );
-      const all = readError
-        ? [readError, ...problems.filter((p) => p.field !== 'lng' && p.field !== 'lat')]
+      const all: FieldProblem[] = readError
+        ? [
+            { ...readError, code: 'BAD_USER_INPUT' },
+            ...problems.filter((p) => p.field !== 'lng' && p.field !== 'lat'),
+          ]
         : problems;
-      if (record && !readError && request.restrictToChina) {
-        if (
-          record.lng < CHINA_EXTENT.west ||
-          record.lng > CHINA_EXTENT.east ||
-          record.lat < CHINA_EXTENT.south ||
-          record.lat > CHINA_EXTENT.north
-        ) {
-          all.push({
-            field: 'lng',
-            message: "outside China's extent; longitude and latitude may be swapped",
-          });
-        }
-      }
-      const sourceKey = typeof fields.source_key === 'string' ? fields.source_key : null;
+      const sourceKey = key?.slice(0, 120) ?? null;
       if (all.length || !record) return { row, sourceKey, status: 'INVALID', problems: all };
       records.push(record);
       return { row, sourceKey: record.sourceKey, status: 'VALID', problems: [] };
@@ -107,45 +136,43 @@ export class FacilityImportService {
       const first = seen.get(report.sourceKey);
       if (first !== undefined) {
         report.status = 'INVALID';
-        report.problems.push({ field: 'source_key', message: `same source_key as row ${first}` });
+        report.problems.push({
+          field: 'source_key',
+          message: `same source_key as row ${first}`,
+          code: 'BAD_USER_INPUT',
+        });
       } else {
         seen.set(report.sourceKey, report.row);
       }
     }
-    const invalid = reports.filter((r) => r.status === 'INVALID').length;
-    const summary = { dryRun: request.dryRun, total: reports.length, invalid, rows: reports };
-    if (request.dryRun || invalid > 0)
-      return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
+    const valid = new Set(reports.filter((r) => r.status === 'VALID').map((r) => r.sourceKey));
+    return { reports, records: records.filter((r) => valid.has(r.sourceKey)) };
+  }
 
+  private async write(
+    tx: EntityManager,
+    records: FacilityImportRecord[],
+    progress: Progress,
+  ): Promise<Map<string, 'CREATED' | 'UPDATED'>> {
     const status = new Map<string, 'CREATED' | 'UPDATED'>();
-    await this.em.transactional(async (tx) => {
-      const audit = new AuditRepository(tx);
-      const imports = new ImportRepository(tx);
-      const keys = records.map((r) => r.sourceKey);
-      const before = await imports.facilitySnapshots(keys);
-      await imports.upsertFacilities(records, progress, (change) =>
-        status.set(change.sourceKey, change.inserted ? 'CREATED' : 'UPDATED'),
-      );
-      await refreshServiceAreas(tx);
-      const after = await imports.facilitySnapshots(keys.filter((key) => status.has(key)));
-      for (const [key, stored] of after) {
-        await audit.record(this.principal, {
-          action: status.get(key) === 'CREATED' ? 'IMPORT_CREATE' : 'IMPORT_UPDATE',
-          entity: 'facility',
-          entityId: stored.id,
-          oldValues: before.get(key)?.values ?? null,
-          newValues: stored.values,
-        });
-      }
-    });
-    for (const report of reports) report.status = status.get(report.sourceKey!) ?? 'UNCHANGED';
-    const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
-    return {
-      ...summary,
-      written: true,
-      created: count('CREATED'),
-      updated: count('UPDATED'),
-      unchanged: count('UNCHANGED'),
-    };
+    const audit = new AuditRepository(tx);
+    const imports = new ImportRepository(tx);
+    const keys = records.map((r) => r.sourceKey);
+    const before = await imports.facilitySnapshots(keys);
+    await imports.upsertFacilities(records, progress, (change) =>
+      status.set(change.sourceKey, change.inserted ? 'CREATED' : 'UPDATED'),
+    );
+    await refreshServiceAreas(tx);
+    const after = await imports.facilitySnapshots(keys.filter((key) => status.has(key)));
+    for (const [key, stored] of after) {
+      await audit.record(this.principal, {
+        action: status.get(key) === 'CREATED' ? 'IMPORT_CREATE' : 'IMPORT_UPDATE',
+        entity: 'facility',
+        entityId: stored.id,
+        oldValues: before.get(key)?.values ?? null,
+        newValues: stored.values,
+      });
+    }
+    return status;
   }
 }

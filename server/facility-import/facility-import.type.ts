@@ -16,7 +16,7 @@ registerEnumType(CoordinateSystem, {
   description: 'An import file sent inline as text (UTF-8); at most 5 MB per request, use the CLI for more.',
 })
 export class ImportFileInput {
-  @Field(() => String, { description: 'File name, for the audit log and reports.' })
+  @Field(() => String, { description: 'File name, for the audit log and reports (at most 200 characters).' })
   name!: string;
 
   @Field(() => String)
@@ -30,6 +30,12 @@ export class FieldProblem {
 
   @Field(() => String)
   message!: string;
+
+  @Field(() => String, {
+    description:
+      'BAD_USER_INPUT, or CONFLICT when the row carries an expected_version that is no longer the stored version.',
+  })
+  code!: string;
 }
 
 @ObjectType({ description: 'What happened to one row.' })

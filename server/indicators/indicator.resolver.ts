@@ -1,9 +1,13 @@
 import { Arg, Authorized, Ctx, Float, Mutation, Query, Resolver } from 'type-graphql';
+import type { Role } from '../auth/role';
 import type { RequestContext } from '../context';
 import { IndicatorCode } from './indicator-definitions';
 import { IndicatorTargetService } from './indicator-target.service';
 import { IndicatorService } from './indicator.service';
 import { IndicatorResult, IndicatorTarget } from './indicator.type';
+
+/** Roles that may see who set a target (a person's name is not public). */
+const AUTHOR_ROLES: ReadonlySet<Role> = new Set<Role>(['PLANNER', 'ADMIN']);
 
 @Resolver()
 export class IndicatorResolver {
@@ -15,9 +19,13 @@ export class IndicatorResolver {
     return new IndicatorService(ctx.em, await ctx.network.current(), ctx.principal).scorecard(regionCode);
   }
 
-  @Query(() => [IndicatorTarget], { description: 'The target in force for every indicator.' })
-  indicatorTargets(@Ctx() ctx: RequestContext) {
-    return new IndicatorTargetService(ctx.em, ctx.principal).targets();
+  @Query(() => [IndicatorTarget], {
+    description:
+      'The target in force for every indicator; updatedBy is null unless the caller is PLANNER or ADMIN.',
+  })
+  async indicatorTargets(@Ctx() ctx: RequestContext) {
+    const targets = await new IndicatorTargetService(ctx.em, ctx.principal).targets();
+    return AUTHOR_ROLES.has(ctx.principal.role) ? targets : targets.map((t) => ({ ...t, updatedBy: null }));
   }
 
   @Authorized('ADMIN')

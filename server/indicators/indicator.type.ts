@@ -119,6 +119,9 @@ export class IndicatorTarget {
   })
   updatedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who last set it (PLANNER and ADMIN only); null for the default and for everyone else.',
+  })
   updatedBy!: string | null;
 }

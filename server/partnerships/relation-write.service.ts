@@ -8,14 +8,31 @@ import type { Consortium } from '../consortia/consortium.type';
 import { CARE_INSTITUTION_TYPES, MEDICAL_TYPES, type FacilityType } from '../facilities/facility-kind';
 import { FacilityRepository } from '../facilities/facility.repository';
 import { badUserInput, notFound } from '../graphql/errors';
+import { parseCalendarDate } from '../kernel/dates';
+import { parseId } from '../kernel/ids';
+import { assertTextLength } from '../kernel/text-limits';
 import { RegionRepository } from '../regions/region.repository';
 import { assertRegionCode } from '../regions/region.service';
 import type { PartnershipCreateInput, PartnershipUpdateInput } from './partnership.input';
 import { PartnershipRepository } from './partnership.repository';
 import type { Partnership } from './partnership.type';
 
-const CONSORTIUM_LEVELS = ['DISTRICT', 'STREET'];
-const MEMBER_ROLES = ['MEDICAL', 'REHABILITATION', 'CARE'];
+const CONSORTIUM_LEVELS: ReadonlySet<string> = new Set(['DISTRICT', 'STREET']);
+const MEMBER_ROLES: ReadonlySet<string> = new Set(['MEDICAL', 'REHABILITATION', 'CARE']);
+
+/** A pairing's dates as YYYY-MM-DD: signed by today, ending up to the accepted future. */
+function pairingDates<T extends { signedOn?: unknown; endsOn?: unknown }>(input: T): T {
+  return {
+    ...input,
+    ...(input.signedOn != null ? { signedOn: parseCalendarDate(input.signedOn, 'signedOn', 'PAST') } : {}),
+    ...(input.endsOn != null ? { endsOn: parseCalendarDate(input.endsOn, 'endsOn', 'FUTURE') } : {}),
+  };
+}
+
+/** Consortium members with canonical facility ids. */
+function canonicalMembers(members: readonly { facilityId: string; role: string }[]) {
+  return members.map((m) => ({ facilityId: parseId(m.facilityId, 'members.facilityId'), role: m.role }));
+}
 
 function assertDates(signedOn: string | null | undefined, endsOn: string | null | undefined): void {
   if (signedOn && endsOn && endsOn < signedOn)
@@ -30,11 +47,17 @@ export class RelationWriteService {
   ) {}
 
   /** Records a new pairing. */
-  async createPartnership(input: PartnershipCreateInput): Promise<Partnership> {
+  async createPartnership(raw: PartnershipCreateInput): Promise<Partnership> {
     requireRole(this.principal, ['ADMIN'], 'createPartnership');
+    const input = {
+      ...pairingDates(raw),
+      careFacilityId: parseId(raw.careFacilityId, 'careFacilityId'),
+      medicalFacilityId: parseId(raw.medicalFacilityId, 'medicalFacilityId'),
+    };
     assertDates(input.signedOn, input.endsOn);
     if (!input.source?.trim())
       throw badUserInput('source must say where the agreement is recorded', 'source');
+    assertTextLength(input.source, 'freeText', 'source');
     if (input.careFacilityId === input.medicalFacilityId) {
       throw badUserInput('A facility cannot pair with itself', 'medicalFacilityId');
     }
@@ -61,22 +84,29 @@ export class RelationWriteService {
   /** Changes a pairing's dates, services or channels. */
   updatePartnership(id: string, input: PartnershipUpdateInput): Promise<Partnership> {
     requireRole(this.principal, ['ADMIN'], 'updatePartnership');
-    return this.changePartnership(id, input, 'UPDATE');
+    return this.changePartnership(parseId(id, 'id'), pairingDates(input), 'UPDATE');
   }
 
   /** Ends a pairing on a date (kept for history). */
   endPartnership(id: string, endsOn: string): Promise<Partnership> {
     requireRole(this.principal, ['ADMIN'], 'endPartnership');
-    return this.changePartnership(id, { endsOn }, 'END');
+    return this.changePartnership(parseId(id, 'id'), pairingDates({ endsOn }), 'END');
   }
 
   /** Records a new consortium with its lead and members. */
-  async createConsortium(input: ConsortiumCreateInput): Promise<Consortium> {
+  async createConsortium(raw: ConsortiumCreateInput): Promise<Consortium> {
     requireRole(this.principal, ['ADMIN'], 'createConsortium');
+    const input = {
+      ...raw,
+      leadFacilityId: parseId(raw.leadFacilityId, 'leadFacilityId'),
+      members: canonicalMembers(raw.members),
+    };
     if (!input.name?.trim()) throw badUserInput('name is required', 'name');
-    if (!CONSORTIUM_LEVELS.includes(input.level))
-      throw badUserInput(`level must be ${CONSORTIUM_LEVELS.join(' or ')}`, 'level');
+    assertTextLength(input.name, 'name', 'name');
+    if (!CONSORTIUM_LEVELS.has(input.level))
+      throw badUserInput(`level must be ${[...CONSORTIUM_LEVELS].join(' or ')}`, 'level');
     if (!input.source?.trim()) throw badUserInput('source is required', 'source');
+    assertTextLength(input.source, 'freeText', 'source');
     assertRegionCode(input.regionCode, 'regionCode');
     this.assertMembers(input.members, input.leadFacilityId);
     return this.em.transactional(async (tx) => {
@@ -101,9 +131,17 @@ export class RelationWriteService {
   }
 
   /** Changes a consortium's name, lead or members. */
-  updateConsortium(id: string, input: ConsortiumUpdateInput): Promise<Consortium> {
+  updateConsortium(rawId: string, raw: ConsortiumUpdateInput): Promise<Consortium> {
     requireRole(this.principal, ['ADMIN'], 'updateConsortium');
+    const id = parseId(rawId, 'id');
+    const input = {
+      ...raw,
+      leadFacilityId:
+        raw.leadFacilityId == null ? raw.leadFacilityId : parseId(raw.leadFacilityId, 'leadFacilityId'),
+      members: raw.members == null ? raw.members : canonicalMembers(raw.members),
+    };
     if (input.name !== undefined && !input.name?.trim()) throw badUserInput('name cannot be empty', 'name');
+    assertTextLength(input.name, 'name', 'name');
     return this.changeConsortium(id, 'UPDATE', async (tx, before) => {
       const lead = input.leadFacilityId ?? before.leadFacilityId;
       if (input.members) this.assertMembers(input.members, lead);
@@ -119,8 +157,10 @@ export class RelationWriteService {
   }
 
   /** Ends a consortium on a date (kept for history). */
-  endConsortium(id: string, endedOn: string): Promise<Consortium> {
+  endConsortium(rawId: string, rawEndedOn: string): Promise<Consortium> {
     requireRole(this.principal, ['ADMIN'], 'endConsortium');
+    const id = parseId(rawId, 'id');
+    const endedOn = parseCalendarDate(rawEndedOn, 'endedOn', 'FUTURE');
     return this.changeConsortium(id, 'END', async (tx, before) => {
       if (before.endedOn) throw badUserInput(`Consortium ${id} ended on ${before.endedOn} already`, 'id');
       await new ConsortiumRepository(tx).update(id, { endedOn });
@@ -133,10 +173,10 @@ export class RelationWriteService {
       throw badUserInput('A facility is listed twice among the members', 'members');
     if (ids.includes(leadFacilityId))
       throw badUserInput('The lead is not also listed as a member', 'members');
-    const bad = members.find((m) => !MEMBER_ROLES.includes(m.role));
+    const bad = members.find((m) => !MEMBER_ROLES.has(m.role));
     if (bad)
       throw badUserInput(
-        `Member role must be one of ${MEMBER_ROLES.join(', ')}, got "${bad.role}"`,
+        `Member role must be one of ${[...MEMBER_ROLES].join(', ')}, got "${bad.role.slice(0, 40)}"`,
         'members',
       );
   }
@@ -147,8 +187,6 @@ export class RelationWriteService {
     allowed: readonly FacilityType[] | null,
     argument: string,
   ): Promise<void> {
-    if (!/^[1-9][0-9]{0,9}$/.test(id))
-      throw badUserInput(`"${id.slice(0, 40)}" is not a facility id`, argument);
     const facility = await new FacilityRepository(tx).findById(id);
     if (!facility) throw notFound(`No facility with id ${id}`);
     if (allowed && !allowed.includes(facility.type)) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AuditRepository } from '../../server/audit/audit.repository';
 import { TokenService } from '../../server/auth/token.service';
 import { loadConfig } from '../../server/config';
 import { TEST_JWT_SECRET } from '../support/secret';
@@ -138,6 +139,61 @@ describe('each role against each mutation: allowed ones succeed, the rest get FO
         newValues: { vacantBeds: 1 },
       }),
     );
+  });
+});
+
+describe('auditLog order', () => {
+  test('auditLog lists newest first across 99 → 100 (it sorted the ids as text)', async () => {
+    const max = (await sql.one<{ n: number }>(`select coalesce(max(id), 0)::int as n from audit_log`))!.n;
+    const nextPowerOfTen = 10 ** String(max + 2).length;
+    await sql.run(`select setval('audit_log_id_seq', $1)`, [nextPowerOfTen - 2]);
+    const audit = new AuditRepository(database.db.fork());
+    const principal = { role: 'ADMIN' as const, subject: 'order test', facilityIds: [], tokenId: null };
+    for (const step of ['first', 'second', 'third']) {
+      await audit.record(principal, {
+        action: step,
+        entity: 'order_test',
+        entityId: '1',
+        oldValues: null,
+        newValues: null,
+      });
+    }
+    const log = await server.query<{ auditLog: { edges: { node: { id: string; action: string } }[] } }>(
+      '{ auditLog(entity: "order_test") { edges { node { id action } } } }',
+      {},
+      auth.ADMIN,
+    );
+    expect(log.data!.auditLog.edges.map((e) => e.node.action)).toEqual(['third', 'second', 'first']);
+    // setval(n) makes the next id n + 1: the three rows straddle the power of ten.
+    expect(log.data!.auditLog.edges.map((e) => Number(e.node.id))).toEqual([
+      nextPowerOfTen + 1,
+      nextPowerOfTen,
+      nextPowerOfTen - 1,
+    ]);
+  });
+});
+
+describe('indicatorTargets.updatedBy', () => {
+  test("indicatorTargets.updatedBy shows an admin's name to the public no more: null for PUBLIC and OPERATOR, the name for PLANNER and ADMIN", async () => {
+    const set = await server.query(
+      'mutation { setIndicatorTarget(code: NURSING_BED_SHARE, target: 60) { updatedBy } }',
+      {},
+      auth.ADMIN,
+    );
+    expect(set.errors).toBeUndefined();
+    const read = async (caller: string) => {
+      const result = await server.query<{ indicatorTargets: { code: string; updatedBy: string | null }[] }>(
+        '{ indicatorTargets { code updatedBy } }',
+        {},
+        auth[caller],
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.indicatorTargets.find((t) => t.code === 'NURSING_BED_SHARE')!.updatedBy;
+    };
+    expect(await read('PUBLIC')).toBeNull();
+    expect(await read('OPERATOR')).toBeNull();
+    expect(await read('PLANNER')).toBe('浙里养 system');
+    expect(await read('ADMIN')).toBe('浙里养 system');
   });
 });
 

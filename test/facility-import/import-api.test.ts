@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const IMPORT = `mutation($content: String!, $format: ImportFormat!, $crs: CoordinateSystem, $dryRun: Boolean) {
   importFacilities(file: { name: "test", content: $content }, format: $format, crs: $crs, dryRun: $dryRun) {
-    dryRun written total invalid created updated unchanged rows { row sourceKey status problems { field message } }
+    dryRun written total invalid created updated unchanged rows { row sourceKey status problems { field message code } }
   }
 }`;
 
@@ -53,7 +53,7 @@ type Report = {
     created: number;
     updated: number;
     unchanged: number;
-    rows: { row: number; status: string; problems: { field: string }[] }[];
+    rows: { row: number; status: string; problems: { field: string; message: string; code: string }[] }[];
   };
 };
 
@@ -162,5 +162,161 @@ describe('importFacilities', () => {
     const publicCall = await server.query(IMPORT, { content: CSV, format: 'CSV', dryRun: false });
     expect(publicCall.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await snapshot()).toEqual(before);
+  });
+
+  const HEADER =
+    'source_key,name,type,lng,lat,total_beds,vacant_beds,services,operator_type,hospital_grade,verified_on';
+  const row = (cells: Partial<Record<string, string>>) =>
+    [
+      cells.source_key ?? 'ext:enum',
+      cells.name ?? '枚举测试站',
+      cells.type ?? 'COMMUNITY_CARE_STATION',
+      '120.1650',
+      '30.2570',
+      cells.total_beds ?? '',
+      cells.vacant_beds ?? '',
+      cells.services ?? '',
+      cells.operator_type ?? '',
+      cells.hospital_grade ?? '',
+      cells.verified_on ?? '',
+    ].join(',');
+  const run = (content: string, dryRun: boolean) =>
+    server.query<Report>(IMPORT, { content, format: 'CSV', dryRun }, admin);
+
+  test.each([
+    ['services', 'constructor'],
+    ['operator_type', 'toString'],
+    ['hospital_grade', '__proto__'],
+    ['verified_on', '2023-02-30'],
+    ['verified_on', '0000-01-01'],
+  ])(
+    'import validation by `value in Enum`: %s=%s is INVALID in the dry run and the real run, never written, never INTERNAL_SERVER_ERROR',
+    async (field, value) => {
+      const before = await snapshot();
+      const content = `${HEADER}\n${row({ source_key: `ext:enum-${field}`, [field]: value })}\n`;
+      for (const dryRun of [true, false]) {
+        const result = await run(content, dryRun);
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.importFacilities).toMatchObject({ written: false, invalid: 1 });
+        expect(result.data!.importFacilities.rows[0].problems.map((p) => p.field)).toEqual([field]);
+      }
+      expect(await snapshot()).toEqual(before);
+      const listed = await server.query(
+        '{ facilities(first: 500) { edges { node { id services operatorType } } } }',
+      );
+      expect(listed.errors).toBeUndefined();
+    },
+  );
+
+  test('CSV rows with more cells than the header are a row error, not accepted with the extras dropped', async () => {
+    const before = await snapshot();
+    const result = await run(`${HEADER}\n${row({ source_key: 'ext:wide' })},surplus\n`, false);
+    expect(result.data!.importFacilities).toMatchObject({ written: false, invalid: 1 });
+    expect(result.data!.importFacilities.rows[0].problems[0]).toMatchObject({ field: 'row' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('total_beds below the live vacancy fails the dry run and the real run as a row error, not a check constraint (INTERNAL)', async () => {
+    const created = await run(
+      `${HEADER}\n${row({ source_key: 'ext:beds', total_beds: '20', vacant_beds: '8' })}\n`,
+      false,
+    );
+    expect(created.data!.importFacilities).toMatchObject({ written: true, created: 1 });
+    const before = await snapshot();
+    const lower = `${HEADER}\n${row({ source_key: 'ext:beds', total_beds: '5' })}\n`;
+    for (const dryRun of [true, false]) {
+      const result = await run(lower, dryRun);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.importFacilities).toMatchObject({ written: false, invalid: 1 });
+      expect(result.data!.importFacilities.rows[0].problems).toEqual([
+        { field: 'total_beds', message: expect.stringMatching(/live vacancy of 8/), code: 'BAD_USER_INPUT' },
+      ]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a blank total_beds on a facility with vacancy 8 is a row error, and updateVacancy by its operator keeps working', async () => {
+    await run(`${HEADER}\n${row({ source_key: 'ext:blank', total_beds: '20', vacant_beds: '8' })}\n`, false);
+    const before = await snapshot();
+    const blank = await run(`${HEADER}\n${row({ source_key: 'ext:blank', total_beds: '' })}\n`, false);
+    expect(blank.data!.importFacilities).toMatchObject({ written: false, invalid: 1 });
+    expect(blank.data!.importFacilities.rows[0].problems.map((p) => p.field)).toEqual(['total_beds']);
+    expect(await snapshot()).toEqual(before);
+
+    const stored = (await sql.one<{ id: string; version: number }>(
+      `select id::text as id, version from facility where source_key = 'ext:blank'`,
+    ))!;
+    const { token } = await new TokenService(database.db.fork(), TEST_JWT_SECRET).issue({
+      kind: 'API_KEY',
+      role: 'OPERATOR',
+      subject: 'ext:blank staff',
+      facilityIds: [stored.id],
+    });
+    const vacancy = await server.query<{ updateVacancy: { vacantBeds: number } }>(
+      `mutation($id: ID!, $v: Int!) { updateVacancy(facilityId: $id, vacantBeds: 6, expectedVersion: $v) { vacantBeds } }`,
+      { id: stored.id, v: stored.version },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(vacancy.errors).toBeUndefined();
+    expect(vacancy.data!.updateVacancy.vacantBeds).toBe(6);
+  });
+
+  test('an import silently overwrote an acknowledged updateFacility: a stale expected_version is a CONFLICT row; without it the import wins and the audit log shows both writes', async () => {
+    await run(`${HEADER}\n${row({ source_key: 'ext:edit', total_beds: '20' })}\n`, false);
+    const stored = (await sql.one<{ id: string; version: number }>(
+      `select id::text as id, version from facility where source_key = 'ext:edit'`,
+    ))!;
+    const edit = await server.query<{ updateFacility: { version: number; name: string } }>(
+      `mutation($id: ID!, $v: Int!) { updateFacility(id: $id, input: { name: "人工改名驿站" }, expectedVersion: $v) { version name } }`,
+      { id: stored.id, v: stored.version },
+      admin,
+    );
+    expect(edit.errors).toBeUndefined();
+    const acknowledged = edit.data!.updateFacility.version;
+
+    const before = await snapshot();
+    const stale = `source_key,name,type,lng,lat,total_beds,expected_version
+ext:edit,文件里的名字,COMMUNITY_CARE_STATION,120.1650,30.2570,20,${stored.version}
+`;
+    for (const dryRun of [true, false]) {
+      const result = await run(stale, dryRun);
+      expect(result.data!.importFacilities).toMatchObject({ written: false, invalid: 1 });
+      expect(result.data!.importFacilities.rows[0].problems).toEqual([
+        {
+          field: 'expected_version',
+          message: expect.stringContaining(`it is now at ${acknowledged}`),
+          code: 'CONFLICT',
+        },
+      ]);
+    }
+    expect(await snapshot()).toEqual(before);
+
+    const current = await run(stale.replace(`,${stored.version}\n`, `,${acknowledged}\n`), false);
+    expect(current.data!.importFacilities).toMatchObject({ written: true, updated: 1 });
+
+    const again = await server.query<{ updateFacility: { version: number } }>(
+      `mutation($id: ID!, $v: Int!) { updateFacility(id: $id, input: { name: "又一次人工改名" }, expectedVersion: $v) { version } }`,
+      { id: stored.id, v: acknowledged + 1 },
+      admin,
+    );
+    expect(again.errors).toBeUndefined();
+    const blind = await run(
+      `${HEADER}\n${row({ source_key: 'ext:edit', name: '文件里的新名字', total_beds: '20' })}\n`,
+      false,
+    );
+    expect(blind.data!.importFacilities).toMatchObject({ written: true, updated: 1 });
+    const log = await server.query<{
+      auditLog: {
+        edges: { node: { action: string; oldValues: { name?: string }; newValues: { name?: string } } }[];
+      };
+    }>(
+      `query($id: ID!) { auditLog(entity: "facility", entityId: $id, first: 2) { edges { node { action oldValues newValues } } } }`,
+      { id: stored.id },
+      admin,
+    );
+    expect(log.data!.auditLog.edges.map((e) => e.node.action)).toEqual(['IMPORT_UPDATE', 'UPDATE']);
+    expect(log.data!.auditLog.edges[0].node.oldValues.name).toBe('又一次人工改名');
+    expect(log.data!.auditLog.edges[0].node.newValues.name).toBe('文件里的新名字');
+    expect(log.data!.auditLog.edges[1].node.newValues.name).toBe('又一次人工改名');
   });
 });

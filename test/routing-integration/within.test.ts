@@ -178,7 +178,7 @@ describe('travel times from a point to facilities', () => {
 
   test.each([
     ['an unknown facility', ['99999999'], 'NOT_FOUND', /99999999/],
-    ['a malformed id', ['abc'], 'BAD_USER_INPUT', /not a facility id/],
+    ['a malformed id', ['abc'], 'BAD_USER_INPUT', /is not an id/],
     [
       'too many facilities',
       Array.from({ length: 501 }, (_, k) => String(k + 1)),
