@@ -43,8 +43,10 @@ export const LIST_SIZES: Record<string, number> = {
   'Query.travelTimes': 500,
   'CoverageReport.subRegions': 200,
   'Gap.missing': 11,
-  'ImportReport.rows': 10_000,
-  'ImportRowReport.problems': 30,
+  // An import's report is built in memory by the import itself (ADMIN only, bounded by the body size): its
+  // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
+  'ImportReport.rows': 1_000,
+  'ImportRowReport.problems': 5,
 };
 
 /** Lists of objects not named above are priced as this many items, never as one. */

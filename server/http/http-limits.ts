@@ -9,8 +9,12 @@ export const HTTP_LIMITS = {
   /** A connection with no traffic at all is closed after this. */
   idleTimeoutMs: 60_000,
   keepAliveTimeoutMs: 5_000,
-  /** Connections open at once from one client address. */
-  maxConnectionsPerAddress: 64,
+  /**
+   * Connections open at once from one client address: enough for a busy integrator or a reverse proxy's pool
+   * (50 concurrent writers plus idle keep-alive connections from one host are normal), few enough that slow
+   * bodies from one address cannot take every socket.
+   */
+  maxConnectionsPerAddress: 256,
   /** Tiles are many small requests: a map view asks for dozens at once. */
   tileRequestsPerGraphQLRequest: 10,
 } as const;
