@@ -7,6 +7,7 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import type { AppConfig } from '../config';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { PostgresNamingStrategy } from './naming-strategy';
 
 /** Which database the platform runs on. */
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -22,6 +23,7 @@ export interface Database {
 
 const shared = {
   entities,
+  namingStrategy: PostgresNamingStrategy,
   extensions: [Migrator],
   migrations: {
     migrationsList: migrations,
