@@ -32,8 +32,7 @@ const FacilitySchema = defineEntity({
     { name: 'facility_star_rating_check', expression: 'star_rating >= 1 and star_rating <= 5' },
     {
       name: 'facility_location_check',
-      expression:
-        '(st_x(location) >= -180 and st_x(location) <= 180) and (st_y(location) >= -90 and st_y(location) <= 90)',
+      expression: 'ST_X(location) between -180 and 180 and ST_Y(location) between -90 and 90',
     },
   ],
   properties: {
