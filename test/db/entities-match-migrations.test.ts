@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/sql';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { SqlRunner } from '../../server/db/sql';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
@@ -88,23 +88,28 @@ async function differences(database: TestDatabase): Promise<string[]> {
   return statements;
 }
 
-describe('entities and migrations', () => {
-  let database: TestDatabase;
+/** Runs `check` on a freshly migrated database of its own. */
+async function onFreshDatabase(check: (database: TestDatabase) => Promise<void>): Promise<void> {
+  const database = await openTestDatabase({ seeded: false });
+  try {
+    await check(database);
+  } finally {
+    await database.dispose();
+  }
+}
 
-  beforeAll(async () => {
-    database = await openTestDatabase({ seeded: false });
-  });
-
-  afterAll(async () => {
-    await database?.dispose();
-  });
-
-  test('a freshly migrated database is what the entities describe: the schema diff is empty', async () => {
+test('a freshly migrated database is what the entities describe: the schema diff is empty', () =>
+  onFreshDatabase(async (database) => {
     const statements = await differences(database);
-    expect(statements, `entities and migrations disagree:\n${statements.join('\n')}`).toEqual([]);
-  });
+    const hint =
+      'entities and migrations disagree; declare the difference on the entity (indexes, checks, column ' +
+      'types, delete rules) or write a migration (server/db/migrations) that makes the database so. ' +
+      'SQL that would align the database with the entities:';
+    expect(statements, `${hint}\n${statements.join('\n')}`).toEqual([]);
+  }));
 
-  test('the diff reports a column type, an index and a check expression the entities do not declare', async () => {
+test('the diff reports a column type, an index and a check expression the entities do not declare', () =>
+  onFreshDatabase(async (database) => {
     const sql = new SqlRunner(database.db.fork());
     await sql.run(`alter table facility alter column phone type varchar(40)`);
     await sql.run(`drop index facility_type_idx`);
@@ -114,5 +119,4 @@ describe('entities and migrations', () => {
     expect(statements).toMatch(/alter table "facility" alter column "phone" type text/);
     expect(statements).toMatch(/create index "facility_type_idx"/);
     expect(statements).toMatch(/road_edge\.road_edge_cost_check: database CHECK \(\(cost >= \(1\)/);
-  });
-});
+  }));
