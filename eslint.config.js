@@ -10,6 +10,7 @@ export default tseslint.config(
       'data',
       'test/e2e/screenshots',
       'server/http/query-editor.html',
+      'client/api/generated',
     ],
   },
   js.configs.recommended,

@@ -1,3 +1,4 @@
+import type { FacilityFilter } from './api/generated/graphql';
 import type { LngLat } from './domain';
 import { toGraphQLFilter, type FacilityFilters } from './filters';
 
@@ -33,7 +34,7 @@ export function toWithinFilter(
   filters: FacilityFilters,
   point: LngLat,
   speedMetersPerMinute: WalkingSpeed,
-): Record<string, unknown> {
+): FacilityFilter {
   return {
     ...toGraphQLFilter({ ...filters, near: null }),
     within: {

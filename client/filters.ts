@@ -1,3 +1,4 @@
+import type { FacilityFilter } from './api/generated/graphql';
 import type { Bounds, FacilityService, FacilityType } from './domain';
 
 /** A point and radius the map and list are narrowed to, nearest first. */
@@ -31,8 +32,8 @@ export const NO_FILTERS: FacilityFilters = {
 export const MAX_BBOX_DEGREES = 5;
 
 /** The GraphQL FacilityFilter for these filters, limited to `bbox` when it is small enough to send. */
-export function toGraphQLFilter(filters: FacilityFilters, bbox?: Bounds | null): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
+export function toGraphQLFilter(filters: FacilityFilters, bbox?: Bounds | null): FacilityFilter {
+  const filter: FacilityFilter = {};
   const text = filters.text.trim();
   if (text) filter.text = text;
   if (filters.types.length) filter.types = [...filters.types];

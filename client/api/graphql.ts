@@ -1,14 +1,19 @@
-import facilityDetailsQuery from '../../schema/operations/FacilityDetails.graphql?raw';
-import facilityListQuery from '../../schema/operations/FacilityList.graphql?raw';
-import regionNamesQuery from '../../schema/operations/RegionNames.graphql?raw';
-import serviceCircleQuery from '../../schema/operations/ServiceCircle.graphql?raw';
+import type { GeoJSON, MultiPolygon } from 'geojson';
 import type { LngLat } from '../domain';
+import {
+  FacilityDetailsDocument,
+  FacilityListDocument,
+  RegionNamesDocument,
+  ServiceCircleDocument,
+  type FacilityFilter,
+  type TypedDocumentString,
+} from './generated/graphql';
 import type {
   FacilityDetails,
-  FacilityDetailsData,
-  FacilityListData,
+  FacilityListPage,
+  GeoPoint,
+  Located,
   MapConfig,
-  RegionNamesData,
   ServiceCircleData,
 } from './types';
 
@@ -22,11 +27,15 @@ export class ApiError extends Error {
   }
 }
 
-async function request<Data>(query: string, variables: Record<string, unknown>, signal?: AbortSignal) {
+async function request<Data, Variables>(
+  document: TypedDocumentString<Data, Variables>,
+  variables: Variables,
+  signal?: AbortSignal,
+): Promise<Data> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: document.toString(), variables }),
     signal,
   });
   const body = (await response.json()) as {
@@ -40,14 +49,38 @@ async function request<Data>(query: string, variables: Record<string, unknown>, 
   return body.data;
 }
 
+/** A facility location as a point; anything else is an answer the client cannot show. */
+function asPoint(geometry: GeoJSON): GeoPoint {
+  if (geometry.type !== 'Point') throw new ApiError(`A location is a ${geometry.type}, not a Point`, null);
+  const [lng, lat] = geometry.coordinates;
+  return { type: 'Point', coordinates: [lng, lat] };
+}
+
+/** A circle area as a multipolygon, the only geometry the schema documents for isochrones. */
+function asMultiPolygon(geometry: GeoJSON): MultiPolygon {
+  if (geometry.type !== 'MultiPolygon')
+    throw new ApiError(`An area is a ${geometry.type}, not a MultiPolygon`, null);
+  return geometry;
+}
+
+function located<T extends { location: GeoJSON }>(item: T): Located<T> {
+  return { ...item, location: asPoint(item.location) };
+}
+
+function locatedPage<Node extends { location: GeoJSON }, Page extends { edges: { node: Node }[] }>(
+  page: Page,
+) {
+  return { ...page, edges: page.edges.map(({ node }) => ({ node: located(node) })) };
+}
+
 /** The facilities of the result list. */
 export async function fetchFacilityList(
-  filter: Record<string, unknown>,
+  filter: FacilityFilter,
   first: number,
   signal?: AbortSignal,
-): Promise<FacilityListData['facilities']> {
-  const data = await request<FacilityListData>(facilityListQuery, { filter, first }, signal);
-  return data.facilities;
+): Promise<FacilityListPage> {
+  const data = await request(FacilityListDocument, { filter, first }, signal);
+  return locatedPage(data.facilities);
 }
 
 /** One facility with everything the details panel shows; null when it does not exist. */
@@ -56,7 +89,8 @@ export async function fetchFacilityDetails(
   signal?: AbortSignal,
 ): Promise<FacilityDetails | null> {
   try {
-    return (await request<FacilityDetailsData>(facilityDetailsQuery, { id }, signal)).facility;
+    const { facility } = await request(FacilityDetailsDocument, { id }, signal);
+    return facility && located(facility);
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT'))
       return null;
@@ -71,20 +105,29 @@ export async function fetchFacilityDetails(
 export async function fetchServiceCircle(
   point: LngLat,
   speedMetersPerMinute: number,
-  filter: Record<string, unknown>,
+  filter: FacilityFilter,
   first: number,
   signal?: AbortSignal,
 ): Promise<ServiceCircleData> {
-  return request<ServiceCircleData>(
-    serviceCircleQuery,
+  const data = await request(
+    ServiceCircleDocument,
     { point: { lng: point.lng, lat: point.lat }, speed: speedMetersPerMinute, filter, first },
     signal,
   );
+  const edges = data.facilities.edges.map(({ node }) => {
+    const { travelMinutes } = node;
+    if (travelMinutes === null) throw new ApiError(`Facility ${node.id} came without its travel time`, null);
+    return { node: { ...located(node), travelMinutes } };
+  });
+  return {
+    isochrone: data.isochrone.map((area) => ({ ...area, geometry: asMultiPolygon(area.geometry) })),
+    facilities: { ...data.facilities, edges },
+  };
 }
 
 /** District names by division code. */
 export async function fetchRegionNames(): Promise<Map<string, string>> {
-  const data = await request<RegionNamesData>(regionNamesQuery, {});
+  const data = await request(RegionNamesDocument, {});
   return new Map(data.regions.map((region) => [region.code, region.name]));
 }
 

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
-import vacancyChangedQuery from '../../schema/operations/VacancyChanged.graphql?raw';
 import type { Bounds } from '../domain';
+import { VacancyChangedDocument, type VacancyChangedSubscription } from './generated/graphql';
 import type { VacancyChange } from './types';
 
 /** Where the live connection stands: connecting (or reconnecting), live, or cut off. */
@@ -41,8 +41,8 @@ export class VacancyFeed {
     if (key === this.watchedKey) return;
     this.watchedKey = key;
     const previous = this.unsubscribe;
-    this.unsubscribe = this.client.subscribe<{ vacancyChanged: VacancyChange }>(
-      { query: vacancyChangedQuery, variables: { bbox } },
+    this.unsubscribe = this.client.subscribe<VacancyChangedSubscription>(
+      { query: VacancyChangedDocument.toString(), variables: { bbox } },
       {
         next: (result) => {
           if (result.data) this.changed(result.data.vacancyChanged);

@@ -1,10 +1,10 @@
 import { ApiError } from '../api/graphql';
 import type { Bounds } from '../domain';
-import coverageQuery from './operations/Coverage.graphql?raw';
-import gapsQuery from './operations/Gaps.graphql?raw';
-import districtsQuery from './operations/PlannerDistricts.graphql?raw';
-import scorecardQuery from './operations/Scorecard.graphql?raw';
-import serviceAreasQuery from './operations/ServiceAreas.graphql?raw';
+import coverageQuery from '../../schema/operations/Coverage.graphql?raw';
+import gapsQuery from '../../schema/operations/Gaps.graphql?raw';
+import districtsQuery from '../../schema/operations/PlannerDistricts.graphql?raw';
+import scorecardQuery from '../../schema/operations/Scorecard.graphql?raw';
+import serviceAreasQuery from '../../schema/operations/ServiceAreas.graphql?raw';
 import { facilityNamesQuery, GAP_PAGE_SIZE, NAMES_PER_REQUEST, SERVICE_AREA_PAGE_SIZE } from './queries';
 import type { AnalysisSettings } from './settings';
 import type { CoverageReport, District, FacilityName, Gap, IndicatorResult, ServiceArea } from './types';

@@ -1,4 +1,4 @@
-/** Page sizes and the one query the planner builds at run time (the others are in operations/). */
+/** Page sizes and the one query the planner builds at run time (the others are in schema/operations/). */
 
 /** Gaps asked for: the API's largest page, so that the map and the export hold every gap of a district. */
 export const GAP_PAGE_SIZE = 500;

@@ -5,15 +5,17 @@ import { Region } from '../regions/region.entity';
 const ConsortiumSchema = defineEntity({
   name: 'Consortium',
   tableName: 'consortium',
+  indexes: [{ name: 'consortium_region_idx', properties: ['region'] }],
+  checks: [{ name: 'consortium_level_check', expression: "level in ('DISTRICT', 'STREET')" }],
   properties: {
     id: p.integer().primary().autoincrement(),
-    sourceKey: p.string().unique(),
-    name: p.string(),
-    level: p.string(),
+    sourceKey: p.text().unique(),
+    name: p.text(),
+    level: p.text(),
     region: () => p.manyToOne(Region).fieldName('region_code'),
     lead: () => p.manyToOne(Facility).fieldName('lead_facility_id'),
     isSample: p.boolean().default(false),
-    source: p.string(),
+    source: p.text(),
     endedOn: p.date().nullable(),
   },
 });
@@ -25,10 +27,18 @@ ConsortiumSchema.setClass(Consortium);
 const ConsortiumMemberSchema = defineEntity({
   name: 'ConsortiumMember',
   tableName: 'consortium_member',
+  indexes: [{ name: 'consortium_member_facility_idx', properties: ['facility'] }],
   properties: {
-    consortium: () => p.manyToOne(Consortium).primary().fieldName('consortium_id'),
-    facility: () => p.manyToOne(Facility).primary().fieldName('facility_id'),
-    role: p.string(),
+    consortium: () =>
+      p
+        .manyToOne(Consortium)
+        .primary()
+        .fieldName('consortium_id')
+        .deleteRule('cascade')
+        .updateRule('no action'),
+    facility: () =>
+      p.manyToOne(Facility).primary().fieldName('facility_id').deleteRule('cascade').updateRule('no action'),
+    role: p.text(),
   },
 });
 

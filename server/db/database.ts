@@ -8,6 +8,7 @@ import type { AppConfig } from '../config';
 import { lockDataDir, type DataDirLock, type DataDirOwner } from './data-dir-lock';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { PostgresNamingStrategy } from './naming-strategy';
 
 /** Which database the platform runs on. */
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -25,6 +26,7 @@ export interface Database {
 
 const shared = {
   entities,
+  namingStrategy: PostgresNamingStrategy,
   extensions: [Migrator],
   migrations: {
     migrationsList: migrations,

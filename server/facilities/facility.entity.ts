@@ -7,15 +7,43 @@ import { FacilityType, HospitalGrade, OperatorType } from './facility-kind';
 const FacilitySchema = defineEntity({
   name: 'Facility',
   tableName: 'facility',
+  indexes: [
+    { name: 'facility_location_gist', properties: ['location'], type: 'gist' },
+    {
+      name: 'facility_location_geog_gist',
+      expression: 'create index facility_location_geog_gist on facility using gist ((location::geography))',
+    },
+    { name: 'facility_search_grams_gin', properties: ['searchGrams'], type: 'gin' },
+    { name: 'facility_type_idx', properties: ['type'] },
+    { name: 'facility_region_idx', properties: ['region'] },
+  ],
+  checks: [
+    { name: 'facility_name_check', expression: 'length(name) >= 1 and length(name) <= 200' },
+    { name: 'facility_fee_min_monthly_check', expression: 'fee_min_monthly >= 0' },
+    { name: 'facility_fee_max_monthly_check', expression: 'fee_max_monthly >= fee_min_monthly' },
+    { name: 'facility_total_beds_check', expression: 'total_beds >= 0' },
+    { name: 'facility_nursing_beds_check', expression: 'nursing_beds >= 0 and nursing_beds <= total_beds' },
+    {
+      name: 'facility_dementia_beds_check',
+      expression: 'dementia_beds >= 0 and dementia_beds <= total_beds',
+    },
+    { name: 'facility_vacant_beds_check', expression: 'vacant_beds >= 0 and vacant_beds <= total_beds' },
+    { name: 'facility_residents_check', expression: 'residents >= 0' },
+    { name: 'facility_star_rating_check', expression: 'star_rating >= 1 and star_rating <= 5' },
+    {
+      name: 'facility_location_check',
+      expression: 'ST_X(location) between -180 and 180 and ST_Y(location) between -90 and 90',
+    },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
-    sourceKey: p.string().unique(),
+    sourceKey: p.text().unique(),
     type: p.enum(() => FacilityType).nativeEnumName('facility_type'),
-    name: p.string(),
-    nameEn: p.string().nullable(),
-    address: p.string().nullable(),
-    phone: p.string().nullable(),
-    openingHours: p.string().nullable(),
+    name: p.text(),
+    nameEn: p.text().nullable(),
+    address: p.text().nullable(),
+    phone: p.text().nullable(),
+    openingHours: p.text().nullable(),
     operatorType: p
       .enum(() => OperatorType)
       .nativeEnumName('operator_type')
@@ -38,19 +66,23 @@ const FacilitySchema = defineEntity({
       .enum(() => HospitalGrade)
       .nativeEnumName('hospital_grade')
       .nullable(),
-    region: () => p.manyToOne(Region).fieldName('region_code').nullable(),
+    region: () => p.manyToOne(Region).fieldName('region_code').nullable().deleteRule('set null'),
     location: p.type(GeoJsonType).columnType('geometry(Point, 4326)').$type<Point>(),
     isSample: p.boolean().default(false),
-    source: p.string(),
-    osmId: p.string().nullable(),
+    source: p.text(),
+    osmId: p.text().nullable().unique(),
     verifiedOn: p.date().nullable(),
     searchText: p.text().lazy(),
     searchGrams: p.array().columnType('text[]').lazy(),
     version: p.integer().default(1),
     archivedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     updatedAt: p
       .datetime()
+      .defaultRaw('now()')
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },

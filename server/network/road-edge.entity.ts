@@ -5,6 +5,15 @@ import { GeoJsonType } from '../db/geometry.type';
 const RoadEdgeSchema = defineEntity({
   name: 'RoadEdge',
   tableName: 'road_edge',
+  indexes: [
+    { name: 'road_edge_geom_gist', properties: ['geom'], type: 'gist' },
+    { name: 'road_edge_source_idx', properties: ['source'] },
+    { name: 'road_edge_target_idx', properties: ['target'] },
+  ],
+  checks: [
+    { name: 'road_edge_cost_check', expression: 'cost >= 0' },
+    { name: 'road_edge_length_m_check', expression: 'length_m >= 0' },
+  ],
   properties: {
     id: p.bigint('number').primary().autoincrement(false),
     source: p.bigint('number'),
@@ -12,7 +21,7 @@ const RoadEdgeSchema = defineEntity({
     cost: p.double(),
     reverseCost: p.double(),
     lengthM: p.double(),
-    highway: p.string(),
+    highway: p.text(),
     osmWayId: p.bigint('number').nullable(),
     geom: p.type(GeoJsonType).columnType('geometry(LineString, 4326)').$type<LineString>(),
   },

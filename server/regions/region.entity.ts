@@ -6,20 +6,33 @@ import { RegionLevel } from './region-level';
 const RegionSchema = defineEntity({
   name: 'Region',
   tableName: 'region',
+  indexes: [
+    { name: 'region_parent_idx', properties: ['parent'] },
+    { name: 'region_level_idx', properties: ['level'] },
+    { name: 'region_boundary_gist', properties: ['boundary'], type: 'gist' },
+    { name: 'region_label_point_gist', properties: ['labelPoint'], type: 'gist' },
+  ],
+  checks: [
+    { name: 'region_code_check', expression: "code ~ '^[0-9]{6}([0-9]{3}([0-9]{3})?)?$'" },
+    { name: 'region_population_total_check', expression: 'population_total >= 0' },
+    { name: 'region_age60plus_check', expression: 'age60plus >= 0' },
+    { name: 'region_age65plus_check', expression: 'age65plus >= 0 and age65plus <= age60plus' },
+    { name: 'region_age80plus_check', expression: 'age80plus >= 0 and age80plus <= age65plus' },
+  ],
   properties: {
-    code: p.string().primary(),
-    name: p.string(),
+    code: p.text().primary(),
+    name: p.text(),
     level: p.enum(() => RegionLevel).nativeEnumName('region_level'),
-    parent: () => p.manyToOne(Region).fieldName('parent_code').nullable(),
+    parent: () => p.manyToOne(Region).fieldName('parent_code').nullable().deleteRule('set null'),
     boundary: p.type(GeoJsonType).columnType('geometry(MultiPolygon, 4326)').$type<MultiPolygon>().nullable(),
     labelPoint: p.type(GeoJsonType).columnType('geometry(Point, 4326)').$type<Point>().nullable(),
     populationTotal: p.integer().nullable(),
     age60plus: p.integer().nullable(),
     age65plus: p.integer().nullable(),
     age80plus: p.integer().nullable(),
-    populationSource: p.string().nullable(),
+    populationSource: p.text().nullable(),
     isSample: p.boolean().default(false),
-    source: p.string(),
+    source: p.text(),
   },
 });
 

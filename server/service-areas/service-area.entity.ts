@@ -6,17 +6,28 @@ import { Facility } from '../facilities/facility.entity';
 const ServiceAreaSchema = defineEntity({
   name: 'ServiceArea',
   tableName: 'service_area',
+  indexes: [
+    { name: 'service_area_geom_gist', properties: ['geom'], type: 'gist' },
+    { name: 'service_area_facility_location_gist', properties: ['facilityLocation'], type: 'gist' },
+    { name: 'service_area_minutes_idx', properties: ['mode', 'minutes'] },
+  ],
+  checks: [
+    { name: 'service_area_minutes_check', expression: 'minutes >= 1 and minutes <= 60' },
+    { name: 'service_area_method_check', expression: "method in ('NETWORK', 'RADIUS')" },
+    { name: 'service_area_speed_m_per_min_check', expression: 'speed_m_per_min > 0' },
+    { name: 'service_area_area_m2_check', expression: 'area_m2 >= 0' },
+  ],
   properties: {
-    facility: () => p.manyToOne(Facility).primary(),
-    mode: p.string().primary(),
+    facility: () => p.manyToOne(Facility).primary().deleteRule('cascade').updateRule('no action'),
+    mode: p.text().primary(),
     minutes: p.smallint().primary(),
-    method: p.string(),
-    speedMPerMin: p.double(),
+    method: p.text(),
+    speedMPerMin: p.double().fieldName('speed_m_per_min'),
     areaM2: p.double(),
     geom: p.type(GeoJsonType).columnType('geometry(MultiPolygon, 4326)').$type<MultiPolygon>(),
     facilityLocation: p.type(GeoJsonType).columnType('geometry(Point, 4326)').$type<Point>(),
-    networkFingerprint: p.string(),
-    computedAt: p.datetime(),
+    networkFingerprint: p.text(),
+    computedAt: p.datetime().defaultRaw('now()'),
   },
 });
 

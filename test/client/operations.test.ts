@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
 const operations = readdirSync('schema/operations').filter((file) => file.endsWith('.graphql'));
 
-describe('the client’s GraphQL operations', () => {
+describe('the client’s GraphQL operations (the public map’s and the planner’s)', () => {
   it('exist', () => {
-    expect(operations).toEqual(expect.arrayContaining(['FacilityList.graphql', 'FacilityDetails.graphql']));
+    expect(operations).toEqual(
+      expect.arrayContaining(['FacilityList.graphql', 'FacilityDetails.graphql', 'Scorecard.graphql']),
+    );
   });
 
   it.each(operations)('%s is valid against schema/schema.graphql', (file) => {

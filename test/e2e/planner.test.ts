@@ -16,7 +16,7 @@ import { browserAvailable, E2E_WAIT_MS, startStage } from './harness';
 
 const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 const REGION = '330102';
-const operation = (name: string) => readFileSync(`client/planner/operations/${name}.graphql`, 'utf8');
+const operation = (name: string) => readFileSync(`schema/operations/${name}.graphql`, 'utf8');
 const count = (n: number) => formatNumber(n, 'zh', 0);
 
 /** The platform on a copy of the seeded demo, Chromium, and a planner's token issued on that database. */

@@ -1,0 +1,872 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A WGS84 bounding box; west < east, south < north, at most 5° on a side. */
+export type BBoxInput = {
+  east: number;
+  north: number;
+  south: number;
+  west: number;
+};
+
+/** Filters of the facilities query; every filter given must hold. */
+export type FacilityFilter = {
+  bbox?: BBoxInput | null | undefined;
+  /** Only facilities with at least one vacant bed. */
+  hasVacancy?: boolean | null | undefined;
+  /** Only these facilities (at most 500 ids). */
+  ids?: Array<string | number> | null | undefined;
+  /** Only sample (true) or only real (false) rows. */
+  isSample?: boolean | null | undefined;
+  /** Facilities whose lowest monthly fee is at most this (CNY); facilities without fees are left out. */
+  maxMonthlyFee?: number | null | undefined;
+  near?: NearInput | null | undefined;
+  /** Division code; facilities inside that region. */
+  regionCode?: string | null | undefined;
+  /** Facilities offering all of these. */
+  services?: Array<FacilityService> | null | undefined;
+  /** Substring of the Chinese name or address, or of the name in pinyin (full or initials). */
+  text?: string | null | undefined;
+  types?: Array<FacilityType> | null | undefined;
+  within?: WithinInput | null | undefined;
+};
+
+/** A service a facility offers. */
+export type FacilityService =
+  | 'ASSISTIVE_DEVICES'
+  | 'BATHING'
+  | 'DAY_CARE'
+  | 'DEMENTIA_CARE'
+  | 'EMERGENCY'
+  | 'FAMILY_DOCTOR'
+  | 'HEALTH_CHECK'
+  | 'HOME_VISIT'
+  | 'HOSPICE'
+  | 'MEAL'
+  | 'MEAL_DELIVERY'
+  | 'MEDICAL'
+  | 'NURSING'
+  | 'REHABILITATION'
+  | 'RESPITE'
+  | 'TCM';
+
+/** Kind of care resource (../shared/domain.md "Resource types"). */
+export type FacilityType =
+  /** 康复辅助器具租赁 */
+  | 'ASSISTIVE_DEVICE_RENTAL'
+  /** 社区居家养老服务照料中心, 康养驿站, 日间照料 */
+  | 'COMMUNITY_CARE_STATION'
+  /** 医院 hospital (一/二/三级, general or TCM) */
+  | 'HOSPITAL'
+  /** 老年食堂, 助餐点 meal point */
+  | 'MEAL_POINT'
+  /** 养老机构 elderly-care institution (公办/民办/公建民营, 敬老院) */
+  | 'NURSING_HOME'
+  /** 护理院, 康复医院, 老年病医院, 安宁疗护 */
+  | 'NURSING_HOSPITAL'
+  /** 药店 pharmacy */
+  | 'PHARMACY'
+  /** 社区卫生服务中心/站, 乡镇卫生院, 村卫生室, clinics */
+  | 'PRIMARY_CARE'
+  /** 康复场所, 康复诊所, 中医推拿馆 */
+  | 'REHABILITATION'
+  /** 农村幸福院 rural care home */
+  | 'RURAL_CARE'
+  /** 街道居家养老服务中心 street home-care centre */
+  | 'STREET_CARE_CENTER';
+
+/** Why older people are in a gap. */
+export type GapReason =
+  /** On the street network, but not within the time limit. */
+  | 'BEYOND_REACH'
+  /** The cell centroid is more than 300 m from every street of the loaded network (water, or outside the OpenStreetMap extract): travel times are unknown. */
+  | 'NO_NETWORK_ACCESS';
+
+/** 医院等级: 一级, 二级, 三级. */
+export type HospitalGrade = 'GRADE_1' | 'GRADE_2' | 'GRADE_3';
+
+/** A target of the planner scorecard (../shared/domain.md "Targets a planner checks"). */
+export type IndicatorCode =
+  | 'CERTIFIED_SOCIAL_WORKERS_PER_500_ELDERLY'
+  | 'COMMUNITIES_WITH_MEAL_SERVICE'
+  | 'DEMENTIA_BED_SHARE_IN_DESIGNATED'
+  | 'ELDERLY_SERVICE_AREA_IN_NEW_HOUSING'
+  | 'ELDERLY_WITHIN_15_MIN_COMMUNITY_CARE'
+  | 'ELDERLY_WITHIN_20_MIN_MEDICAL_AND_CARE'
+  | 'FAMILY_DOCTOR_SIGNING_65PLUS'
+  | 'INSTITUTIONS_SIGNED_WITH_MEDICAL'
+  | 'MEDICAL_CARE_IN_INSTITUTIONS_50_RESIDENTS'
+  | 'NURSING_BEDS_PER_100_ELDERLY'
+  | 'NURSING_BED_SHARE'
+  | 'REHAB_ROOM_IN_LARGE_INSTITUTIONS'
+  | 'SOCIAL_WORKERS_PER_60_BEDS'
+  | 'STREETS_WITH_CONSORTIUM';
+
+/** PASS or FAIL against the target; UNKNOWN when the data to decide is absent (missingData names it). */
+export type IndicatorStatus = 'FAIL' | 'PASS' | 'UNKNOWN';
+
+/** Facilities within a straight-line radius, nearest first. */
+export type NearInput = {
+  point: PointInput;
+  /** Radius in metres, up to 50,000. */
+  radiusMeters: number;
+};
+
+/** Who runs the facility: 公办, 民办, 公建民营. */
+export type OperatorType = 'PRIVATE' | 'PUBLIC' | 'PUBLIC_BUILT_PRIVATE_RUN';
+
+/** 巡诊 ROUNDS, 随访 FOLLOW_UP, 中医药 TCM, 远程医疗 TELEMEDICINE, 上门体检 HOME_CHECKUP. */
+export type PartnershipService = 'FOLLOW_UP' | 'HOME_CHECKUP' | 'ROUNDS' | 'TCM' | 'TELEMEDICINE';
+
+/** A point in WGS84 degrees. */
+export type PointInput = {
+  /** Latitude, -90 to 90. */
+  lat: number;
+  /** Longitude, -180 to 180. */
+  lng: number;
+};
+
+/** 省 PROVINCE, 市 CITY, 区/县 DISTRICT, 街道/乡镇 STREET, 社区/村 COMMUNITY. */
+export type RegionLevel = 'CITY' | 'COMMUNITY' | 'DISTRICT' | 'PROVINCE' | 'STREET';
+
+/** What produced a travel time or an area; one answer never mixes the two. */
+export type TravelMethod =
+  /** Along the street and footpath network. */
+  | 'NETWORK'
+  /** Straight line at the same speed: the point is more than 300 m from every street, so the network does not cover it. */
+  | 'RADIUS';
+
+/** How people travel. The stored network is a walk network (streets and footpaths), so walking only. */
+export type TravelMode =
+  /** On foot, 60 m/min unless a speed is given; steps take 1.5 times as long. */
+  'WALK';
+
+/** Facilities reachable within a travel time, soonest first, each with travelMinutes. Along the street network; when no street is within 300 m of the point, by straight line at the same speed (FacilityConnection.travelMethod says which). */
+export type WithinInput = {
+  /** Time limit in whole minutes, 1 to 60. */
+  minutes: number;
+  /** Default WALK. */
+  mode?: TravelMode | null | undefined;
+  /** Where the trip starts. */
+  point: PointInput;
+  /** Metres per minute, above 0 and at most 150; default 60. */
+  speedMetersPerMinute?: number | null | undefined;
+};
+
+export type CoverageNumbersFragment = {
+  regionCode: string | null;
+  name: string;
+  cellCount: number;
+  noNetworkCellCount: number;
+  elderly: { age60plus: number; age65plus: number; age80plus: number };
+  withinReach: { age60plus: number; age65plus: number; age80plus: number };
+  withinReachPercent: { age60plus: number | null; age65plus: number | null; age80plus: number | null };
+  beyondReach: { age60plus: number; age65plus: number; age80plus: number };
+  noNetworkAccess: { age60plus: number; age65plus: number; age80plus: number };
+  census: { age60plus: number; age65plus: number; age80plus: number } | null;
+  notInCells: { age60plus: number; age65plus: number; age80plus: number } | null;
+  served: { age60plus: number; age65plus: number; age80plus: number } | null;
+  servedPercent: { age60plus: number | null; age65plus: number | null; age80plus: number | null } | null;
+  unservedNearUnrecordedPlaces: { age60plus: number; age65plus: number; age80plus: number } | null;
+};
+
+export type CoverageQueryVariables = Exact<{
+  regionCode: string;
+  types: Array<FacilityType> | FacilityType;
+  minutes?: number | null | undefined;
+  basket?: boolean | null | undefined;
+  capacityAware?: boolean | null | undefined;
+  speedMetersPerMinute?: number | null | undefined;
+}>;
+
+export type CoverageQuery = {
+  coverage: {
+    minutes: number;
+    speedMetersPerMinute: number;
+    basket: boolean;
+    capacityAware: boolean;
+    facilitiesCounted: number;
+    facilitiesOffNetwork: Array<string>;
+    isSample: boolean;
+    notes: Array<string>;
+    subRegionNote: string | null;
+    region: {
+      regionCode: string | null;
+      name: string;
+      cellCount: number;
+      noNetworkCellCount: number;
+      elderly: { age60plus: number; age65plus: number; age80plus: number };
+      withinReach: { age60plus: number; age65plus: number; age80plus: number };
+      withinReachPercent: { age60plus: number | null; age65plus: number | null; age80plus: number | null };
+      beyondReach: { age60plus: number; age65plus: number; age80plus: number };
+      noNetworkAccess: { age60plus: number; age65plus: number; age80plus: number };
+      census: { age60plus: number; age65plus: number; age80plus: number } | null;
+      notInCells: { age60plus: number; age65plus: number; age80plus: number } | null;
+      served: { age60plus: number; age65plus: number; age80plus: number } | null;
+      servedPercent: { age60plus: number | null; age65plus: number | null; age80plus: number | null } | null;
+      unservedNearUnrecordedPlaces: { age60plus: number; age65plus: number; age80plus: number } | null;
+    };
+    subRegions: Array<{
+      regionCode: string | null;
+      name: string;
+      cellCount: number;
+      noNetworkCellCount: number;
+      elderly: { age60plus: number; age65plus: number; age80plus: number };
+      withinReach: { age60plus: number; age65plus: number; age80plus: number };
+      withinReachPercent: { age60plus: number | null; age65plus: number | null; age80plus: number | null };
+      beyondReach: { age60plus: number; age65plus: number; age80plus: number };
+      noNetworkAccess: { age60plus: number; age65plus: number; age80plus: number };
+      census: { age60plus: number; age65plus: number; age80plus: number } | null;
+      notInCells: { age60plus: number; age65plus: number; age80plus: number } | null;
+      served: { age60plus: number; age65plus: number; age80plus: number } | null;
+      servedPercent: { age60plus: number | null; age65plus: number | null; age80plus: number | null } | null;
+      unservedNearUnrecordedPlaces: { age60plus: number; age65plus: number; age80plus: number } | null;
+    }> | null;
+    capacity: {
+      placesOffered: number;
+      placesTaken: number;
+      facilitiesWithoutPlacesData: Array<string>;
+    } | null;
+  };
+};
+
+export type FacilityDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type FacilityDetailsQuery = {
+  facility: {
+    id: string;
+    type: FacilityType;
+    name: string;
+    nameEn: string | null;
+    address: string | null;
+    phone: string | null;
+    openingHours: string | null;
+    operatorType: OperatorType | null;
+    services: Array<FacilityService>;
+    feeMinMonthly: number | null;
+    feeMaxMonthly: number | null;
+    totalBeds: number | null;
+    nursingBeds: number | null;
+    dementiaBeds: number | null;
+    vacantBeds: number | null;
+    vacancyUpdatedAt: string | null;
+    residents: number | null;
+    hasRehabRoom: boolean | null;
+    hasInhouseMedical: boolean | null;
+    ltcInsurance: boolean | null;
+    medicalInsurance: boolean | null;
+    starRating: number | null;
+    hospitalGrade: HospitalGrade | null;
+    regionCode: string | null;
+    location: import('geojson').GeoJSON;
+    isSample: boolean;
+    source: string;
+    osmId: string | null;
+    verifiedOn: string | null;
+    partnerships: Array<{
+      id: string;
+      careFacilityId: string;
+      medicalFacilityId: string;
+      signedOn: string;
+      endsOn: string | null;
+      services: Array<PartnershipService>;
+      greenChannel: boolean;
+      twoWayReferral: boolean;
+      primaryLevel: boolean;
+      isSample: boolean;
+    }>;
+    partners: Array<{
+      id: string;
+      name: string;
+      nameEn: string | null;
+      type: FacilityType;
+      isSample: boolean;
+    }>;
+    consortia: Array<{
+      id: string;
+      name: string;
+      level: string;
+      leadFacilityId: string;
+      isSample: boolean;
+      members: Array<{ facilityId: string; role: string }>;
+    }>;
+  } | null;
+};
+
+export type FacilityListQueryVariables = Exact<{
+  filter?: FacilityFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+export type FacilityListQuery = {
+  facilities: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        type: FacilityType;
+        name: string;
+        nameEn: string | null;
+        address: string | null;
+        location: import('geojson').GeoJSON;
+        isSample: boolean;
+        vacantBeds: number | null;
+        totalBeds: number | null;
+        feeMinMonthly: number | null;
+        feeMaxMonthly: number | null;
+        distanceMeters: number | null;
+      };
+    }>;
+  };
+};
+
+export type GapsQueryVariables = Exact<{
+  regionCode: string;
+  types: Array<FacilityType> | FacilityType;
+  minutes?: number | null | undefined;
+  basket?: boolean | null | undefined;
+  speedMetersPerMinute?: number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+export type GapsQuery = {
+  gaps: Array<{
+    id: string;
+    reason: GapReason;
+    area: import('geojson').GeoJSON;
+    cellCount: number;
+    regionCodes: Array<string>;
+    elderly: { age60plus: number; age65plus: number; age80plus: number };
+    missing: Array<{
+      type: FacilityType;
+      travelMinutes: number | null;
+      elderly: { age60plus: number; age65plus: number; age80plus: number };
+      nearestFacility: {
+        id: string;
+        name: string;
+        nameEn: string | null;
+        type: FacilityType;
+        isSample: boolean;
+        location: import('geojson').GeoJSON;
+      } | null;
+    }>;
+  }>;
+};
+
+export type PlannerDistrictsQueryVariables = Exact<{
+  cityCode: string;
+}>;
+
+export type PlannerDistrictsQuery = {
+  regions: Array<{
+    code: string;
+    name: string;
+    boundary: import('geojson').GeoJSON | null;
+    labelPoint: import('geojson').GeoJSON | null;
+  }>;
+};
+
+export type RegionNamesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RegionNamesQuery = { regions: Array<{ code: string; name: string }> };
+
+export type ScorecardQueryVariables = Exact<{
+  regionCode: string;
+}>;
+
+export type ScorecardQuery = {
+  indicators: Array<{
+    code: IndicatorCode;
+    name: string;
+    nameEn: string;
+    regionCode: string | null;
+    regionName: string;
+    regionLevel: RegionLevel;
+    value: number | null;
+    lowerBound: number | null;
+    upperBound: number | null;
+    target: number;
+    unit: string;
+    status: IndicatorStatus;
+    missingData: Array<string>;
+    facilityIds: Array<string>;
+    failingFacilityIds: Array<string>;
+    sourceNote: string;
+    isSample: boolean;
+  }>;
+};
+
+export type ServiceAreasQueryVariables = Exact<{
+  filter: FacilityFilter;
+  minutes: number;
+  first?: number | null | undefined;
+}>;
+
+export type ServiceAreasQuery = {
+  facilities: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        nameEn: string | null;
+        type: FacilityType;
+        isSample: boolean;
+        serviceArea: { method: TravelMethod; geometry: import('geojson').GeoJSON };
+      };
+    }>;
+  };
+};
+
+export type ServiceCircleQueryVariables = Exact<{
+  point: PointInput;
+  speed: number;
+  filter: FacilityFilter;
+  first?: number | null | undefined;
+}>;
+
+export type ServiceCircleQuery = {
+  isochrone: Array<{
+    minutes: number;
+    geometry: import('geojson').GeoJSON;
+    areaSquareMeters: number;
+    method: TravelMethod;
+  }>;
+  facilities: {
+    totalCount: number;
+    travelMethod: TravelMethod | null;
+    edges: Array<{
+      node: {
+        id: string;
+        type: FacilityType;
+        name: string;
+        nameEn: string | null;
+        address: string | null;
+        location: import('geojson').GeoJSON;
+        isSample: boolean;
+        vacantBeds: number | null;
+        totalBeds: number | null;
+        feeMinMonthly: number | null;
+        feeMaxMonthly: number | null;
+        distanceMeters: number | null;
+        travelMinutes: number | null;
+      };
+    }>;
+  };
+};
+
+export type VacancyChangedSubscriptionVariables = Exact<{
+  bbox?: BBoxInput | null | undefined;
+}>;
+
+export type VacancyChangedSubscription = {
+  vacancyChanged: { id: string; vacantBeds: number | null; vacancyUpdatedAt: string | null };
+};
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CoverageNumbersFragmentDoc = new TypedDocumentString(
+  `
+    fragment CoverageNumbers on CoverageArea {
+  regionCode
+  name
+  cellCount
+  elderly {
+    age60plus
+    age65plus
+    age80plus
+  }
+  withinReach {
+    age60plus
+    age65plus
+    age80plus
+  }
+  withinReachPercent {
+    age60plus
+    age65plus
+    age80plus
+  }
+  beyondReach {
+    age60plus
+    age65plus
+    age80plus
+  }
+  noNetworkAccess {
+    age60plus
+    age65plus
+    age80plus
+  }
+  noNetworkCellCount
+  census {
+    age60plus
+    age65plus
+    age80plus
+  }
+  notInCells {
+    age60plus
+    age65plus
+    age80plus
+  }
+  served {
+    age60plus
+    age65plus
+    age80plus
+  }
+  servedPercent {
+    age60plus
+    age65plus
+    age80plus
+  }
+  unservedNearUnrecordedPlaces {
+    age60plus
+    age65plus
+    age80plus
+  }
+}
+    `,
+  { fragmentName: 'CoverageNumbers' },
+) as unknown as TypedDocumentString<CoverageNumbersFragment, unknown>;
+export const CoverageDocument = new TypedDocumentString(`
+    query Coverage($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $capacityAware: Boolean, $speedMetersPerMinute: Float) {
+  coverage(
+    regionCode: $regionCode
+    types: $types
+    minutes: $minutes
+    basket: $basket
+    capacityAware: $capacityAware
+    speedMetersPerMinute: $speedMetersPerMinute
+  ) {
+    minutes
+    speedMetersPerMinute
+    basket
+    capacityAware
+    facilitiesCounted
+    facilitiesOffNetwork
+    isSample
+    notes
+    subRegionNote
+    region {
+      ...CoverageNumbers
+    }
+    subRegions {
+      ...CoverageNumbers
+    }
+    capacity {
+      placesOffered
+      placesTaken
+      facilitiesWithoutPlacesData
+    }
+  }
+}
+    fragment CoverageNumbers on CoverageArea {
+  regionCode
+  name
+  cellCount
+  elderly {
+    age60plus
+    age65plus
+    age80plus
+  }
+  withinReach {
+    age60plus
+    age65plus
+    age80plus
+  }
+  withinReachPercent {
+    age60plus
+    age65plus
+    age80plus
+  }
+  beyondReach {
+    age60plus
+    age65plus
+    age80plus
+  }
+  noNetworkAccess {
+    age60plus
+    age65plus
+    age80plus
+  }
+  noNetworkCellCount
+  census {
+    age60plus
+    age65plus
+    age80plus
+  }
+  notInCells {
+    age60plus
+    age65plus
+    age80plus
+  }
+  served {
+    age60plus
+    age65plus
+    age80plus
+  }
+  servedPercent {
+    age60plus
+    age65plus
+    age80plus
+  }
+  unservedNearUnrecordedPlaces {
+    age60plus
+    age65plus
+    age80plus
+  }
+}`) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
+export const FacilityDetailsDocument = new TypedDocumentString(`
+    query FacilityDetails($id: ID!) {
+  facility(id: $id) {
+    id
+    type
+    name
+    nameEn
+    address
+    phone
+    openingHours
+    operatorType
+    services
+    feeMinMonthly
+    feeMaxMonthly
+    totalBeds
+    nursingBeds
+    dementiaBeds
+    vacantBeds
+    vacancyUpdatedAt
+    residents
+    hasRehabRoom
+    hasInhouseMedical
+    ltcInsurance
+    medicalInsurance
+    starRating
+    hospitalGrade
+    regionCode
+    location
+    isSample
+    source
+    osmId
+    verifiedOn
+    partnerships {
+      id
+      careFacilityId
+      medicalFacilityId
+      signedOn
+      endsOn
+      services
+      greenChannel
+      twoWayReferral
+      primaryLevel
+      isSample
+    }
+    partners {
+      id
+      name
+      nameEn
+      type
+      isSample
+    }
+    consortia {
+      id
+      name
+      level
+      leadFacilityId
+      isSample
+      members {
+        facilityId
+        role
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacilityDetailsQuery, FacilityDetailsQueryVariables>;
+export const FacilityListDocument = new TypedDocumentString(`
+    query FacilityList($filter: FacilityFilter, $first: Int) {
+  facilities(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        type
+        name
+        nameEn
+        address
+        location
+        isSample
+        vacantBeds
+        totalBeds
+        feeMinMonthly
+        feeMaxMonthly
+        distanceMeters
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacilityListQuery, FacilityListQueryVariables>;
+export const GapsDocument = new TypedDocumentString(`
+    query Gaps($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $speedMetersPerMinute: Float, $first: Int) {
+  gaps(
+    regionCode: $regionCode
+    types: $types
+    minutes: $minutes
+    basket: $basket
+    speedMetersPerMinute: $speedMetersPerMinute
+    first: $first
+  ) {
+    id
+    reason
+    area
+    cellCount
+    regionCodes
+    elderly {
+      age60plus
+      age65plus
+      age80plus
+    }
+    missing {
+      type
+      travelMinutes
+      elderly {
+        age60plus
+        age65plus
+        age80plus
+      }
+      nearestFacility {
+        id
+        name
+        nameEn
+        type
+        isSample
+        location
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GapsQuery, GapsQueryVariables>;
+export const PlannerDistrictsDocument = new TypedDocumentString(`
+    query PlannerDistricts($cityCode: String!) {
+  regions(level: DISTRICT, parentCode: $cityCode) {
+    code
+    name
+    boundary
+    labelPoint
+  }
+}
+    `) as unknown as TypedDocumentString<PlannerDistrictsQuery, PlannerDistrictsQueryVariables>;
+export const RegionNamesDocument = new TypedDocumentString(`
+    query RegionNames {
+  regions(level: DISTRICT) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RegionNamesQuery, RegionNamesQueryVariables>;
+export const ScorecardDocument = new TypedDocumentString(`
+    query Scorecard($regionCode: String!) {
+  indicators(regionCode: $regionCode) {
+    code
+    name
+    nameEn
+    regionCode
+    regionName
+    regionLevel
+    value
+    lowerBound
+    upperBound
+    target
+    unit
+    status
+    missingData
+    facilityIds
+    failingFacilityIds
+    sourceNote
+    isSample
+  }
+}
+    `) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
+export const ServiceAreasDocument = new TypedDocumentString(`
+    query ServiceAreas($filter: FacilityFilter!, $minutes: Int!, $first: Int) {
+  facilities(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        nameEn
+        type
+        isSample
+        serviceArea(minutes: $minutes) {
+          method
+          geometry
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceAreasQuery, ServiceAreasQueryVariables>;
+export const ServiceCircleDocument = new TypedDocumentString(`
+    query ServiceCircle($point: PointInput!, $speed: Float!, $filter: FacilityFilter!, $first: Int) {
+  isochrone(
+    point: $point
+    minutes: [5, 10, 15]
+    mode: WALK
+    speedMetersPerMinute: $speed
+  ) {
+    minutes
+    geometry
+    areaSquareMeters
+    method
+  }
+  facilities(filter: $filter, first: $first) {
+    totalCount
+    travelMethod
+    edges {
+      node {
+        id
+        type
+        name
+        nameEn
+        address
+        location
+        isSample
+        vacantBeds
+        totalBeds
+        feeMinMonthly
+        feeMaxMonthly
+        distanceMeters
+        travelMinutes
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceCircleQuery, ServiceCircleQueryVariables>;
+export const VacancyChangedDocument = new TypedDocumentString(`
+    subscription VacancyChanged($bbox: BBoxInput) {
+  vacancyChanged(bbox: $bbox) {
+    id
+    vacantBeds
+    vacancyUpdatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<VacancyChangedSubscription, VacancyChangedSubscriptionVariables>;
