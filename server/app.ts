@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { TokenService } from './auth/token.service';
+import { ComputePool } from './compute/compute-pool';
 import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
@@ -25,6 +26,10 @@ export const MAX_BODY_BYTES = 5_000_000;
 export interface App {
   server: Server;
   apollo: ApolloServer<RequestContext>;
+  /** The road network in memory. */
+  network: NetworkLoader;
+  /** Worker threads for the CPU-heavy work of requests. */
+  compute: ComputePool;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -36,11 +41,10 @@ export async function createApp(options: {
   db: Database;
   schema: GraphQLSchema;
   clientDir?: string;
-  /** The road network in memory; by default read from the database on first use. */
-  network?: NetworkLoader;
 }): Promise<App> {
   const { config, db, schema } = options;
-  const network = options.network ?? new NetworkLoader(db);
+  const compute = new ComputePool();
+  const network = new NetworkLoader(db, compute);
   const clientDir = options.clientDir ?? path.resolve('dist/client');
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -50,10 +54,10 @@ export async function createApp(options: {
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin],
   });
   await apollo.start();
-  const context = async (req: IncomingMessage): Promise<RequestContext> => {
+  const context = async (req: IncomingMessage, signal?: AbortSignal): Promise<RequestContext> => {
     const em = db.fork();
     const principal = await new TokenService(em, config.jwtSecret).principalOf(req.headers.authorization);
-    return { em, config, principal, network };
+    return { em, config, principal, network, signal };
   };
 
   const limiter = new RateLimiter(config.rateLimitPerMinute);
@@ -78,7 +82,12 @@ export async function createApp(options: {
       }
       const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
       if (wantsPage && config.queryEditor) return serveQueryEditor(res);
-      return handleGraphQL(apollo, req, res, context, MAX_BODY_BYTES);
+      // A client that leaves before its answer is sent cancels the request's computations.
+      const left = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) left.abort();
+      });
+      return handleGraphQL(apollo, req, res, (r) => context(r, left.signal), MAX_BODY_BYTES);
     }
     if (pathname.startsWith('/tiles/') || pathname === '/config.json')
       return serveMapRequest(req, res, { db, config });
@@ -118,6 +127,8 @@ export async function createApp(options: {
   return {
     server,
     apollo,
+    network,
+    compute,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -131,6 +142,7 @@ export async function createApp(options: {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await compute.close();
     },
   };
 }

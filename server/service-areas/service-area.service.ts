@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { inThreadComputation, type Computation } from '../compute/compute-pool';
 import { notFound } from '../graphql/errors';
 import type { UpsertCounts } from '../import/import.records';
 import type { Progress } from '../import/progress';
@@ -12,19 +13,22 @@ import { ServiceAreaRepository, type ServiceAreaBasis } from './service-area.rep
 /** Stored areas are for walking at the planning speed, 60 m/min. */
 const SERVICE_AREA_PROFILE = travelProfile('WALK');
 
-/** Each facility's 5-, 10- and 15-minute walking areas: stored in PostGIS, recomputed when stale. */
+/** Facilities whose areas one compute task draws: small enough that a task ends in well under a second. */
+const SITES_PER_TASK = 8;
+
+/** Each facility's 5-, 10- and 15-minute walking areas: stored in PostGIS when facilities are written. */
 export class ServiceAreaService {
   private readonly areas: ServiceAreaRepository;
   private readonly isochrones: IsochroneService;
   private readonly basis: ServiceAreaBasis;
 
-  constructor(em: EntityManager, network: RoadNetwork) {
+  constructor(em: EntityManager, computation: Computation) {
     this.areas = new ServiceAreaRepository(em);
-    this.isochrones = new IsochroneService(em, network);
+    this.isochrones = new IsochroneService(em, computation);
     this.basis = {
       mode: SERVICE_AREA_PROFILE.mode,
       speedMetersPerMinute: SERVICE_AREA_PROFILE.speedMetersPerMinute,
-      networkFingerprint: network.fingerprint,
+      networkFingerprint: computation.network.fingerprint,
     };
   }
 
@@ -38,12 +42,19 @@ export class ServiceAreaService {
     counts.deleted = await this.areas.deleteArchived();
     const stale = await this.areas.staleSites(LIFE_CIRCLE_MINUTES, this.basis);
     const bar = stale.length && progress ? progress('Service areas', stale.length) : null;
-    for (const site of stale) {
-      const areas = await this.isochrones.areasFrom(site, LIFE_CIRCLE_MINUTES, SERVICE_AREA_PROFILE);
-      const saved = await this.areas.save(site, areas, this.basis);
-      counts.inserted += saved.inserted;
-      counts.updated += saved.updated;
-      bar?.advance();
+    for (let start = 0; start < stale.length; start += SITES_PER_TASK) {
+      const sites = stale.slice(start, start + SITES_PER_TASK);
+      const areasOfSites = await this.isochrones.areasFromEach(
+        sites,
+        LIFE_CIRCLE_MINUTES,
+        SERVICE_AREA_PROFILE,
+      );
+      for (const [index, site] of sites.entries()) {
+        const saved = await this.areas.save(site, areasOfSites[index], this.basis);
+        counts.inserted += saved.inserted;
+        counts.updated += saved.updated;
+        bar?.advance();
+      }
     }
     bar?.done();
     counts.unchanged = (await this.areas.count()) - counts.inserted - counts.updated;
@@ -51,29 +62,30 @@ export class ServiceAreaService {
   }
 
   /**
-   * A facility's walking area for a limit: the stored one when up to date; else computed now, and for
-   * the 5-, 10- and 15-minute limits stored again (all three) so the map layer catches up.
+   * A facility's walking area for a limit: the stored one when up to date, else computed now. Never
+   * stores anything: reading is not writing (the stored areas are written with the facility).
    */
   async forFacility(facilityId: string, minutes: number): Promise<IsochroneRecord> {
     assertMinutes(minutes, 'minutes');
     const stored = await this.areas.forFacility(facilityId, minutes, this.basis);
     if (!stored) throw notFound(`No facility with id ${facilityId}`);
     if (stored.area) return stored.area;
-    if (!LIFE_CIRCLE_MINUTES.includes(minutes)) {
-      const [area] = await this.isochrones.areasFrom(stored.site, [minutes], SERVICE_AREA_PROFILE);
-      return area;
-    }
-    const areas = await this.isochrones.areasFrom(stored.site, LIFE_CIRCLE_MINUTES, SERVICE_AREA_PROFILE);
-    await this.areas.save(stored.site, areas, this.basis);
-    return areas.find((area) => area.minutes === minutes)!;
+    const [area] = await this.isochrones.areasFrom(stored.site, [minutes], SERVICE_AREA_PROFILE);
+    return area;
   }
 }
 
-/** Refreshes stale service areas against the network as this entity manager (an import's transaction) sees it. */
+/**
+ * Refreshes stale service areas as this entity manager (a write's transaction) sees the facilities:
+ * with the given computation (the server's network, on its worker pool), or else against the network
+ * read through the entity manager, in this thread (seeding and file imports replace the network).
+ */
 export async function refreshServiceAreas(
   em: EntityManager,
   progress?: (label: string, total: number) => Progress,
+  computation?: Computation,
 ): Promise<UpsertCounts> {
-  const network = new RoadNetwork(await new NetworkRepository(em).loadGraph());
-  return new ServiceAreaService(em, network).refresh(progress);
+  const using =
+    computation ?? inThreadComputation(new RoadNetwork(await new NetworkRepository(em).loadGraph()));
+  return new ServiceAreaService(em, using).refresh(progress);
 }
