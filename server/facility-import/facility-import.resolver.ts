@@ -18,7 +18,7 @@ export class FacilityImportResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: true }) dryRun: boolean,
     @Ctx() ctx: RequestContext,
   ) {
-    return new FacilityImportService(ctx.em, ctx.principal).run({
+    return new FacilityImportService(ctx.em, ctx.principal, ctx.network, { signal: ctx.signal }).run({
       content: file.content,
       format,
       crs,

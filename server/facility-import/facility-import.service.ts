@@ -7,7 +7,9 @@ import { ImportRepository } from '../import/import.repository';
 import type { FacilityImportRecord } from '../import/import.records';
 import { silentProgress, type Progress } from '../import/progress';
 import { CHINA_EXTENT } from '../facilities/facility-write.service';
-import { refreshServiceAreas } from '../service-areas/service-area.service';
+import type { ComputeCaller } from '../compute/compute-pool';
+import type { NetworkLoader } from '../network/network.loader';
+import { prepareServiceAreas, refreshServiceAreas } from '../service-areas/service-area.service';
 import { readFacilityFile, ImportFileError, type ImportFormat } from './facility-file';
 import { CoordinateSystem, facilityFromRow, type FieldProblem } from './facility-row';
 
@@ -53,6 +55,8 @@ export class FacilityImportService {
   constructor(
     private readonly em: EntityManager,
     private readonly principal: Principal,
+    private readonly network: NetworkLoader | null = null,
+    private readonly caller: ComputeCaller = {},
   ) {}
 
   /** Validates and (unless a dry run or any row is invalid) writes the rows. */
@@ -117,6 +121,11 @@ export class FacilityImportService {
     if (request.dryRun || invalid > 0)
       return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
 
+    // Service areas are drawn before the transaction and stored after it: on the embedded database
+    // the transaction holds every reader, so it carries the rows and their audit only.
+    const areas = this.network
+      ? await prepareServiceAreas(this.em, this.network, records, this.caller)
+      : undefined;
     const status = new Map<string, 'CREATED' | 'UPDATED'>();
     await this.em.transactional(async (tx) => {
       const audit = new AuditRepository(tx);
@@ -126,7 +135,6 @@ export class FacilityImportService {
       await imports.upsertFacilities(records, progress, (change) =>
         status.set(change.sourceKey, change.inserted ? 'CREATED' : 'UPDATED'),
       );
-      await refreshServiceAreas(tx);
       const after = await imports.facilitySnapshots(keys.filter((key) => status.has(key)));
       for (const [key, stored] of after) {
         await audit.record(this.principal, {
@@ -138,6 +146,8 @@ export class FacilityImportService {
         });
       }
     });
+    // Derived data: should this fail, the areas stay stale and the next refresh (any write, or start-up) draws them.
+    await refreshServiceAreas(this.em, undefined, areas);
     for (const report of reports) report.status = status.get(report.sourceKey!) ?? 'UNCHANGED';
     const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
     return {

@@ -4,7 +4,7 @@ import { asGeoJson, fromGeoJson } from '../db/geometry-sql';
 import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
 import type { IsochroneRecord } from '../isochrones/isochrone.service';
 import type { TravelMethod } from '../isochrones/travel-kind';
-import type { FacilitySite } from '../network/road-network';
+import type { FacilitySite, GeoPoint } from '../network/road-network';
 
 /** What a stored area was computed with; an area computed with anything else is stale. */
 export interface ServiceAreaBasis {
@@ -56,6 +56,36 @@ export class ServiceAreaRepository {
       [JSON.stringify(minutesList.map(String)), ...basisParams(basis), minutesList.length],
     );
     return rows.map((row) => toSite(row.id, row.location));
+  }
+
+  /**
+   * Which of the points already have up-to-date areas for every limit stored at exactly that place
+   * (for any facility): indexes into points. Areas depend only on the place and the basis.
+   */
+  async pointsWithAreas(
+    points: readonly GeoPoint[],
+    minutesList: readonly number[],
+    basis: ServiceAreaBasis,
+  ): Promise<Set<number>> {
+    if (!points.length) return new Set();
+    // Coordinates compared as numbers, so that the join is a hash join and not a scan per point.
+    const rows = await this.sql.all<{ index: number }>(
+      `select (p.position - 1)::int as "index"
+       from jsonb_array_elements(?::jsonb) with ordinality as p(point, position)
+       join service_area sa on ST_X(sa.facility_location) = (p.point->>0)::float8
+         and ST_Y(sa.facility_location) = (p.point->>1)::float8
+       where sa.minutes::text = any(${TEXT_ARRAY_PARAM})
+         and sa.mode = ? and sa.speed_m_per_min = ? and sa.network_fingerprint = ?
+       group by p.position
+       having count(distinct sa.minutes) = ?`,
+      [
+        JSON.stringify(points.map((point) => [point.lng, point.lat])),
+        JSON.stringify(minutesList.map(String)),
+        ...basisParams(basis),
+        minutesList.length,
+      ],
+    );
+    return new Set(rows.map((row) => row.index));
   }
 
   /** A facility (not archived) with its up-to-date stored area for the limit, or null when there is no such facility. */
