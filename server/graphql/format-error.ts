@@ -1,7 +1,17 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  // From the compute pool: over the request's time budget, pool queue full, client gone.
+  'TIMEOUT',
+  'SERVICE_UNAVAILABLE',
+  'CANCELLED',
+]);
 const ARGUMENT_VALUE_ERROR =
   /(does not exist in "\w+" enum|cannot represent|Expected value of type|Expected type|is not defined by type|of required type)/;
 
