@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { inThreadComputation } from '../server/compute/compute-pool';
 import { PUBLIC_PRINCIPAL } from '../server/auth/role';
 import { CoverageService } from '../server/coverage/coverage.service';
 import type { CoverageArea } from '../server/coverage/coverage.type';
@@ -204,7 +205,7 @@ export async function benchCoverage(): Promise<void> {
       let report = null;
       for (let run = 0; run < ENGINE_RUNS; run++) {
         const start = performance.now();
-        report = await new CoverageService(db.fork(), network, PLANNER).coverage({
+        report = await new CoverageService(db.fork(), inThreadComputation(network), PLANNER).coverage({
           regionCode: WHOLE_DEMO,
           types: question.types,
           minutes: question.minutes,

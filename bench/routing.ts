@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { inThreadComputation } from '../server/compute/compute-pool';
 import { migrate, openDatabase, type Database } from '../server/db/database';
 import { SqlRunner } from '../server/db/sql';
 import { FacilityRepository } from '../server/facilities/facility.repository';
@@ -124,7 +125,7 @@ async function compare(db: Database): Promise<void> {
   const network = new RoadNetwork(await new NetworkRepository(db.fork()).loadGraph());
   const points = streetPoints(network, POINTS);
   const networkBuffers = process.memoryUsage().arrayBuffers - buffersBefore;
-  const isochrones = new IsochroneService(db.fork(), network);
+  const isochrones = new IsochroneService(db.fork(), inThreadComputation(network));
 
   // Timed as a running server answers: after a pass that warms the JIT, the caches and the database.
   const search = (point: GeoPoint) => network.reachedAreas(point, walk, [LIMIT_MINUTES]);

@@ -10,6 +10,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { ADMIN_CLI_PATH, handleAdminRequest } from './admin/admin.http';
 import { resolveJwtSecret } from './auth/jwt-secret';
+import { ComputePool } from './compute/compute-pool';
 import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
@@ -30,6 +31,10 @@ import { answerMapRequest } from './tiles/map.http';
 export interface App {
   server: Server;
   apollo: ApolloServer<RequestContext>;
+  /** The road network in memory. */
+  network: NetworkLoader;
+  /** Worker threads for the CPU-heavy work of requests. */
+  compute: ComputePool;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -50,13 +55,12 @@ export async function createApp(options: {
   db: Database;
   schema: GraphQLSchema;
   clientDir?: string;
-  /** The road network in memory; by default read from the database on first use. */
-  network?: NetworkLoader;
   /** The key of this run's admin path for the command line (embedded database only); none: no admin path. */
   adminKey?: string | null;
 }): Promise<App> {
   const { config, db, schema } = options;
-  const network = options.network ?? new NetworkLoader(db);
+  const compute = new ComputePool();
+  const network = new NetworkLoader(db, compute);
   const clientDir = options.clientDir ?? path.resolve('dist/client');
   const jwtSecret = config.jwtSecret ?? (await resolveJwtSecret(db, config)).secret;
   const callers = new Callers(db, jwtSecret);
@@ -179,6 +183,8 @@ export async function createApp(options: {
   return {
     server: fastify.server,
     apollo,
+    network,
+    compute,
     listen: async (port, host) => {
       await fastify.listen({ port, host });
       const address = fastify.server.address();
@@ -188,6 +194,7 @@ export async function createApp(options: {
       await subscriptions.dispose();
       await fastify.close();
       await apollo.stop();
+      await compute.close();
     },
   };
 }

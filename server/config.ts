@@ -24,6 +24,8 @@ export interface AppConfig {
   restrictToChina: boolean;
   /** Requests one client may make per minute. */
   rateLimitPerMinute: number;
+  /** Milliseconds of network computation (isochrones, coverage, service areas) one request may use. */
+  computeBudgetMs: number;
 }
 
 /** Shortest JWT signing secret accepted, in characters. */
@@ -54,6 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `CAREMAP_RATE_LIMIT_PER_MINUTE must be a positive integer, got "${env.CAREMAP_RATE_LIMIT_PER_MINUTE}"`,
     );
   }
+  const computeBudgetMs = Number(env.CAREMAP_COMPUTE_BUDGET_MS ?? 5000);
+  if (!Number.isInteger(computeBudgetMs) || computeBudgetMs < 1) {
+    throw new Error(
+      `CAREMAP_COMPUTE_BUDGET_MS must be a positive integer, got "${env.CAREMAP_COMPUTE_BUDGET_MS}"`,
+    );
+  }
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: path.resolve(env.CAREMAP_DATA_DIR ?? '.pgdata'),
@@ -66,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     restrictToChina: flag(env.CAREMAP_RESTRICT_TO_CHINA, true),
     rateLimitPerMinute,
+    computeBudgetMs,
   };
 }
 

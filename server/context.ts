@@ -10,6 +10,6 @@ export interface RequestContext {
   principal: Principal;
   /** The road network in memory, for travel times, isochrones and service areas. */
   network: NetworkLoader;
-  /** Aborts when the client goes away before its answer is sent. */
+  /** Aborted when the client goes away before the answer is sent: its computations are cancelled. */
   signal?: AbortSignal;
 }

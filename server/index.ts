@@ -5,7 +5,6 @@ import { DataDirInUseError, newAdminKey } from './db/data-dir-lock';
 import { migrate, openDatabase, type Database } from './db/database';
 import { startProgress } from './import/progress';
 import { ensureDemoData } from './import/seed';
-import { NetworkLoader } from './network/network.loader';
 import { createSchema } from './schema';
 import { ServiceAreaService } from './service-areas/service-area.service';
 
@@ -23,21 +22,19 @@ if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 const jwt = await resolveJwtSecret(db, config);
 console.log(`JWT secret: ${jwt.origin}`);
 await ensureDemoData(db);
-const network = new NetworkLoader(db);
-const roadNetwork = await network.current();
-console.log(
-  `Road network: ${roadNetwork.graph.vertexCount} vertices, ${roadNetwork.graph.edgeCount} edges, ${(roadNetwork.memoryBytes() / 1e6).toFixed(1)} MB`,
-);
-await new ServiceAreaService(db.fork(), roadNetwork).refresh(startProgress);
 // The command line reaches a server that holds the embedded database through its admin path, with this key.
 const adminKey = db.dataDirLock ? newAdminKey() : null;
 const app = await createApp({
   config: { ...config, jwtSecret: jwt.secret },
   db,
   schema: await createSchema(),
-  network,
   adminKey,
 });
+const roadNetwork = await app.network.current();
+console.log(
+  `Road network: ${roadNetwork.graph.vertexCount} vertices, ${roadNetwork.graph.edgeCount} edges, ${(roadNetwork.memoryBytes() / 1e6).toFixed(1)} MB`,
+);
+await new ServiceAreaService(db.fork(), await app.network.computation()).refresh(startProgress);
 const port = await app.listen(config.port, config.host);
 if (adminKey) db.dataDirLock?.announce({ port, host: config.host, adminKey });
 console.log(

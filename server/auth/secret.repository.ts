@@ -11,11 +11,11 @@ export class SecretRepository {
 
   /** Stores `candidate` under `name` unless a value is there already; returns the value kept. */
   async keep(name: string, candidate: string): Promise<string> {
-    await this.sql.run(`insert into app_secret (name, value) values (?, ?) on conflict (name) do nothing`, [
+    await this.sql.run(`insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing`, [
       name,
       candidate,
     ]);
-    const row = await this.sql.one<{ value: string }>(`select value from app_secret where name = ?`, [name]);
+    const row = await this.sql.one<{ value: string }>(`select value from app_secret where name = $1`, [name]);
     return row!.value;
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../auth/authorize';
+import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
 import { FacilityType } from '../facilities/facility-kind';
 import { isBelowDistrict } from './cell-regions';
@@ -26,7 +27,11 @@ export class CoverageResolver {
     speedMetersPerMinute: number | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new CoverageService(ctx.em, await ctx.network.current(), ctx.principal).coverage({
+    return new CoverageService(
+      ctx.em,
+      await ctx.network.computation(requestCaller(ctx)),
+      ctx.principal,
+    ).coverage({
       regionCode,
       types,
       minutes,

@@ -3,9 +3,10 @@ import type { Principal } from '../auth/role';
 import { FacilityType } from '../facilities/facility-kind';
 import { badUserInput } from '../graphql/errors';
 import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
-import type { RoadNetwork } from '../network/road-network';
+import type { Computation } from '../compute/compute-pool';
+import { profileSpec } from '../compute/compute-tasks';
 import type { TravelProfile } from '../routing/profile';
-import { cellCoverage, type CellCoverageResult, type CoverageQuestion } from './cell-coverage';
+import type { CellCoverageResult, CoverageQuestion } from './cell-coverage';
 import { coverageReport } from './coverage-report';
 import { loadRegionScope, type RegionScope } from './coverage-scope';
 import { CoverageRepository, type CoverageFacilityRow } from './coverage.repository';
@@ -47,7 +48,7 @@ export class CoverageService {
 
   constructor(
     em: EntityManager,
-    private readonly network: RoadNetwork,
+    private readonly computation: Computation,
     private readonly principal: Principal,
   ) {
     this.repository = new CoverageRepository(em);
@@ -93,12 +94,23 @@ export class CoverageService {
     profile: TravelProfile,
   ): Promise<RegionCoverage> {
     const facilities = await this.repository.facilitiesOfTypes([...new Set(question.groups.flat())]);
-    const graph = this.network.graph;
+    const spec = profileSpec(profile);
     if (!question.capacityAware) {
-      return { scope, facilities, result: cellCoverage(graph, profile, scope.cells, facilities, question) };
+      const result = await this.computation.run('cellCoverage', {
+        cells: scope.cells,
+        facilities,
+        question,
+        profile: spec,
+      });
+      return { scope, facilities, result };
     }
     const everyCell = await this.repository.cellsOfDistricts(null, []);
-    const result = cellCoverage(graph, profile, everyCell, facilities, question);
+    const result = await this.computation.run('cellCoverage', {
+      cells: everyCell,
+      facilities,
+      question,
+      profile: spec,
+    });
     const indexByKey = new Map(everyCell.map((cell, index) => [cell.key, index]));
     const cells = scope.cells.map((cell) => result.cells[indexByKey.get(cell.key)!]);
     return { scope, facilities, result: { ...result, cells } };

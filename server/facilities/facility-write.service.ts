@@ -19,7 +19,12 @@ import {
 } from './facility-write.repository';
 import type { FacilityRecord } from './facility.record';
 import { FacilityRepository } from './facility.repository';
-import { refreshServiceAreas } from '../service-areas/service-area.service';
+import type { NetworkLoader } from '../network/network.loader';
+import {
+  prepareServiceAreas,
+  refreshServiceAreas,
+  type AreasAhead,
+} from '../service-areas/service-area.service';
 
 type InputField = keyof FacilityUpdateInput | 'vacantBeds';
 
@@ -68,7 +73,16 @@ export class FacilityWriteService {
     private readonly em: EntityManager,
     private readonly principal: Principal,
     private readonly config: AppConfig,
+    private readonly network: NetworkLoader | null = null,
   ) {}
+
+  /** The service areas of a new location, drawn before the transaction (which holds the embedded database). */
+  private areasAhead(
+    location: { lng: number; lat: number } | null | undefined,
+  ): Promise<AreasAhead | undefined> {
+    if (!this.network || !location) return Promise.resolve(undefined);
+    return prepareServiceAreas(this.em, this.network, [{ lng: location.lng, lat: location.lat }]);
+  }
 
   /** Sets a facility's vacant beds if the caller read the current version. */
   async updateVacancy(
@@ -105,6 +119,7 @@ export class FacilityWriteService {
     if (!source?.trim()) throw badUserInput('source must say where the record comes from', 'source');
     const merged = { ...fields, source, lng: input.location.lng, lat: input.location.lat };
     assertFacilityFields(merged, this.extent());
+    const areas = await this.areasAhead(input.location);
     return this.em.transactional(async (tx) => {
       const changes = this.changesOf({ ...fields });
       changes.push(
@@ -112,7 +127,7 @@ export class FacilityWriteService {
         { column: 'is_sample', type: 'boolean', value: false },
       );
       const id = await new FacilityWriteRepository(tx).insert(`api:${randomUUID()}`, changes);
-      await refreshServiceAreas(tx);
+      await refreshServiceAreas(tx, undefined, areas);
       const created = (await new FacilityRepository(tx).findById(id))!;
       await new AuditRepository(tx).record(this.principal, {
         action: 'CREATE',
@@ -180,6 +195,7 @@ export class FacilityWriteService {
         'expectedVersion',
       );
     }
+    const areas = await this.areasAhead(fields.location as { lng: number; lat: number } | null | undefined);
     return this.em.transactional(async (tx) => {
       const repo = new FacilityWriteRepository(tx);
       const stored = await repo.lock(id);
@@ -195,7 +211,7 @@ export class FacilityWriteService {
       );
       const version = await repo.update(id, expectedVersion, changes, textChanged);
       if (version === null) throw conflict(id, expectedVersion, stored.version + 1);
-      if (location) await refreshServiceAreas(tx);
+      if (location) await refreshServiceAreas(tx, undefined, areas);
       await new AuditRepository(tx).record(this.principal, {
         action,
         entity: 'facility',

@@ -4,7 +4,8 @@ import { FacilityCreateInput, FacilityUpdateInput } from './facility-write.input
 import { FacilityWriteService } from './facility-write.service';
 import { Facility } from './facility.type';
 
-const service = (ctx: RequestContext) => new FacilityWriteService(ctx.em, ctx.principal, ctx.config);
+const service = (ctx: RequestContext) =>
+  new FacilityWriteService(ctx.em, ctx.principal, ctx.config, ctx.network);
 
 @Resolver()
 export class FacilityMutationResolver {

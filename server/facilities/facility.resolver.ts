@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { requestCaller } from '../compute/compute-caller';
 import { ConsortiumRepository } from '../consortia/consortium.repository';
 import { Consortium } from '../consortia/consortium.type';
 import type { RequestContext } from '../context';
@@ -17,7 +18,11 @@ export class FacilityResolver {
     description: 'Care resources matching a filter, as a Relay connection.',
   })
   facilities(@Args(() => FacilitiesArgs) args: FacilitiesArgs, @Ctx() ctx: RequestContext) {
-    return new FacilityService(ctx.em, ctx.config, ctx.network).list(args.filter, args.first, args.after);
+    return new FacilityService(ctx.em, ctx.config, ctx.network, requestCaller(ctx)).list(
+      args.filter,
+      args.first,
+      args.after,
+    );
   }
 
   @Query(() => Facility, { nullable: true, description: 'One facility by id; NOT_FOUND when there is none.' })
@@ -46,13 +51,14 @@ export class FacilityResolver {
 
   @FieldResolver(() => Isochrone, {
     description:
-      'Where people can walk to this facility from within the limit (1 to 60 minutes) at 60 m/min, along the street network, or a radius (method RADIUS) when the facility is more than 300 m from every street. The 5-, 10- and 15-minute areas are stored (table service_area) and recomputed when the facility moves.',
+      'Where people can walk to this facility from within the limit (1 to 60 minutes) at 60 m/min, along the street network, or a radius (method RADIUS) when the facility is more than 300 m from every street. The 5-, 10- and 15-minute areas are stored (table service_area) when the facility is created, moved or imported; other limits are computed on demand and not stored.',
   })
   async serviceArea(
     @Root() facility: FacilityRecord,
     @Arg('minutes', () => Int) minutes: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ServiceAreaService(ctx.em, await ctx.network.current()).forFacility(facility.id, minutes);
+    const computation = await ctx.network.computation(requestCaller(ctx));
+    return new ServiceAreaService(ctx.em, computation).forFacility(facility.id, minutes);
   }
 }

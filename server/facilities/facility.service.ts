@@ -4,8 +4,9 @@ import { parseId, parseIds } from '../kernel/ids';
 import { badUserInput, notFound } from '../graphql/errors';
 import { assertBBox, assertPoint } from '../graphql/geo.validate';
 import { connectionOf, pageWindow } from '../graphql/pagination';
-import { travelMinutesToSites } from '../isochrones/travel-minutes';
 import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import type { ComputeCaller } from '../compute/compute-pool';
+import { profileSpec } from '../compute/compute-tasks';
 import type { NetworkLoader } from '../network/network.loader';
 import { RegionRepository } from '../regions/region.repository';
 import { assertRegionCode } from '../regions/region.service';
@@ -39,6 +40,7 @@ export class FacilityService {
     em: EntityManager,
     private readonly config: AppConfig,
     private readonly network: NetworkLoader | null = null,
+    private readonly caller: ComputeCaller = {},
   ) {
     this.facilities = new FacilityRepository(em);
     this.regions = new RegionRepository(em);
@@ -64,10 +66,15 @@ export class FacilityService {
     offset: number,
   ) {
     if (!this.network) throw new Error('The within filter needs the road network');
-    const network = await this.network.current();
+    const computation = await this.network.computation(this.caller);
     const reachMeters = within.minutes * within.profile.speedMetersPerMinute;
     const sites = await this.facilities.sitesFrom(query, within, reachMeters * STRAIGHT_LINE_MARGIN + 1);
-    const { method, minutes } = travelMinutesToSites(network, within, sites, within.profile, within.minutes);
+    const { method, minutes } = await computation.run('travelMinutes', {
+      origin: { lng: within.lng, lat: within.lat },
+      sites,
+      profile: profileSpec(within.profile),
+      limitMinutes: within.minutes,
+    });
     const reached = sites
       .map((site, index) => ({ id: site.id, travelMinutes: minutes[index] }))
       .filter((site) => site.travelMinutes <= within.minutes)

@@ -20,7 +20,7 @@ export class FacilityImportResolver {
     @Ctx() ctx: RequestContext,
   ) {
     assertTextLength(file.name, 'name', 'file.name');
-    return new FacilityImportService(ctx.em, ctx.principal).run({
+    return new FacilityImportService(ctx.em, ctx.principal, ctx.network, { signal: ctx.signal }).run({
       content: file.content,
       format,
       crs,

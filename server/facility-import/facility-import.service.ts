@@ -9,7 +9,9 @@ import { silentProgress, type Progress } from '../import/progress';
 import { CHINA_EXTENT } from '../facilities/facility-write.rules';
 import { FacilityWriteRepository, type StoredFacility } from '../facilities/facility-write.repository';
 import { isMember } from '../kernel/vocabulary';
-import { refreshServiceAreas } from '../service-areas/service-area.service';
+import type { ComputeCaller } from '../compute/compute-pool';
+import type { NetworkLoader } from '../network/network.loader';
+import { prepareServiceAreas, refreshServiceAreas } from '../service-areas/service-area.service';
 import { readFacilityFile, ImportFileError, type FileRow, type ImportFormat } from './facility-file';
 import {
   COORDINATE_SYSTEMS,
@@ -61,6 +63,8 @@ export class FacilityImportService {
   constructor(
     private readonly em: EntityManager,
     private readonly principal: Principal,
+    private readonly network: NetworkLoader | null = null,
+    private readonly caller: ComputeCaller = {},
   ) {}
 
   /** Validates and (unless a dry run or any row is invalid) writes the rows. */
@@ -84,7 +88,8 @@ export class FacilityImportService {
     const keys = [...new Set(rows.flatMap(({ fields }) => sourceKeyOf(fields) ?? []))];
     // Checked against the stored rows inside the transaction that writes, with those rows locked: the
     // verdict of a dry run is the verdict a real run gives, and a real run never meets a check constraint.
-    return this.em.transactional(async (tx) => {
+    let written: FacilityImportRecord[] = [];
+    const report = await this.em.transactional(async (tx): Promise<ImportReport> => {
       const stored = await new FacilityWriteRepository(tx).bySourceKeys(keys, !request.dryRun);
       const { reports, records } = this.check(rows, request, stored);
       const invalid = reports.filter((r) => r.status === 'INVALID').length;
@@ -92,6 +97,7 @@ export class FacilityImportService {
       if (request.dryRun || invalid > 0)
         return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
       const status = await this.write(tx, records, progress);
+      written = records.filter((record) => status.has(record.sourceKey));
       for (const report of reports) report.status = status.get(report.sourceKey!) ?? 'UNCHANGED';
       const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
       return {
@@ -102,6 +108,16 @@ export class FacilityImportService {
         unchanged: count('UNCHANGED'),
       };
     });
+    // Service areas are derived data, drawn on the compute pool and stored after the rows commit: on the
+    // embedded database a transaction holds every reader, so it carries the rows and their audit only. Should
+    // this fail, the areas stay stale until the next refresh (any write, or start-up) draws them.
+    if (written.length) {
+      const areas = this.network
+        ? await prepareServiceAreas(this.em, this.network, written, this.caller)
+        : undefined;
+      await refreshServiceAreas(this.em, undefined, areas);
+    }
+    return report;
   }
 
   private check(
@@ -162,7 +178,6 @@ export class FacilityImportService {
     await imports.upsertFacilities(records, progress, (change) =>
       status.set(change.sourceKey, change.inserted ? 'CREATED' : 'UPDATED'),
     );
-    await refreshServiceAreas(tx);
     const after = await imports.facilitySnapshots(keys.filter((key) => status.has(key)));
     for (const [key, stored] of after) {
       await audit.record(this.principal, {

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
 import { FacilityType } from '../facilities/facility-kind';
 import { GapService } from './gap.service';
@@ -24,8 +25,8 @@ export class GapResolver {
     speedMetersPerMinute: number | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const network = await ctx.network.current();
-    return new GapService(ctx.em, network, ctx.principal, ctx.config.maxPageSize).list({
+    const computation = await ctx.network.computation(requestCaller(ctx));
+    return new GapService(ctx.em, computation, ctx.principal, ctx.config.maxPageSize).list({
       regionCode,
       types,
       minutes,

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '../auth/role';
-import { nearestFacilities, placeFacilities, snapSites } from '../coverage/cell-reach';
+import type { Computation } from '../compute/compute-pool';
+import { profileSpec } from '../compute/compute-tasks';
 import { CoverageRepository } from '../coverage/coverage.repository';
 import { checkedTypes, CoverageService, DEFAULT_COVERAGE_MINUTES } from '../coverage/coverage.service';
 import type { FacilityType } from '../facilities/facility-kind';
 import { FacilityRepository } from '../facilities/facility.repository';
 import { badUserInput } from '../graphql/errors';
 import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
-import type { RoadNetwork } from '../network/road-network';
 import { gapReasonOf, summariseGap } from './gap-cells';
 import { GapRepository } from './gap.repository';
 import type { Gap } from './gap.type';
@@ -34,11 +34,11 @@ export class GapService {
 
   constructor(
     em: EntityManager,
-    private readonly network: RoadNetwork,
+    private readonly computation: Computation,
     principal: Principal,
     private readonly maxGaps: number,
   ) {
-    this.coverage = new CoverageService(em, network, principal);
+    this.coverage = new CoverageService(em, computation, principal);
     this.cells = new CoverageRepository(em);
     this.gaps = new GapRepository(em);
     this.facilities = new FacilityRepository(em);
@@ -60,23 +60,13 @@ export class GapService {
     const basket = request.basket ?? false;
     const scope = await this.coverage.scope(request.regionCode);
     const facilities = await this.cells.facilitiesOfTypes(types);
-    const graph = this.network.graph;
-    const snaps = snapSites(graph, profile, scope.cells);
-    const reachByType = types.map((type) =>
-      nearestFacilities(
-        graph,
-        profile,
-        snaps,
-        placeFacilities(
-          graph,
-          profile,
-          facilities.filter((facility) => facility.type === type),
-        ),
-        Infinity,
-      ),
-    );
+    const { onNetwork, reachByGroup: reachByType } = await this.computation.run('nearestByGroup', {
+      places: scope.cells,
+      groups: types.map((type) => facilities.filter((facility) => facility.type === type)),
+      profile: profileSpec(profile),
+    });
     const uncovered = scope.cells.flatMap((cell, index) => {
-      const reason = gapReasonOf(snaps[index] !== null, reachByType, index, minutes, basket);
+      const reason = gapReasonOf(onNetwork[index], reachByType, index, minutes, basket);
       return reason ? [{ key: cell.key, kind: reason }] : [];
     });
     const indexByKey = new Map(scope.cells.map((cell, index) => [cell.key, index]));

@@ -9,6 +9,10 @@ const CLIENT_CODES = new Set([
   'CONFLICT',
   'UNAUTHENTICATED',
   'RATE_LIMITED',
+  // From the compute pool: over the request's time budget, pool queue full, client gone.
+  'TIMEOUT',
+  'SERVICE_UNAVAILABLE',
+  'CANCELLED',
 ]);
 const ARGUMENT_VALUE_ERROR =
   /(does not exist in "\w+" enum|cannot represent|Expected value of type|Expected type|is not defined by type|of required type)/;

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Float, Mutation, Query, Resolver } from 'type-graphql';
 import type { Role } from '../auth/role';
+import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
 import { IndicatorCode } from './indicator-definitions';
 import { IndicatorTargetService } from './indicator-target.service';
@@ -16,7 +17,8 @@ export class IndicatorResolver {
       'The scorecard: every indicator for the region and each region below it (parents first, codes in order): value, target, PASS/FAIL, the facilities that count, and UNKNOWN with the missing data named when it is absent. A district with no streets recorded gets UNKNOWN rows of level STREET (regionCode null). Streets and communities are included for PLANNER and ADMIN only; asking for one otherwise is FORBIDDEN.',
   })
   async indicators(@Arg('regionCode', () => String) regionCode: string, @Ctx() ctx: RequestContext) {
-    return new IndicatorService(ctx.em, await ctx.network.current(), ctx.principal).scorecard(regionCode);
+    const computation = await ctx.network.computation(requestCaller(ctx));
+    return new IndicatorService(ctx.em, computation, ctx.principal).scorecard(regionCode);
   }
 
   @Query(() => [IndicatorTarget], {

@@ -7,7 +7,7 @@ import { readsSmallAreas, type RegionScope } from '../coverage/coverage-scope';
 import { tallyCells } from '../coverage/coverage-tally';
 import type { CellRow } from '../coverage/coverage.repository';
 import { CoverageService, type RegionCoverage } from '../coverage/coverage.service';
-import type { RoadNetwork } from '../network/road-network';
+import type { Computation } from '../compute/compute-pool';
 import { travelProfile } from '../routing/profile';
 import { RegionLevel } from '../regions/region-level';
 import {
@@ -58,11 +58,11 @@ export class IndicatorService {
 
   constructor(
     em: EntityManager,
-    network: RoadNetwork,
+    computation: Computation,
     private readonly principal: Principal,
   ) {
     this.indicators = new IndicatorRepository(em);
-    this.coverage = new CoverageService(em, network, principal);
+    this.coverage = new CoverageService(em, computation, principal);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
 import { IsochroneArgs } from './isochrone.input';
 import { IsochroneService } from './isochrone.service';
@@ -12,6 +13,6 @@ export class IsochroneResolver {
       'Areas reachable from a point within each time limit, along the street and footpath network; when no street is within 300 m of the point, circles of speed × minutes (method RADIUS). Each area is the same whichever other limits are asked with it.',
   })
   async isochrone(@Args(() => IsochroneArgs) args: IsochroneArgs, @Ctx() ctx: RequestContext) {
-    return new IsochroneService(ctx.em, await ctx.network.current()).isochrones(args);
+    return new IsochroneService(ctx.em, await ctx.network.computation(requestCaller(ctx))).isochrones(args);
   }
 }

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import type { Computation } from '../compute/compute-pool';
+import { profileSpec } from '../compute/compute-tasks';
 import { assertPoint } from '../graphql/geo.validate';
-import type { GeoPoint, RoadNetwork } from '../network/road-network';
-import { WALK_OFF_METERS } from '../routing/isochrone';
-import { reachedPolygon } from '../routing/polygonize';
+import type { GeoPoint } from '../network/road-network';
+import type { ReachedPolygon } from '../routing/polygonize';
 import type { TravelProfile } from '../routing/profile';
 import { IsochroneRepository, type AreaRecord } from './isochrone.repository';
 import { TravelMethod, type TravelMode } from './travel-kind';
@@ -31,7 +32,7 @@ export class IsochroneService {
 
   constructor(
     em: EntityManager,
-    private readonly network: RoadNetwork,
+    private readonly computation: Computation,
   ) {
     this.areas = new IsochroneRepository(em);
   }
@@ -55,14 +56,43 @@ export class IsochroneService {
     minutesList: readonly number[],
     profile: TravelProfile,
   ): Promise<IsochroneRecord[]> {
-    const reached = this.network.reachedAreas(point, profile, minutesList);
-    const areas = reached
-      ? reached.map((area) => reachedPolygon(area.lines, WALK_OFF_METERS))
-      : await this.areas.circles(
-          point,
-          minutesList.map((minutes) => minutes * profile.speedMetersPerMinute),
-        );
-    const method = reached ? TravelMethod.NETWORK : TravelMethod.RADIUS;
+    const polygons = await this.computation.run('reachedPolygons', {
+      point,
+      minutesList,
+      profile: profileSpec(profile),
+    });
+    return this.withRadiusFallback(point, polygons, minutesList, profile);
+  }
+
+  /** areasFrom for many points, computed in one task: for service areas of many facilities at once. */
+  async areasFromEach(
+    points: readonly GeoPoint[],
+    minutesList: readonly number[],
+    profile: TravelProfile,
+  ): Promise<IsochroneRecord[][]> {
+    const polygons = await this.computation.run('siteAreas', {
+      sites: points,
+      minutesList,
+      profile: profileSpec(profile),
+    });
+    return Promise.all(
+      points.map((point, index) => this.withRadiusFallback(point, polygons[index], minutesList, profile)),
+    );
+  }
+
+  private async withRadiusFallback(
+    point: GeoPoint,
+    polygons: ReachedPolygon[] | null,
+    minutesList: readonly number[],
+    profile: TravelProfile,
+  ): Promise<IsochroneRecord[]> {
+    const areas =
+      polygons ??
+      (await this.areas.circles(
+        point,
+        minutesList.map((minutes) => minutes * profile.speedMetersPerMinute),
+      ));
+    const method = polygons ? TravelMethod.NETWORK : TravelMethod.RADIUS;
     return areas.map((area, index) => ({ minutes: minutesList[index], method, ...area }));
   }
 }

@@ -4,9 +4,10 @@ import { assertPoint } from '../graphql/geo.validate';
 import type { FacilityRecord } from '../facilities/facility.record';
 import { FacilityRepository } from '../facilities/facility.repository';
 import { assertFacilityId } from '../facilities/facility.service';
-import type { GeoPoint, RoadNetwork } from '../network/road-network';
+import type { Computation } from '../compute/compute-pool';
+import { profileSpec } from '../compute/compute-tasks';
+import type { GeoPoint } from '../network/road-network';
 import type { TravelMethod, TravelMode } from './travel-kind';
-import { travelMinutesToSites } from './travel-minutes';
 import { travelProfileOf } from './travel.validate';
 
 /** Most facilities one travelTimes question may ask about. */
@@ -33,7 +34,7 @@ export class TravelTimeService {
 
   constructor(
     em: EntityManager,
-    private readonly network: RoadNetwork,
+    private readonly computation: Computation,
   ) {
     this.facilities = new FacilityRepository(em);
   }
@@ -55,7 +56,12 @@ export class TravelTimeService {
     const missing = ids.filter((id) => !recordById.has(id));
     if (missing.length) throw notFound(`No facility with id ${missing.join(', ')}`);
 
-    const { method, minutes } = travelMinutesToSites(this.network, question.from, sites, profile, Infinity);
+    const { method, minutes } = await this.computation.run('travelMinutes', {
+      origin: question.from,
+      sites,
+      profile: profileSpec(profile),
+      limitMinutes: Infinity,
+    });
     const minutesById = new Map(sites.map((site, index) => [site.id, minutes[index]]));
     return question.to.map((id) => {
       const travelMinutes = minutesById.get(id) ?? Infinity;

@@ -1,3 +1,9 @@
+import {
+  inThreadComputation,
+  type Computation,
+  type ComputeCaller,
+  type ComputePool,
+} from '../compute/compute-pool';
 import type { Database } from '../db/database';
 import { NetworkRepository } from './network.repository';
 import { RoadNetwork } from './road-network';
@@ -6,7 +12,16 @@ import { RoadNetwork } from './road-network';
 export class NetworkLoader {
   private loading: Promise<RoadNetwork> | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly pool: ComputePool | null = null,
+  ) {}
+
+  /** The current network's computations for one caller: on the worker pool when there is one, else in this thread. */
+  async computation(caller: ComputeCaller = {}): Promise<Computation> {
+    const network = await this.current();
+    return this.pool ? this.pool.computation(network, caller) : inThreadComputation(network);
+  }
 
   /** The network in memory, read on first use. */
   current(): Promise<RoadNetwork> {

@@ -48,8 +48,12 @@ export class RoadNetwork {
   /** Facility snaps by mode and location: facilities are placed on the network again and again. */
   private readonly siteSnaps = new Map<string, Snap | null>();
 
-  constructor(readonly graph: RoadGraph) {
-    this.fingerprint = fingerprintOf(graph);
+  /** A network over the graph; a known fingerprint (a worker's copy of a network) is taken as given. */
+  constructor(
+    readonly graph: RoadGraph,
+    fingerprint?: string,
+  ) {
+    this.fingerprint = fingerprint ?? fingerprintOf(graph);
   }
 
   /** Bytes held by the network's typed arrays. */

@@ -4,7 +4,7 @@ import { asGeoJson, fromGeoJson } from '../db/geometry-sql';
 import { SqlParams, SqlRunner } from '../db/sql';
 import type { IsochroneRecord } from '../isochrones/isochrone.service';
 import type { TravelMethod } from '../isochrones/travel-kind';
-import type { FacilitySite } from '../network/road-network';
+import type { FacilitySite, GeoPoint } from '../network/road-network';
 
 /** What a stored area was computed with; an area computed with anything else is stale. */
 export interface ServiceAreaBasis {
@@ -54,6 +54,41 @@ export class ServiceAreaRepository {
       params.values,
     );
     return rows.map((row) => toSite(row.id, row.location));
+  }
+
+  /**
+   * Which of the points already have up-to-date areas for every limit stored at exactly that place
+   * (for any facility): indexes into points. Areas depend only on the place and the basis.
+   */
+  async pointsWithAreas(
+    points: readonly GeoPoint[],
+    minutesList: readonly number[],
+    basis: ServiceAreaBasis,
+  ): Promise<Set<number>> {
+    if (!points.length) return new Set();
+    // Coordinates compared as numbers, so that the join is a hash join and not a scan per point.
+    const params = new SqlParams();
+    const lngs = params.add(
+      points.map((point) => point.lng),
+      'float8[]',
+    );
+    const lats = params.add(
+      points.map((point) => point.lat),
+      'float8[]',
+    );
+    const rows = await this.sql.all<{ index: number }>(
+      `select (p.position - 1)::int as "index"
+       from unnest(${lngs}, ${lats}) with ordinality as p(lng, lat, position)
+       join service_area sa on ST_X(sa.facility_location) = p.lng and ST_Y(sa.facility_location) = p.lat
+       where sa.minutes = any(${params.add(minutesList, 'float8[]')})
+         and sa.mode = ${params.add(basis.mode, 'text')}
+         and sa.speed_m_per_min = ${params.add(basis.speedMetersPerMinute, 'float8')}
+         and sa.network_fingerprint = ${params.add(basis.networkFingerprint, 'text')}
+       group by p.position
+       having count(distinct sa.minutes) = ${params.add(minutesList.length, 'int')}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.index));
   }
 
   /** A facility (not archived) with its up-to-date stored area for the limit, or null when there is no such facility. */

@@ -1,5 +1,6 @@
 import type { MultiPolygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
+import { inThreadComputation } from '../../server/compute/compute-pool';
 import { LIFE_CIRCLE_MINUTES } from '../../server/isochrones/isochrone.service';
 import { ServiceAreaRepository } from '../../server/service-areas/service-area.repository';
 import { refreshServiceAreas, ServiceAreaService } from '../../server/service-areas/service-area.service';
@@ -97,7 +98,7 @@ describe('stored service areas (table service_area)', () => {
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  test('a facility that moved gets new areas: on the next read, and from refresh', async () => {
+  test("Facility.serviceArea is a query resolver that writes: a moved facility's read computes its area without storing it; refresh stores it", async () => {
     const id = await someFacilityId(2);
     const other = await someFacilityId(3);
     const before = await storedAreas(id);
@@ -107,17 +108,23 @@ describe('stored service areas (table service_area)', () => {
     await sql.run(moveBy, [Number(other)]);
 
     const moved = await serviceArea(id, 10);
-    const after = await storedAreas(id);
-    expect(moved.areaSquareMeters).toBe(after[1].areaSquareMeters);
-    expect(after.map((row) => row.areaSquareMeters)).not.toEqual(before.map((row) => row.areaSquareMeters));
+    expect(await storedAreas(id)).toEqual(before);
+    expect(moved.areaSquareMeters).not.toBe(before[1].areaSquareMeters);
 
     const repository = new ServiceAreaRepository(fixture.database.db.fork());
     const network = await loadNetwork(fixture.database.db);
     const basis = { mode: 'WALK', speedMetersPerMinute: 60, networkFingerprint: network.fingerprint };
-    expect((await repository.staleSites(LIFE_CIRCLE_MINUTES, basis)).map((site) => site.id)).toEqual([other]);
-    const counts = await new ServiceAreaService(fixture.database.db.fork(), network).refresh();
-    expect(counts).toMatchObject({ inserted: 0, updated: 3, deleted: 0 });
+    expect((await repository.staleSites(LIFE_CIRCLE_MINUTES, basis)).map((site) => site.id)).toEqual([
+      id,
+      other,
+    ]);
+    const counts = await new ServiceAreaService(
+      fixture.database.db.fork(),
+      inThreadComputation(network),
+    ).refresh();
+    expect(counts).toMatchObject({ inserted: 0, updated: 6, deleted: 0 });
     expect(await repository.staleSites(LIFE_CIRCLE_MINUTES, basis)).toEqual([]);
+    expect((await storedAreas(id))[1].areaSquareMeters).toBe(moved.areaSquareMeters);
   });
 
   test('areas from another network or speed count as stale; archived facilities lose theirs', async () => {
