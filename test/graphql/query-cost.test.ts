@@ -84,7 +84,7 @@ describe('query cost is schema-aware', () => {
     minutes: 20,
     speedMetersPerMinute: 150,
   };
-  const operations = ['schema/operations', 'client/planner/operations'].flatMap((folder) =>
+  const operations = ['schema/operations'].flatMap((folder) =>
     readdirSync(folder)
       .filter((file) => file.endsWith('.graphql'))
       .map((file) => `${folder}/${file}`),
