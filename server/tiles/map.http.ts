@@ -120,6 +120,11 @@ export async function answerMapRequest(
   } catch (thrown) {
     const userError = isUserInputError(thrown) ? thrown : valueErrorOf(thrown);
     if (!userError) throw thrown;
-    return error(400, 'BAD_USER_INPUT', userError.message, userError.extensions.argument as string | undefined);
+    return error(
+      400,
+      'BAD_USER_INPUT',
+      userError.message,
+      userError.extensions.argument as string | undefined,
+    );
   }
 }
