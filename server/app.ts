@@ -10,6 +10,7 @@ import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
 import { formatError } from './graphql/format-error';
+import { createLoaders } from './graphql/loaders';
 import { NetworkLoader } from './network/network.loader';
 import { queryLimitsPlugin } from './graphql/limits';
 import { RateLimiter } from './http/rate-limit';
@@ -53,7 +54,7 @@ export async function createApp(options: {
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const em = db.fork();
     const principal = await new TokenService(em, config.jwtSecret).principalOf(req.headers.authorization);
-    return { em, config, principal, network };
+    return { em, config, principal, network, loaders: createLoaders(em) };
   };
 
   const limiter = new RateLimiter(config.rateLimitPerMinute);
@@ -109,7 +110,7 @@ export async function createApp(options: {
         const principal = await new TokenService(em, config.jwtSecret).principalOf(
           connectionParams?.authorization,
         );
-        return { em, config, principal, network } satisfies RequestContext;
+        return { em, config, principal, network, loaders: createLoaders(em) } satisfies RequestContext;
       },
     },
     sockets,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from './auth/role';
 import type { AppConfig } from './config';
+import type { Loaders } from './graphql/loaders';
 import type { NetworkLoader } from './network/network.loader';
 
 /** What every resolver gets: its own entity manager, forked for this request, the caller and the configuration. */
@@ -10,4 +11,6 @@ export interface RequestContext {
   principal: Principal;
   /** The road network in memory, for travel times, isochrones and service areas. */
   network: NetworkLoader;
+  /** Batch loaders of this request (see createLoaders). */
+  loaders: Loaders;
 }

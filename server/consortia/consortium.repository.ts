@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { SqlRunner } from '../db/sql';
+import { SqlRunner, TEXT_ARRAY_PARAM } from '../db/sql';
 import type { Consortium } from './consortium.type';
 
-const SELECT = `select c.id::text as "id", c.name, c.level, c.region_code as "regionCode",
+const COLUMNS = `c.id::text as "id", c.name, c.level, c.region_code as "regionCode",
          c.lead_facility_id::text as "leadFacilityId", c.is_sample as "isSample", c.source,
          to_char(c.ended_on, 'YYYY-MM-DD') as "endedOn",
          coalesce((select json_agg(json_build_object('facilityId', m.facility_id::text, 'role', m.role)
                     order by m.role, m.facility_id)
-                   from consortium_member m where m.consortium_id = c.id), '[]'::json) as "members"
-       from consortium c`;
+                   from consortium_member m where m.consortium_id = c.id), '[]'::json) as "members"`;
+const SELECT = `select ${COLUMNS} from consortium c`;
 
 /** Queries about consortia. */
 export class ConsortiumRepository {
@@ -62,14 +62,19 @@ export class ConsortiumRepository {
     );
   }
 
-  /** Consortia a facility leads or belongs to, with all their members. */
-  async forFacility(facilityId: string): Promise<Consortium[]> {
-    return this.sql.all<Consortium>(
-      `${SELECT}
-       where c.lead_facility_id = ? or exists (
-         select 1 from consortium_member m where m.consortium_id = c.id and m.facility_id = ?)
+  /** Consortia each facility leads or belongs to, with all their members: one statement for all. */
+  async forFacilities(facilityIds: readonly string[]): Promise<Map<string, Consortium[]>> {
+    const rows = await this.sql.all<Consortium & { forFacilityId: string }>(
+      `with w as (select (${TEXT_ARRAY_PARAM})::int[] as ids),
+         x as (select c.id, c.lead_facility_id as fid from consortium c, w where c.lead_facility_id = any(w.ids)
+               union
+               select m.consortium_id, m.facility_id from consortium_member m, w where m.facility_id = any(w.ids))
+       select ${COLUMNS}, x.fid::text as "forFacilityId" from x join consortium c on c.id = x.id
        order by c.id`,
-      [Number(facilityId), Number(facilityId)],
+      [JSON.stringify(facilityIds)],
     );
+    const byFacility = new Map<string, Consortium[]>(facilityIds.map((id) => [id, []]));
+    for (const { forFacilityId, ...consortium } of rows) byFacility.get(forFacilityId)?.push(consortium);
+    return byFacility;
   }
 }

@@ -37,6 +37,16 @@ const EXACT_DECIMALS = 15;
 
 const POINT = 'ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography';
 
+/** The straight-line metres from a query's `near` point, or null, as SQL over alias `f`. */
+const distanceOf = (query: FacilityQuery) =>
+  query.near
+    ? `ST_Distance(f.location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)`
+    : 'null::float8';
+const distanceParams = (query: FacilityQuery) => (query.near ? [query.near.lng, query.near.lat] : []);
+/** Nearest first with `near`, else by name (bytewise, the same on both databases). */
+const orderOf = (query: FacilityQuery) =>
+  query.near ? `"distanceMeters", f.id` : `f.name collate "C", f.id`;
+
 /** SQL conditions and their parameters for a facility query, over alias `f`. */
 export function facilityConditions(query: FacilityQuery): { where: string; params: unknown[] } {
   const clauses = ['f.archived_at is null'];
@@ -97,17 +107,33 @@ export class FacilityRepository {
   /** One page of facilities matching a query, nearest first with `near`, else by name. */
   async find(query: FacilityQuery, limit: number, offset: number): Promise<FacilityRecord[]> {
     const { where, params } = facilityConditions(query);
-    const distance = query.near
-      ? `ST_Distance(f.location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)`
-      : 'null::float8';
-    const distanceParams = query.near ? [query.near.lng, query.near.lat] : [];
-    const order = query.near ? `"distanceMeters", f.id` : `f.name collate "C", f.id`;
     const rows = await this.sql.all<Row>(
-      `select ${COLUMNS}, ${distance} as "distanceMeters" from facility f where ${where}
-       order by ${order} limit ? offset ?`,
-      [...distanceParams, ...params, limit, offset],
+      `select ${COLUMNS}, ${distanceOf(query)} as "distanceMeters" from facility f where ${where}
+       order by ${orderOf(query)} limit ? offset ?`,
+      [...distanceParams(query), ...params, limit, offset],
     );
     return rows.map(toRecord);
+  }
+
+  /** One page of facilities matching a query, ordered as `find`, and how many match in all, in one statement. */
+  async findCounted(
+    query: FacilityQuery,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: FacilityRecord[]; totalCount: number }> {
+    const { where, params } = facilityConditions(query);
+    // The window count runs over the ids and sort keys only; columns are read for the page's rows.
+    const rows = await this.sql.all<Row & { totalCount: number }>(
+      `select ${COLUMNS}, p."distanceMeters", p."totalCount"
+       from (select f.id, ${distanceOf(query)} as "distanceMeters", count(*) over ()::int as "totalCount"
+             from facility f where ${where} order by ${orderOf(query)} limit ? offset ?) p
+       join facility f on f.id = p.id
+       order by ${query.near ? 'p."distanceMeters", f.id' : 'f.name collate "C", f.id'}`,
+      [...distanceParams(query), ...params, limit, offset],
+    );
+    // An empty page counts nothing; only at offset 0 with room for a row does that mean none match.
+    const totalCount = rows[0]?.totalCount ?? (offset > 0 || limit === 0 ? await this.count(query) : 0);
+    return { items: rows.map(({ totalCount: _, ...row }) => toRecord(row)), totalCount };
   }
 
   /** How many facilities match a query. */
@@ -118,6 +144,29 @@ export class FacilityRepository {
       params,
     );
     return row?.n ?? 0;
+  }
+
+  /**
+   * The facilities (not archived) on the other side of each facility's pairings, by name: one statement
+   * for all.
+   */
+  async partnersOf(facilityIds: readonly string[]): Promise<Map<string, FacilityRecord[]>> {
+    const rows = await this.sql.all<Row & { partnerOf: string }>(
+      `with w as (select (${TEXT_ARRAY_PARAM})::int[] as ids),
+         x as (select p.care_facility_id as fid, p.medical_facility_id as pid
+               from medical_partnership p, w where p.care_facility_id = any(w.ids)
+               union
+               select p.medical_facility_id, p.care_facility_id
+               from medical_partnership p, w where p.medical_facility_id = any(w.ids))
+       select ${COLUMNS}, null::float8 as "distanceMeters", x.fid::text as "partnerOf"
+       from x join facility f on f.id = x.pid
+       where f.archived_at is null
+       order by f.name collate "C", f.id`,
+      [JSON.stringify(facilityIds)],
+    );
+    const byFacility = new Map<string, FacilityRecord[]>(facilityIds.map((id) => [id, []]));
+    for (const { partnerOf, ...row } of rows) byFacility.get(partnerOf)?.push(toRecord(row));
+    return byFacility;
   }
 
   /** One facility by id, archived ones included only when asked. */
