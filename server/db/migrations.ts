@@ -4,6 +4,7 @@ import { Migration20261122020000_access } from './migrations/Migration2026112202
 import { Migration20261122030000_indicators } from './migrations/Migration20261122030000_indicators';
 import { Migration20261122040000_consortium_end } from './migrations/Migration20261122040000_consortium_end';
 import { Migration20261122050000_geometry_indexes } from './migrations/Migration20261122050000_geometry_indexes';
+import { Migration20261130000000_basemap_version } from './migrations/Migration20261130000000_basemap_version';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261122030000_indicators', class: Migration20261122030000_indicators },
   { name: 'Migration20261122040000_consortium_end', class: Migration20261122040000_consortium_end },
   { name: 'Migration20261122050000_geometry_indexes', class: Migration20261122050000_geometry_indexes },
+  { name: 'Migration20261130000000_basemap_version', class: Migration20261130000000_basemap_version },
 ];

@@ -222,6 +222,21 @@ export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
 const nonEmpty = (layer: TileLayerSql) =>
   `(select * from (${layer.sql}) l0 where l0.geom is not null and not ST_IsEmpty(l0.geom)) l`;
 
+/**
+ * One statement that encodes the layers with PostGIS ST_AsMVT (PGlite's PostGIS is built without it) and
+ * concatenates them, as a tile of several layers is.
+ */
+export function mvtSql(layers: readonly TileLayerSql[]): { sql: string; params: unknown[] } {
+  const parts = layers.map((layer) => {
+    const idColumn = layer.hasId ? `, 'id'` : '';
+    return `coalesce((select ST_AsMVT(l, ?, ${TILE_EXTENT}, 'geom'${idColumn}) from ${nonEmpty(layer)}), ''::bytea)`;
+  });
+  return {
+    sql: `select ${parts.join(' || ')} as mvt`,
+    params: layers.flatMap((layer) => [layer.name, ...layer.params]),
+  };
+}
+
 /** Runs tile-layer SQL: encoded by PostGIS, or as features for the TypeScript encoder. */
 export class TileRepository {
   private readonly sql: SqlRunner;
@@ -230,14 +245,19 @@ export class TileRepository {
     this.sql = new SqlRunner(em);
   }
 
-  /** The layer encoded by PostGIS ST_AsMVT (PostgreSQL only; PGlite's PostGIS is built without it). */
-  async encodeWithPostgis(layer: TileLayerSql): Promise<Uint8Array> {
-    const idColumn = layer.hasId ? `, 'id'` : '';
-    const row = await this.sql.one<{ mvt: Uint8Array | null }>(
-      `select ST_AsMVT(l, ?, ${TILE_EXTENT}, 'geom'${idColumn}) as mvt from ${nonEmpty(layer)}`,
-      [layer.name, ...layer.params],
-    );
+  /** The layers encoded by PostGIS ST_AsMVT, one after the other, in one statement (PostgreSQL only). */
+  async encodeWithPostgis(layers: readonly TileLayerSql[]): Promise<Uint8Array> {
+    const { sql, params } = mvtSql(layers);
+    const row = await this.sql.one<{ mvt: Uint8Array | null }>(sql, params);
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array();
+  }
+
+  /** The base map's data version: it changes with every write to the tables the base map draws. */
+  async basemapVersion(): Promise<string> {
+    const row = await this.sql.one<{ version: string }>(
+      `select version::text as "version" from basemap_version`,
+    );
+    return row?.version ?? '';
   }
 
   /** The layer's features, geometry as GeoJSON in tile coordinates. */
