@@ -3,7 +3,10 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { TokenService } from './auth/token.service';
 import type { AppConfig } from './config';
@@ -48,7 +51,12 @@ export async function createApp(options: {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin],
+    // Cache control would wrap every field's resolver to read hints the schema never gives.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin,
+    ],
   });
   await apollo.start();
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
