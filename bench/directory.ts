@@ -325,10 +325,59 @@ async function compareTiles(url: string, connectionString: string) {
   console.table(rows);
 }
 
+/** The costliest public requests we can build: nested lists, isochrones at the limits, 30 aliases. */
+function costlyRequests(id: string): string[] {
+  const nested = `{ facility(id: "${id}") { partners { partners { partners { partners { partners { id } } } } } } }`;
+  const isochrone = `{ isochrone(point: { lng: ${DEMO_POINT.lng}, lat: ${DEMO_POINT.lat} }, speedMetersPerMinute: 150,
+    minutes: [6, 12, 18, 24, 30, 36, 42, 48, 54, 60]) { minutes areaSquareMeters } }`;
+  const aliases = `{ ${Array.from(
+    { length: 30 },
+    (_, i) => `a${i}: facility(id: "${id}") { serviceArea(minutes: ${31 + i}) { areaSquareMeters } }`,
+  ).join(' ')} }`;
+  const lists = `{ facilities(first: 500) { edges { node { partners { partners { id } } consortia { id } } } } }`;
+  return [nested, isochrone, aliases, lists];
+}
+
+/** /health latency while 8 clients send costly requests (answers or refusals alike), over HTTP. */
+async function healthUnderLoad(origin: string, id: string): Promise<void> {
+  const requests = costlyRequests(id);
+  let stop = false;
+  const outcomes = { answered: 0, refused: 0 };
+  const attackers = Array.from({ length: 8 }, async (_, client) => {
+    for (let i = client; !stop; i++) {
+      const res = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: requests[i % requests.length] }),
+      }).catch(() => null);
+      const body = res ? ((await res.json().catch(() => ({}))) as { errors?: unknown[] }) : { errors: [] };
+      if (res?.ok && !body.errors) outcomes.answered++;
+      else outcomes.refused++;
+    }
+  });
+  const latencies: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  while (performance.now() < end) {
+    const started = performance.now();
+    await fetch(`${origin}/health`).then((res) => res.arrayBuffer());
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  stop = true;
+  await Promise.all(attackers);
+  const run = { requests: latencies.length, errors: 0, latencies, seconds: SECONDS };
+  console.log(
+    `
+/health while 8 clients send costly requests over HTTP (nested partners, a 10-limit isochrone at 150 m/min, 30 aliased service areas, 500 facilities with nested lists; ${outcomes.answered} answered, ${outcomes.refused} refused): p50 ${ms(latencyAt(run, 0.5))}, p99 ${ms(latencyAt(run, 0.99))} over ${latencies.length} probes`,
+  );
+}
+
 /**
  * Prints, side by side on one scratch PostgreSQL database seeded with the demo, requests per second of
  * CareMap and PostGraphile 5 for the four directory queries, and of the tile endpoints against their
- * raw ST_AsMVT statements. Needs DATABASE_URL or TEST_DATABASE_URL.
+ * raw ST_AsMVT statements, and /health's latency under costly requests. Needs DATABASE_URL or
+ * TEST_DATABASE_URL.
  */
 export async function benchDirectory(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim();
@@ -365,6 +414,10 @@ export async function benchDirectory(): Promise<void> {
     try {
       await compareWithPostGraphile(db, `${origin}/graphql`, connectionString);
       await compareTiles(origin, connectionString);
+      const [{ id }] = await sql.all<{ id: string }>(
+        `select care_facility_id::text as id from medical_partnership order by id limit 1`,
+      );
+      await healthUnderLoad(origin, id);
     } finally {
       await app.close();
     }
