@@ -439,8 +439,11 @@ async function serverMemory(dataDir: string): Promise<{ rss: number; peak: numbe
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, DATABASE_URL: '', CAREMAP_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Start-up progress goes to stderr; it is shown only when the server fails to start.
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let output = '';
@@ -449,7 +452,9 @@ async function serverMemory(dataDir: string): Promise<{ rss: number; peak: numbe
         const match = /http:\/\/localhost:(\d+)/.exec(output);
         if (match) resolve(Number(match[1]));
       });
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output.slice(-500)}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`server exited with ${code}: ${output.slice(-500)}${errors}`)),
+      );
     });
     const seconds = (performance.now() - started) / 1000;
     await fetch(`http://127.0.0.1:${port}/health`);
