@@ -135,3 +135,24 @@ test('the last page says it is the last with and without totalCount', async () =
   );
   expect(beyond.data!.facilities).toEqual({ totalCount: total, edges: [] });
 });
+
+test('a bbox page, one facility by id and a name search are one statement each', async () => {
+  const requests: [string, Record<string, unknown>][] = [
+    [
+      `query($b: BBoxInput!) { facilities(filter: { bbox: $b }, first: 50) { edges { node { id name location } } } }`,
+      { b: { west: 120.14, south: 30.24, east: 120.17, north: 30.28 } },
+    ],
+    [`query($id: ID!) { facility(id: $id) { id name location } }`, { id: '1' }],
+    [
+      `query($q: String!) { facilities(filter: { text: $q }, first: 50) { edges { node { id name } } } }`,
+      { q: '医院' },
+    ],
+  ];
+  for (const [query, variables] of requests) {
+    const statements = await statementsOf(async () => {
+      const result = await fixture.server.query(query, variables);
+      expect(result.errors).toBeUndefined();
+    });
+    expect(statements, query).toHaveLength(1);
+  }
+});
