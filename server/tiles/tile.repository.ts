@@ -135,6 +135,24 @@ export function serviceAreaLayerSql(
   };
 }
 
+/**
+ * Each region's outline (rings in ST_Boundary's order) as far as it comes near a box: the stored pieces
+ * that reach the box, consecutive ones joined back into runs of the original vertices. A piece left out
+ * lies wholly outside the box, so clipping the runs cuts exactly the lines clipping the whole outline would;
+ * a one-ring outline met in one run stays a LineString, as ST_Boundary gives it.
+ */
+const boundaryNear = () => `(select q.region_code,
+      case when count(*) = 1 and not bool_or(q.several_rings) then ST_GeometryN(ST_Collect(q.line), 1)
+        else ST_Collect(q.line order by q.ring, q.run) end as lines
+    from (select p.region_code, p.ring, p.run, ST_MakeLine(p.geom order by p.seq) as line,
+            exists (select 1 from region_boundary_piece o where o.region_code = p.region_code and o.ring > 1)
+              as several_rings
+          from (select p0.region_code, p0.ring, p0.seq, p0.geom,
+                  p0.seq - row_number() over (partition by p0.region_code, p0.ring order by p0.seq) as run
+                from region_boundary_piece p0 where p0.geom && ${ENVELOPE}) p
+          group by p.region_code, p.ring, p.run) q
+    group by q.region_code)`;
+
 /** The base-map layers of a tile that have anything to draw at its zoom. */
 export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
   const frame = frameParams(tile);
@@ -196,11 +214,11 @@ export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
   layers.push(
     {
       name: 'boundary',
-      sql: `select ${tileLines('ST_Boundary(r.boundary)')} as geom, r.code, r.name, r.level::text as level
-        from region r cross join ${TILE_FRAME}
+      sql: `select ${tileLines('b.lines')} as geom, r.code, r.name, r.level::text as level
+        from region r join ${boundaryNear()} b on b.region_code = r.code cross join ${TILE_FRAME}
         where r.boundary && ${ENVELOPE}
         order by r.code`,
-      params: [...frame, ...box],
+      params: [...box, ...frame, ...box],
       hasId: false,
       attributes: ['code', 'name', 'level'],
     },
