@@ -45,3 +45,31 @@ export async function throughput(
   counts.seconds = (performance.now() - start) / 1000;
   return counts;
 }
+
+/** Runs `request` once for each of `count` items, `clients` at a time; the run ends when all are done. */
+export async function drain(
+  clients: number,
+  count: number,
+  request: (item: number) => Promise<unknown>,
+): Promise<Throughput> {
+  const run: Throughput = { requests: 0, errors: 0, latencies: [], seconds: 0 };
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count) {
+        const item = next++;
+        const started = performance.now();
+        const ok = await request(item).then(
+          () => true,
+          () => false,
+        );
+        run.latencies.push(performance.now() - started);
+        run.requests++;
+        if (!ok) run.errors++;
+      }
+    }),
+  );
+  run.seconds = (performance.now() - start) / 1000;
+  return run;
+}
