@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +18,7 @@ import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
 import { formatError } from './graphql/format-error';
+import { createLoaders } from './graphql/loaders';
 import { queryLimitsPlugin } from './graphql/limits';
 import { storableTextPlugin } from './graphql/storable-text';
 import { Callers } from './http/caller';
@@ -72,6 +76,8 @@ export async function createApp(options: {
     formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Cache control would wrap every field's resolver to read hints the schema never gives.
+      ApolloServerPluginCacheControlDisabled(),
       subscriptionsOverWebSocketOnly,
       queryLimitsPlugin,
       storableTextPlugin,
@@ -117,11 +123,13 @@ export async function createApp(options: {
   const graphql = fastifyApolloHandler(apollo, {
     context: async (request, reply): Promise<RequestContext> => {
       const caller = await callers.of(request);
+      const em = db.fork();
       if ('error' in caller) throw caller.error;
       return {
-        em: db.fork(),
+        em,
         config,
         principal: caller.principal,
+        loaders: createLoaders(em),
         network,
         signal: clientGone(reply),
       };

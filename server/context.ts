@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from './auth/role';
 import type { AppConfig } from './config';
+import type { Loaders } from './graphql/loaders';
 import type { NetworkLoader } from './network/network.loader';
 
 /** What every resolver gets: its own entity manager, forked for this request, the caller and the configuration. */
@@ -12,4 +13,6 @@ export interface RequestContext {
   network: NetworkLoader;
   /** Aborted when the client goes away before the answer is sent: its computations are cancelled. */
   signal?: AbortSignal;
+  /** Batch loaders of this request (see createLoaders). */
+  loaders: Loaders;
 }

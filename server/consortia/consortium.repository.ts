@@ -2,13 +2,13 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { SqlRunner } from '../db/sql';
 import type { Consortium } from './consortium.type';
 
-const SELECT = `select c.id::text as "id", c.name, c.level, c.region_code as "regionCode",
+const COLUMNS = `c.id::text as "id", c.name, c.level, c.region_code as "regionCode",
          c.lead_facility_id::text as "leadFacilityId", c.is_sample as "isSample", c.source,
          to_char(c.ended_on, 'YYYY-MM-DD') as "endedOn",
          coalesce((select json_agg(json_build_object('facilityId', m.facility_id::text, 'role', m.role)
                     order by m.role, m.facility_id)
-                   from consortium_member m where m.consortium_id = c.id), '[]'::json) as "members"
-       from consortium c`;
+                   from consortium_member m where m.consortium_id = c.id), '[]'::json) as "members"`;
+const SELECT = `select ${COLUMNS} from consortium c`;
 
 /** Queries about consortia. */
 export class ConsortiumRepository {
@@ -62,14 +62,32 @@ export class ConsortiumRepository {
     );
   }
 
-  /** Consortia a facility leads or belongs to, with all their members. */
-  async forFacility(facilityId: string): Promise<Consortium[]> {
-    return this.sql.all<Consortium>(
-      `${SELECT}
-       where c.lead_facility_id = $1 or exists (
-         select 1 from consortium_member m where m.consortium_id = c.id and m.facility_id = $1)
-       order by c.id`,
-      [Number(facilityId)],
+  /** How many consortia (ended ones included, `except` left out) each of the facilities leads or belongs to. */
+  async countsFor(facilityIds: readonly string[], except: string | null): Promise<Map<string, number>> {
+    const rows = await this.sql.all<{ id: string; n: number }>(
+      `select f.id::text as id, (select count(*)::int from consortium c
+         where ($2::int is null or c.id <> $2)
+           and (c.lead_facility_id = f.id or exists (
+             select 1 from consortium_member m where m.consortium_id = c.id and m.facility_id = f.id))) as n
+       from unnest($1::int[]) as f(id)`,
+      [facilityIds.map(Number), except === null ? null : Number(except)],
     );
+    return new Map(rows.map((row) => [row.id, row.n]));
+  }
+
+  /** Consortia each facility leads or belongs to, with all their members: one statement for all. */
+  async forFacilities(facilityIds: readonly string[]): Promise<Map<string, Consortium[]>> {
+    const rows = await this.sql.all<Consortium & { forFacilityId: string }>(
+      `with w as (select $1::int[] as ids),
+         x as (select c.id, c.lead_facility_id as fid from consortium c, w where c.lead_facility_id = any(w.ids)
+               union
+               select m.consortium_id, m.facility_id from consortium_member m, w where m.facility_id = any(w.ids))
+       select ${COLUMNS}, x.fid::text as "forFacilityId" from x join consortium c on c.id = x.id
+       order by c.id`,
+      [facilityIds.map(Number)],
+    );
+    const byFacility = new Map<string, Consortium[]>(facilityIds.map((id) => [id, []]));
+    for (const { forFacilityId, ...consortium } of rows) byFacility.get(forFacilityId)?.push(consortium);
+    return byFacility;
   }
 }

@@ -1,7 +1,9 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AccessToken } from '../auth/access-token.entity';
 import { AppSecret } from '../auth/app-secret.entity';
+import { BasemapVersion } from '../basemap/basemap-version.entity';
 import { MapFeature } from '../basemap/map-feature.entity';
+import { RegionBoundaryPiece } from '../basemap/region-boundary-piece.entity';
 import { Consortium, ConsortiumMember } from '../consortia/consortium.entity';
 import { Facility } from '../facilities/facility.entity';
 import { FacilityDesignation } from '../indicators/facility-designation.entity';
@@ -23,6 +25,8 @@ export const entities = [
   PopulationCell,
   RoadEdge,
   MapFeature,
+  BasemapVersion,
+  RegionBoundaryPiece,
   ServiceArea,
   FacilityDesignation,
   RegionStatistic,

@@ -42,7 +42,9 @@ export class SqlRunner {
   private execute(query: string, params: readonly unknown[]): Promise<QueryResult<unknown>> {
     checkPlaceholders(query, params.length);
     params.forEach(checkValue);
-    return this.em.getKysely().executeQuery(CompiledQuery.raw(query, [...params]));
+    // MikroORM's onQuery hook sees (and may annotate) every statement, as it does the ORM's own.
+    const text = this.em.config.get('onQuery')(query, params);
+    return this.em.getKysely().executeQuery(CompiledQuery.raw(text, [...params]));
   }
 }
 

@@ -97,6 +97,33 @@ export class FacilityRepository {
     return rows.map(toRecord);
   }
 
+  /** One page of facilities matching a query, ordered as `find`, and how many match in all, in one statement. */
+  async findCounted(
+    query: FacilityQuery,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: FacilityRecord[]; totalCount: number }> {
+    const params = new SqlParams();
+    const distance = query.near
+      ? `ST_Distance(f.location::geography, ${pointSql(params, query.near)})`
+      : 'null::float8';
+    const where = facilityConditions(query, params);
+    const order = query.near ? `"distanceMeters", f.id` : `f.name collate "C", f.id`;
+    // The window count runs over the ids and sort keys only; columns are read for the page's rows.
+    const rows = await this.sql.all<Row & { totalCount: number }>(
+      `select ${COLUMNS}, p."distanceMeters", p."totalCount"
+       from (select f.id, ${distance} as "distanceMeters", count(*) over ()::int as "totalCount"
+             from facility f where ${where} order by ${order}
+             limit ${params.add(limit, 'int')} offset ${params.add(offset, 'int')}) p
+       join facility f on f.id = p.id
+       order by ${query.near ? 'p."distanceMeters", f.id' : 'f.name collate "C", f.id'}`,
+      params.values,
+    );
+    // An empty page counts nothing; only at offset 0 with room for a row does that mean none match.
+    const totalCount = rows[0]?.totalCount ?? (offset > 0 || limit === 0 ? await this.count(query) : 0);
+    return { items: rows.map(({ totalCount: _, ...row }) => toRecord(row)), totalCount };
+  }
+
   /** How many facilities match a query. */
   async count(query: FacilityQuery): Promise<number> {
     const params = new SqlParams();
@@ -106,6 +133,28 @@ export class FacilityRepository {
       params.values,
     );
     return row?.n ?? 0;
+  }
+
+  /**
+   * The facilities (not archived) on the other side of each facility's pairings, by name: one statement
+   * for all.
+   */
+  async partnersOf(facilityIds: readonly string[]): Promise<Map<string, FacilityRecord[]>> {
+    const rows = await this.sql.all<Row & { partnerOf: string }>(
+      `with x as (select p.care_facility_id as fid, p.medical_facility_id as pid
+               from medical_partnership p where p.care_facility_id = any($1::int[])
+               union
+               select p.medical_facility_id, p.care_facility_id
+               from medical_partnership p where p.medical_facility_id = any($1::int[]))
+       select ${COLUMNS}, null::float8 as "distanceMeters", x.fid::text as "partnerOf"
+       from x join facility f on f.id = x.pid
+       where f.archived_at is null
+       order by f.name collate "C", f.id`,
+      [facilityIds.map(Number)],
+    );
+    const byFacility = new Map<string, FacilityRecord[]>(facilityIds.map((id) => [id, []]));
+    for (const { partnerOf, ...row } of rows) byFacility.get(partnerOf)?.push(toRecord(row));
+    return byFacility;
   }
 
   /** One facility by id, archived ones included only when asked. */

@@ -1,10 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { requestCaller } from '../compute/compute-caller';
-import { ConsortiumRepository } from '../consortia/consortium.repository';
 import { Consortium } from '../consortia/consortium.type';
 import type { RequestContext } from '../context';
 import { Isochrone } from '../isochrones/isochrone.type';
-import { PartnershipRepository } from '../partnerships/partnership.repository';
 import { Partnership } from '../partnerships/partnership.type';
 import { ServiceAreaService } from '../service-areas/service-area.service';
 import { FacilitiesArgs } from './facilities.args';
@@ -12,16 +11,32 @@ import type { FacilityRecord } from './facility.record';
 import { FacilityService } from './facility.service';
 import { Facility, FacilityConnection } from './facility.type';
 
+/** Whether the query selects `name` directly under the current field (through fragments too). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const inSet = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === 'Field') return selection.name.value === name;
+      if (selection.kind === 'InlineFragment') return inSet(selection.selectionSet);
+      return inSet(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node: FieldNode) => inSet(node.selectionSet));
+}
+
 @Resolver(() => Facility)
 export class FacilityResolver {
   @Query(() => FacilityConnection, {
     description: 'Care resources matching a filter, as a Relay connection.',
   })
-  facilities(@Args(() => FacilitiesArgs) args: FacilitiesArgs, @Ctx() ctx: RequestContext) {
+  facilities(
+    @Args(() => FacilitiesArgs) args: FacilitiesArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return new FacilityService(ctx.em, ctx.config, ctx.network, requestCaller(ctx)).list(
       args.filter,
       args.first,
       args.after,
+      selects(info, 'totalCount'),
     );
   }
 
@@ -32,21 +47,17 @@ export class FacilityResolver {
 
   @FieldResolver(() => [Partnership], { description: 'Pairings this facility takes part in, either side.' })
   partnerships(@Root() facility: FacilityRecord, @Ctx() ctx: RequestContext) {
-    return new PartnershipRepository(ctx.em).forFacility(facility.id);
+    return ctx.loaders.partnerships.load(facility.id);
   }
 
   @FieldResolver(() => [Facility], { description: 'The facilities on the other side of its pairings.' })
-  async partners(@Root() facility: FacilityRecord, @Ctx() ctx: RequestContext) {
-    const pairings = await new PartnershipRepository(ctx.em).forFacility(facility.id);
-    const ids = pairings.map((p) =>
-      p.careFacilityId === facility.id ? p.medicalFacilityId : p.careFacilityId,
-    );
-    return new FacilityService(ctx.em, ctx.config).byIds([...new Set(ids)]);
+  partners(@Root() facility: FacilityRecord, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.partners.load(facility.id);
   }
 
   @FieldResolver(() => [Consortium], { description: 'Consortia (康养联合体) it leads or belongs to.' })
   consortia(@Root() facility: FacilityRecord, @Ctx() ctx: RequestContext) {
-    return new ConsortiumRepository(ctx.em).forFacility(facility.id);
+    return ctx.loaders.consortia.load(facility.id);
   }
 
   @FieldResolver(() => Isochrone, {

@@ -46,16 +46,27 @@ export class FacilityService {
     this.regions = new RegionRepository(em);
   }
 
-  /** A Relay page of facilities matching a filter. */
-  async list(filter: FacilityFilter | null | undefined, first?: number | null, after?: string | null) {
+  /**
+   * A Relay page of facilities matching a filter; how many match in all is counted only `withTotal`
+   * (the count is null otherwise, and the page reads one row more to know whether another follows).
+   */
+  async list(
+    filter: FacilityFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+    withTotal = true,
+  ) {
     const { limit, offset } = pageWindow(first, after, this.config.maxPageSize);
     const query = await this.toQuery(filter ?? {});
     if (query.within) return this.listWithin(query, query.within, limit, offset);
-    const [items, totalCount] = await Promise.all([
-      this.facilities.find(query, limit, offset),
-      this.facilities.count(query),
-    ]);
-    return { ...connectionOf(items, offset, totalCount), travelMethod: null };
+    if (withTotal) {
+      const { items, totalCount } = await this.facilities.findCounted(query, limit, offset);
+      return { ...connectionOf(items, offset, totalCount), travelMethod: null };
+    }
+    const rows = await this.facilities.find(query, limit + 1, offset);
+    // The extra row only says whether a next page exists: counting up to it gives the same pageInfo.
+    const page = connectionOf(rows.slice(0, limit), offset, offset + rows.length);
+    return { ...page, totalCount: null, travelMethod: null };
   }
 
   /** A page of the facilities the query matches that are reachable within the limit, soonest first. */
@@ -98,11 +109,6 @@ export class FacilityService {
     const facility = await this.facilities.findById(id);
     if (!facility) throw notFound(`No facility with id ${id}`);
     return facility;
-  }
-
-  /** Facilities by id, for field resolvers. */
-  byIds(ids: string[]) {
-    return this.facilities.findByIds(ids);
   }
 
   /** Checks a GraphQL filter and turns it into a repository query. */

@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { RequestContext } from '../context';
+import { RELATION_LIMITS } from '../kernel/relation-limits';
 
 /** Bounds on what one request may ask for, so that no query can tie up the server. */
 export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 100_000 } as const;
@@ -30,10 +31,11 @@ const DEFAULT_PAGE: Record<string, number> = {
  * Connection `edges` count 1 because their page size is priced at the field that takes `first`.
  */
 export const LIST_SIZES: Record<string, number> = {
-  'Facility.partners': 50,
-  'Facility.partnerships': 50,
-  'Facility.consortia': 10,
-  'Consortium.members': 100,
+  // Writes refuse more than these (kernel/relation-limits.ts).
+  'Facility.partners': RELATION_LIMITS.partnershipsPerFacility,
+  'Facility.partnerships': RELATION_LIMITS.partnershipsPerFacility,
+  'Facility.consortia': RELATION_LIMITS.consortiaPerFacility,
+  'Consortium.members': RELATION_LIMITS.membersPerConsortium,
   'FacilityConnection.edges': 1,
   'AuditEntryConnection.edges': 1,
   'Query.regions': 500,

@@ -17,6 +17,7 @@ import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { formatError } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
+import { createLoaders } from '../graphql/loaders';
 import type { NetworkLoader } from '../network/network.loader';
 import type { Callers, ClientRequest } from './caller';
 
@@ -135,7 +136,14 @@ export function serveGraphQLOverWebSocket(
         }
         const caller = await callers.of(client);
         if (!('principal' in caller)) return [refusal('The credential is not valid', 'UNAUTHENTICATED')];
-        const contextValue: RequestContext = { em: db.fork(), config, principal: caller.principal, network };
+        const em = db.fork();
+        const contextValue: RequestContext = {
+          em,
+          config,
+          principal: caller.principal,
+          network,
+          loaders: createLoaders(em),
+        };
         return {
           schema,
           document,

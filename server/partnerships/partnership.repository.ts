@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { SqlParams, SqlRunner } from '../db/sql';
 import type { Partnership } from './partnership.type';
 
-const SELECT = `select p.id::text as "id", p.care_facility_id::text as "careFacilityId",
+const COLUMNS = `p.id::text as "id", p.care_facility_id::text as "careFacilityId",
          p.medical_facility_id::text as "medicalFacilityId", to_char(p.signed_on, 'YYYY-MM-DD') as "signedOn",
          to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", p.services, p.green_channel as "greenChannel",
          p.two_way_referral as "twoWayReferral", (m.type = 'PRIMARY_CARE') as "primaryLevel",
-         p.is_sample as "isSample", p.source
-       from medical_partnership p join facility m on m.id = p.medical_facility_id`;
+         p.is_sample as "isSample", p.source`;
+const SELECT = `select ${COLUMNS} from medical_partnership p join facility m on m.id = p.medical_facility_id`;
 
 /** Queries about care–medical pairings. */
 export class PartnershipRepository {
@@ -17,14 +17,32 @@ export class PartnershipRepository {
     this.sql = new SqlRunner(em);
   }
 
-  /** Pairings in which a facility takes part, on either side, oldest first. */
-  async forFacility(facilityId: string): Promise<Partnership[]> {
-    return this.sql.all<Partnership>(
-      `${SELECT}
-       where p.care_facility_id = $1 or p.medical_facility_id = $1
-       order by p.signed_on, p.id`,
-      [Number(facilityId)],
+  /** How many pairings (ended ones included) each of the facilities takes part in. */
+  async countsFor(facilityIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.sql.all<{ id: string; n: number }>(
+      `select f.id::text as id, (select count(*)::int from medical_partnership p
+         where p.care_facility_id = f.id or p.medical_facility_id = f.id) as n
+       from unnest($1::int[]) as f(id)`,
+      [facilityIds.map(Number)],
     );
+    return new Map(rows.map((row) => [row.id, row.n]));
+  }
+
+  /** Pairings in which each facility takes part, on either side, oldest first: one statement for all. */
+  async forFacilities(facilityIds: readonly string[]): Promise<Map<string, Partnership[]>> {
+    const rows = await this.sql.all<Partnership & { forFacilityId: string }>(
+      `with w as (select $1::int[] as ids),
+         x as (select p.id, p.care_facility_id as fid from medical_partnership p, w where p.care_facility_id = any(w.ids)
+               union
+               select p.id, p.medical_facility_id from medical_partnership p, w where p.medical_facility_id = any(w.ids))
+       select ${COLUMNS}, x.fid::text as "forFacilityId"
+       from x join medical_partnership p on p.id = x.id join facility m on m.id = p.medical_facility_id
+       order by p.signed_on, p.id`,
+      [facilityIds.map(Number)],
+    );
+    const byFacility = new Map<string, Partnership[]>(facilityIds.map((id) => [id, []]));
+    for (const { forFacilityId, ...partnership } of rows) byFacility.get(forFacilityId)?.push(partnership);
+    return byFacility;
   }
 
   /** One pairing by id. */

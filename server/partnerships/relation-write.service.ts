@@ -10,6 +10,7 @@ import { FacilityRepository } from '../facilities/facility.repository';
 import { badUserInput, notFound } from '../graphql/errors';
 import { parseCalendarDate } from '../kernel/dates';
 import { parseId } from '../kernel/ids';
+import { RELATION_LIMITS } from '../kernel/relation-limits';
 import { assertTextLength } from '../kernel/text-limits';
 import { RegionRepository } from '../regions/region.repository';
 import { assertRegionCode } from '../regions/region.service';
@@ -68,6 +69,17 @@ export class RelationWriteService {
       if (await partnerships.activeExists(input.careFacilityId, input.medicalFacilityId)) {
         throw badUserInput('These two facilities already have an active pairing', 'medicalFacilityId');
       }
+      const counts = await partnerships.countsFor([input.careFacilityId, input.medicalFacilityId]);
+      for (const [argument, facilityId] of [
+        ['careFacilityId', input.careFacilityId],
+        ['medicalFacilityId', input.medicalFacilityId],
+      ] as const) {
+        if ((counts.get(facilityId) ?? 0) >= RELATION_LIMITS.partnershipsPerFacility)
+          throw badUserInput(
+            `Facility ${facilityId} takes part in ${RELATION_LIMITS.partnershipsPerFacility} pairings already, the most one facility may have`,
+            argument,
+          );
+      }
       const id = await partnerships.insert({ ...input, endsOn: input.endsOn ?? null });
       const created = (await partnerships.findById(id))!;
       await new AuditRepository(tx).record(this.principal, {
@@ -116,6 +128,7 @@ export class RelationWriteService {
       await this.assertType(tx, input.leadFacilityId, null, 'leadFacilityId');
       for (const member of input.members) await this.assertType(tx, member.facilityId, null, 'members');
       const consortia = new ConsortiumRepository(tx);
+      await this.assertConsortiaPerFacility(consortia, input.leadFacilityId, input.members, null);
       const id = await consortia.insert(input);
       await consortia.replaceMembers(id, input.members);
       const created = (await consortia.findById(id))!;
@@ -148,6 +161,7 @@ export class RelationWriteService {
       if (input.leadFacilityId) await this.assertType(tx, input.leadFacilityId, null, 'leadFacilityId');
       for (const member of input.members ?? []) await this.assertType(tx, member.facilityId, null, 'members');
       const consortia = new ConsortiumRepository(tx);
+      await this.assertConsortiaPerFacility(consortia, lead, input.members ?? [], id);
       await consortia.update(id, {
         name: input.name ?? undefined,
         leadFacilityId: input.leadFacilityId ?? undefined,
@@ -167,7 +181,30 @@ export class RelationWriteService {
     });
   }
 
+  private async assertConsortiaPerFacility(
+    consortia: ConsortiumRepository,
+    leadFacilityId: string,
+    members: readonly { facilityId: string }[],
+    consortiumId: string | null,
+  ): Promise<void> {
+    const ids = [...new Set([leadFacilityId, ...members.map((m) => m.facilityId)])];
+    const counts = await consortia.countsFor(ids, consortiumId);
+    const full = ids.find(
+      (facilityId) => (counts.get(facilityId) ?? 0) >= RELATION_LIMITS.consortiaPerFacility,
+    );
+    if (full)
+      throw badUserInput(
+        `Facility ${full} belongs to ${RELATION_LIMITS.consortiaPerFacility} consortia already, the most one facility may`,
+        full === leadFacilityId ? 'leadFacilityId' : 'members',
+      );
+  }
+
   private assertMembers(members: { facilityId: string; role: string }[], leadFacilityId: string): void {
+    if (members.length > RELATION_LIMITS.membersPerConsortium)
+      throw badUserInput(
+        `A consortium has at most ${RELATION_LIMITS.membersPerConsortium} members`,
+        'members',
+      );
     const ids = members.map((m) => m.facilityId);
     if (new Set(ids).size !== ids.length)
       throw badUserInput('A facility is listed twice among the members', 'members');

@@ -6,6 +6,25 @@ import { RegionLevel } from './region-level';
 const RegionSchema = defineEntity({
   name: 'Region',
   tableName: 'region',
+  // Kept by functions of migration 20261130020000 (boundary pieces, base-map version); declared here whole.
+  triggers: [
+    {
+      name: 'region_boundary_pieces',
+      timing: 'after',
+      events: ['insert', 'update'],
+      forEach: 'row',
+      expression:
+        'create trigger region_boundary_pieces after insert or update of boundary on region for each row execute function region_boundary_pieces()',
+    },
+    {
+      name: 'region_basemap_version',
+      timing: 'after',
+      events: ['insert', 'update', 'delete', 'truncate'],
+      forEach: 'statement',
+      expression:
+        'create trigger region_basemap_version after insert or update or delete or truncate on region for each statement execute function basemap_version_bump()',
+    },
+  ],
   indexes: [
     { name: 'region_parent_idx', properties: ['parent'] },
     { name: 'region_level_idx', properties: ['level'] },

@@ -140,6 +140,24 @@ export function serviceAreaLayerSql(
   };
 }
 
+/**
+ * Each region's outline (rings in ST_Boundary's order) as far as it comes near a box: the stored pieces
+ * that reach the box, consecutive ones joined back into runs of the original vertices. A piece left out
+ * lies wholly outside the box, so clipping the runs cuts exactly the lines clipping the whole outline would;
+ * a one-ring outline met in one run stays a LineString, as ST_Boundary gives it.
+ */
+const boundaryNear = (params: SqlParams, box: LngLatBounds) => `(select q.region_code,
+      case when count(*) = 1 and not bool_or(q.several_rings) then ST_GeometryN(ST_Collect(q.line), 1)
+        else ST_Collect(q.line order by q.ring, q.run) end as lines
+    from (select p.region_code, p.ring, p.run, ST_MakeLine(p.geom order by p.seq) as line,
+            exists (select 1 from region_boundary_piece o where o.region_code = p.region_code and o.ring > 1)
+              as several_rings
+          from (select p0.region_code, p0.ring, p0.seq, p0.geom,
+                  p0.seq - row_number() over (partition by p0.region_code, p0.ring order by p0.seq) as run
+                from region_boundary_piece p0 where p0.geom && ${envelope(params, box)}) p
+          group by p.region_code, p.ring, p.run) q
+    group by q.region_code)`;
+
 /** The base-map layers of a tile that have anything to draw at its zoom. */
 export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
   const box = tileBounds(tile, BASEMAP_BUFFER);
@@ -214,8 +232,8 @@ export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
   layers.push(
     {
       name: 'boundary',
-      sql: `select ${tileLines('ST_Boundary(r.boundary)')} as geom, r.code, r.name, r.level::text as level
-        from region r cross join ${tileFrame(boundaryParams, tile)}
+      sql: `select ${tileLines('b.lines')} as geom, r.code, r.name, r.level::text as level
+        from region r join ${boundaryNear(boundaryParams, box)} b on b.region_code = r.code cross join ${tileFrame(boundaryParams, tile)}
         where r.boundary && ${envelope(boundaryParams, box)}
         order by r.code`,
       params: boundaryParams.values,
@@ -240,6 +258,24 @@ export function basemapLayerSql(tile: TileAddress): TileLayerSql[] {
 const nonEmpty = (layer: TileLayerSql) =>
   `(select * from (${layer.sql}) l0 where l0.geom is not null and not ST_IsEmpty(l0.geom)) l`;
 
+/**
+ * One statement that encodes the layers with PostGIS ST_AsMVT (PGlite's PostGIS is built without it) and
+ * concatenates them, as a tile of several layers is.
+ */
+export function mvtSql(layers: readonly TileLayerSql[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const parts = layers.map((layer) => {
+    // Each layer numbers its own placeholders from $1 (tileFrame, envelope and SqlParams write nothing else
+    // with a dollar sign), so in one statement they move up past the layers before it.
+    const offset = params.length;
+    params.push(...layer.params, layer.name);
+    const body = nonEmpty(layer).replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    const idColumn = layer.hasId ? `, 'id'` : '';
+    return `coalesce((select ST_AsMVT(l, $${params.length}::text, ${TILE_EXTENT}, 'geom'${idColumn}) from ${body}), ''::bytea)`;
+  });
+  return { sql: `select ${parts.join(' || ')} as mvt`, params };
+}
+
 /** Runs tile-layer SQL: encoded by PostGIS, or as features for the TypeScript encoder. */
 export class TileRepository {
   private readonly sql: SqlRunner;
@@ -248,15 +284,19 @@ export class TileRepository {
     this.sql = new SqlRunner(em);
   }
 
-  /** The layer encoded by PostGIS ST_AsMVT (PostgreSQL only; PGlite's PostGIS is built without it). */
-  async encodeWithPostgis(layer: TileLayerSql): Promise<Uint8Array> {
-    const idColumn = layer.hasId ? `, 'id'` : '';
-    const name = `$${layer.params.length + 1}::text`;
-    const row = await this.sql.one<{ mvt: Uint8Array | null }>(
-      `select ST_AsMVT(l, ${name}, ${TILE_EXTENT}, 'geom'${idColumn}) as mvt from ${nonEmpty(layer)}`,
-      [...layer.params, layer.name],
-    );
+  /** The layers encoded by PostGIS ST_AsMVT, one after the other, in one statement (PostgreSQL only). */
+  async encodeWithPostgis(layers: readonly TileLayerSql[]): Promise<Uint8Array> {
+    const { sql, params } = mvtSql(layers);
+    const row = await this.sql.one<{ mvt: Uint8Array | null }>(sql, params);
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array();
+  }
+
+  /** The base map's data version: it changes with every write to the tables the base map draws. */
+  async basemapVersion(): Promise<string> {
+    const row = await this.sql.one<{ version: string }>(
+      `select version::text as "version" from basemap_version`,
+    );
+    return row?.version ?? '';
   }
 
   /** The layer's features, geometry as GeoJSON in tile coordinates. */

@@ -7,6 +7,7 @@ import type { FacilityFilter } from '../facilities/facility.input';
 import { FacilityService } from '../facilities/facility.service';
 import { LIFE_CIRCLE_MINUTES } from '../isochrones/isochrone.service';
 import { encodeTile } from './mvt-encoder';
+import { tileCacheOf } from './tile-cache';
 import type { LngLatBounds, TileAddress } from './tile-grid';
 import {
   basemapLayerSql,
@@ -49,7 +50,7 @@ export class TileService {
    * like the GraphQL filter.
    */
   async tile(tileset: TilesetName, tile: TileAddress, parameters: TileParameters): Promise<Uint8Array> {
-    if (tileset === 'basemap') return this.encode(basemapLayerSql(tile));
+    if (tileset === 'basemap') return this.basemapTile(tile);
     const query = await new FacilityService(this.em, this.config).toQuery(parameters.filter);
     if (tileset === 'service_areas') {
       return this.encode([serviceAreaLayerSql(query, parameters.minutes ?? LIFE_CIRCLE_MINUTES, tile)]);
@@ -67,12 +68,19 @@ export class TileService {
     return { mapStyleUrl: this.config.mapStyleUrl, facilityBounds: await this.tiles.facilityBounds() };
   }
 
+  /** A base-map tile: from memory when the base map has not changed since it was made. */
+  private async basemapTile(tile: TileAddress): Promise<Uint8Array> {
+    const cache = tileCacheOf(this.em.getDriver());
+    const version = await this.tiles.basemapVersion();
+    const kept = cache.get(version, tile);
+    if (kept) return kept;
+    const body = await this.encode(basemapLayerSql(tile));
+    cache.set(version, tile, body);
+    return body;
+  }
+
   private async encode(layers: TileLayerSql[]): Promise<Uint8Array> {
-    if (this.kind === 'postgresql') {
-      const parts: Uint8Array[] = [];
-      for (const layer of layers) parts.push(await this.tiles.encodeWithPostgis(layer));
-      return Buffer.concat(parts);
-    }
+    if (this.kind === 'postgresql') return this.tiles.encodeWithPostgis(layers);
     const encoded = [];
     for (const layer of layers)
       encoded.push({ name: layer.name, features: await this.tiles.features(layer) });

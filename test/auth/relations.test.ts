@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
 import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
+import { RELATION_LIMITS } from '../../server/kernel/relation-limits';
 import { useTestServer } from '../support/test-server';
 
 const fixture = useTestServer();
@@ -146,5 +147,63 @@ describe('pairings and consortia: ADMIN writes, everyone else gets FORBIDDEN and
       auth.ADMIN,
     );
     expect(ended.data!.endConsortium.endedOn).toBe('2026-11-01');
+  });
+});
+
+describe('lists without first are priced at a declared maximum, and writes keep to it', () => {
+  test('a consortium of more members than the query cost assumes is refused, and nothing changes', async () => {
+    const CREATE = `mutation($input: ConsortiumCreateInput!) { createConsortium(input: $input) { id } }`;
+    const ids = (
+      await sql.all<{ id: string }>(
+        `select id::text as id from facility where id <> $1 order by id limit $2`,
+        [Number(home), RELATION_LIMITS.membersPerConsortium + 1],
+      )
+    ).map((row) => row.id);
+    expect(ids).toHaveLength(RELATION_LIMITS.membersPerConsortium + 1);
+    const before = await relationsSnapshot();
+    const input = {
+      name: '过大的康养联合体',
+      level: 'DISTRICT',
+      regionCode: '330102',
+      leadFacilityId: home,
+      members: ids.map((facilityId) => ({ facilityId, role: 'CARE' })),
+      source: 'test',
+    };
+    const refused = await fixture.server.query(CREATE, { input }, auth.ADMIN);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'members' });
+    expect(await relationsSnapshot()).toEqual(before);
+  });
+
+  test('a facility in as many consortia as the cost assumes cannot join one more', async () => {
+    const CREATE = `mutation($input: ConsortiumCreateInput!) { createConsortium(input: $input) { id } }`;
+    const [member] = (
+      await sql.all<{ id: string }>(
+        `select id::text as id from facility where id not in ($1, $2) and type = 'COMMUNITY_CARE_STATION' order by id desc limit 1`,
+        [Number(home), Number(hospital)],
+      )
+    ).map((row) => row.id);
+    const input = (n: number) => ({
+      name: `联合体 ${n}`,
+      level: 'STREET',
+      regionCode: '330102',
+      leadFacilityId: member,
+      members: [],
+      source: 'test',
+    });
+    const { n: already } = (await sql.one<{ n: number }>(
+      `select count(*)::int as n from consortium c where c.lead_facility_id = $1
+         or exists (select 1 from consortium_member m where m.consortium_id = c.id and m.facility_id = $1)`,
+      [Number(member)],
+    ))!;
+    for (let n = already; n < RELATION_LIMITS.consortiaPerFacility; n++) {
+      const created = await fixture.server.query(CREATE, { input: input(n) }, auth.ADMIN);
+      expect(created.errors).toBeUndefined();
+    }
+    const refused = await fixture.server.query(CREATE, { input: input(99) }, auth.ADMIN);
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'leadFacilityId',
+    });
+    expect(refused.errors?.[0].message).toMatch(/consortia already/);
   });
 });

@@ -1,5 +1,6 @@
 import type { VectorTileFeature, VectorTileLayer } from '@mapbox/vector-tile';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SqlRunner } from '../../server/db/sql';
 import { BASEMAP_BUFFER, BUILDING_MINZOOM, ROAD_CLASSES } from '../../server/tiles/tilesets';
 import { TILE_EXTENT } from '../../server/tiles/tile-grid';
 import { useTestServer } from '../support/test-server';
@@ -93,5 +94,54 @@ describe('base-map tiles', () => {
       `${fixture.server.url}/tiles/facilities/${tile.z}/${tile.x}/${tile.y}.mvt`,
     );
     expect(facilities.headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
+describe('base-map tiles in memory', () => {
+  /** Every statement the server sends while `run` is in flight. */
+  async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    fixture.database.db.orm.config.set('onQuery', (sql: string) => (seen.push(sql), sql));
+    try {
+      await run();
+    } finally {
+      fixture.database.db.orm.config.set('onQuery', (sql: string) => sql);
+    }
+    return seen;
+  }
+
+  const rawTile = async (path: string) =>
+    Buffer.from(await (await fetch(`${fixture.server.url}${path}`)).arrayBuffer());
+
+  it('every base-map tile clips the whole city and province boundary rings again and nothing is cached: now a repeated tile is served from memory until the base map changes', async () => {
+    const [tile] = tilesOf(all, 12);
+    const path = `/tiles/basemap/${tile.z}/${tile.x}/${tile.y}.mvt`;
+    const sql = new SqlRunner(fixture.database.db.fork());
+    // A write that changes nothing still starts a new base-map version: no tile of an earlier test is kept.
+    await sql.run(`update region set name = name where code = '330102'`);
+    let first = Buffer.alloc(0);
+    const made = await statementsOf(async () => (first = await rawTile(path)));
+    expect(made.some((sql) => /ST_ClipByBox2D/i.test(sql))).toBe(true);
+    let again = Buffer.alloc(0);
+    const kept = await statementsOf(async () => (again = await rawTile(path)));
+    expect(kept.some((sql) => /ST_ClipByBox2D/i.test(sql))).toBe(false);
+    expect(again.equals(first)).toBe(true);
+
+    const boundaries = async () =>
+      featuresOf((await fetchTile(fixture.server, path)).layers.boundary).map((f) => ({
+        code: String(f.properties.code),
+        name: String(f.properties.name),
+      }));
+    const [district] = await boundaries();
+    await sql.run(`update region set name = $1 where code = $2`, [
+      `${district.name} (renamed)`,
+      district.code,
+    ]);
+    try {
+      expect(await boundaries()).toContainEqual({ code: district.code, name: `${district.name} (renamed)` });
+    } finally {
+      await sql.run(`update region set name = $1 where code = $2`, [district.name, district.code]);
+    }
+    expect((await rawTile(path)).equals(first)).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the TypeScript encoder and PostGIS ST_AsMVT
 
   async function bothEncodings(layer: TileLayerSql) {
     const repo = new TileRepository(testDb.db.fork());
-    const postgis = Buffer.from(await repo.encodeWithPostgis(layer));
+    const postgis = Buffer.from(await repo.encodeWithPostgis([layer]));
     const typescript = Buffer.from(encodeTile([{ name: layer.name, features: await repo.features(layer) }]));
     return { postgis, typescript };
   }
@@ -63,6 +63,19 @@ describe.skipIf(!TEST_DATABASE_URL)('the TypeScript encoder and PostGIS ST_AsMVT
     }
     expect(seen.has('boundary')).toBe(true);
     if (z >= 14) expect([...seen]).toEqual(expect.arrayContaining(['road', 'building', 'water']));
+  });
+
+  it('encode every base-map layer in one statement as the layers one by one, concatenated', async () => {
+    const repo = new TileRepository(testDb.db.fork());
+    for (const z of [12, 15]) {
+      for (const tile of tilesOf(all, z)) {
+        const layers = basemapLayerSql(tile);
+        const separately = [];
+        for (const layer of layers) separately.push(await repo.encodeWithPostgis([layer]));
+        const together = Buffer.from(await repo.encodeWithPostgis(layers));
+        expect(together.equals(Buffer.concat(separately)), `${z}/${tile.x}/${tile.y}`).toBe(true);
+      }
+    }
   });
 
   it.each([

@@ -1,0 +1,41 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/sql';
+import { ConsortiumRepository } from '../consortia/consortium.repository';
+import type { Consortium } from '../consortia/consortium.type';
+import type { FacilityRecord } from '../facilities/facility.record';
+import { FacilityRepository } from '../facilities/facility.repository';
+import { PartnershipRepository } from '../partnerships/partnership.repository';
+import type { Partnership } from '../partnerships/partnership.type';
+
+/** Per-request batch loaders: one statement per field and page instead of one per facility. */
+export interface Loaders {
+  /** A facility's pairings, either side, oldest first. */
+  partnerships: DataLoader<string, Partnership[]>;
+  /** The facilities on the other side of a facility's pairings, by name. */
+  partners: DataLoader<string, FacilityRecord[]>;
+  /** Consortia a facility leads or belongs to. */
+  consortia: DataLoader<string, Consortium[]>;
+}
+
+/** Batches `load` calls into one repository call; each id gets its list (empty when it has none). */
+function listLoader<Item>(
+  loadAll: (ids: readonly string[]) => Promise<Map<string, Item[]>>,
+): DataLoader<string, Item[]> {
+  // No cache: a subscription keeps its context, and a cached list would go stale between its events.
+  return new DataLoader(
+    async (ids) => {
+      const byId = await loadAll(ids);
+      return ids.map((id) => byId.get(id) ?? []);
+    },
+    { cache: false },
+  );
+}
+
+/** Fresh loaders for one request or subscription. */
+export function createLoaders(em: EntityManager): Loaders {
+  return {
+    partnerships: listLoader((ids) => new PartnershipRepository(em).forFacilities(ids)),
+    partners: listLoader((ids) => new FacilityRepository(em).partnersOf(ids)),
+    consortia: listLoader((ids) => new ConsortiumRepository(em).forFacilities(ids)),
+  };
+}
