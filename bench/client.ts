@@ -12,6 +12,7 @@ import { seedDemo } from '../server/import/seed';
 import { silentProgress } from '../server/import/progress';
 import { createSchema } from '../server/schema';
 import { tileAt } from '../server/tiles/tile-grid';
+import { entities } from '../server/entities';
 
 /** Gzipped JavaScript the client may ship besides maplibre-gl, in KB. */
 const BUNDLE_BUDGET_KB = 150;
@@ -63,7 +64,7 @@ export async function benchClient(): Promise<void> {
     );
     console.log(`maplibre-gl JS: ${kb(sizes.maplibre)} gzip; CSS: ${kb(sizes.css)} gzip`);
 
-    const db = await openDatabase({ databaseUrl: null, dataDir });
+    const db = await openDatabase({ databaseUrl: null, dataDir, entities });
     await migrate(db);
     await seedDemo(db, silentProgress);
     const config = { ...loadConfig({ NODE_ENV: 'test' }), host: '127.0.0.1' };

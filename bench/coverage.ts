@@ -10,6 +10,7 @@ import { silentProgress } from '../server/import/progress';
 import { NetworkLoader } from '../server/network/network.loader';
 import { STEPS_WALK_PENALTY, WALK_SPEED_METERS_PER_MINUTE } from '../server/routing/profile';
 import { DEFAULT_MAX_SNAP_METERS } from '../server/routing/snap';
+import { entities } from '../server/entities';
 
 /** 杭州市: both demo districts and every cell of the demo. */
 const WHOLE_DEMO = '330100';
@@ -176,7 +177,7 @@ export async function benchCoverage(): Promise<void> {
   const name = `caremap_bench_coverage_${process.pid}_${Date.now().toString(36)}`;
   const url = withDatabase(serverUrl, name);
   await admin(serverUrl, `create database ${name}`);
-  const db = await openDatabase({ databaseUrl: url, dataDir: '' });
+  const db = await openDatabase({ databaseUrl: url, dataDir: '', entities });
   const client = new pg.Client({ connectionString: url });
   try {
     console.log(`coverage: seeding scratch database ${name} …`);

@@ -20,6 +20,7 @@ import { createSchema } from '../server/schema';
 import { basemapLayerSql, facilityLayerSql, mvtSql } from '../server/tiles/tile.repository';
 import { tileAt } from '../server/tiles/tile-grid';
 import { drain, latencyAt, perSecond, throughput, type Throughput } from './measure';
+import { entities } from '../server/entities';
 
 const CLIENTS = 16;
 /** Measured seconds per side and request, over ROUNDS alternating rounds. */
@@ -404,7 +405,7 @@ export async function benchDirectory(): Promise<void> {
   const connectionString = withDatabase(serverUrl, scratch);
   let db: Database | null = null;
   try {
-    db = await openDatabase({ databaseUrl: connectionString, dataDir: '' });
+    db = await openDatabase({ databaseUrl: connectionString, dataDir: '', entities });
     await migrate(db);
     await seedDemo(db, silentProgress);
     const sql = new SqlRunner(db.fork());

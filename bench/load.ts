@@ -10,6 +10,7 @@ import { SqlRunner } from '../server/db/sql';
 import { silentProgress } from '../server/import/progress';
 import { seedDemo } from '../server/import/seed';
 import { createSchema } from '../server/schema';
+import { entities } from '../server/entities';
 
 const CLIENTS = 16;
 const SECONDS = 5;
@@ -52,7 +53,7 @@ async function load(request: (client: number, i: number) => Promise<boolean>): P
 
 async function openBenchDatabase(): Promise<{ db: Database; dispose: () => Promise<void>; label: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'caremap-bench-'));
-  const db = await openDatabase({ databaseUrl: null, dataDir: dir });
+  const db = await openDatabase({ databaseUrl: null, dataDir: dir, entities });
   await migrate(db);
   await seedDemo(db, silentProgress);
   return {

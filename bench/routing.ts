@@ -8,10 +8,11 @@ import { mulberry32 } from '../server/import/sample/prng';
 import { seedDemo } from '../server/import/seed';
 import { IsochroneService, LIFE_CIRCLE_MINUTES } from '../server/isochrones/isochrone.service';
 import { NetworkRepository } from '../server/network/network.repository';
-import { RoadNetwork, type GeoPoint } from '../server/network/road-network';
+import { RoadNetwork, type GeoPoint } from '../server/routing/road-network';
 import { STEPS_WALK_PENALTY, travelProfile, WALK_SPEED_METERS_PER_MINUTE } from '../server/routing/profile';
 import { WALK_OFF_METERS } from '../server/routing/isochrone';
 import { reachedPolygon } from '../server/routing/polygonize';
+import { entities } from '../server/entities';
 
 /** Random street points the single isochrones start from. */
 const POINTS = 100;
@@ -234,7 +235,7 @@ export async function benchRouting(): Promise<void> {
   }
   let db: Database | null = null;
   try {
-    db = await openDatabase({ databaseUrl: withDatabase(serverUrl, scratch), dataDir: '' });
+    db = await openDatabase({ databaseUrl: withDatabase(serverUrl, scratch), dataDir: '', entities });
     await migrate(db);
     await seedDemo(db, silentProgress);
     try {

@@ -18,7 +18,7 @@ import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
 import { formatError } from './graphql/format-error';
-import { createLoaders } from './graphql/loaders';
+import { createLoaders } from './loaders';
 import { queryLimitsPlugin } from './graphql/limits';
 import { storableTextPlugin } from './graphql/storable-text';
 import { Callers } from './http/caller';

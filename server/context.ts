@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from './auth/role';
 import type { AppConfig } from './config';
-import type { Loaders } from './graphql/loaders';
+import type { Loaders } from './loaders';
 import type { NetworkLoader } from './network/network.loader';
 
 /** What every resolver gets: its own entity manager, forked for this request, the caller and the configuration. */

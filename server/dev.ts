@@ -6,10 +6,14 @@ import { newAdminKey } from './db/data-dir-lock';
 import { migrate, openDatabase } from './db/database';
 import { ensureDemoData } from './import/seed';
 import { createSchema } from './schema';
+import { entities } from './entities';
 
 // Development: the API on a private port, Vite with hot reload in front of it, proxying the API paths.
 const config = loadConfig();
-const db = await openDatabase(config, { kind: 'server', label: 'the CareMap development server' });
+const db = await openDatabase(
+  { ...config, entities },
+  { kind: 'server', label: 'the CareMap development server' },
+);
 const applied = await migrate(db);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 const jwt = await resolveJwtSecret(db, config);

@@ -7,11 +7,12 @@ import { startProgress } from './import/progress';
 import { ensureDemoData } from './import/seed';
 import { createSchema } from './schema';
 import { ServiceAreaService } from './service-areas/service-area.service';
+import { entities } from './entities';
 
 const config = loadConfig();
 let db: Database;
 try {
-  db = await openDatabase(config, { kind: 'server', label: 'the CareMap server' });
+  db = await openDatabase({ ...config, entities }, { kind: 'server', label: 'the CareMap server' });
 } catch (error) {
   if (!(error instanceof DataDirInUseError)) throw error;
   console.error(error.message);

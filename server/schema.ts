@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { authChecker } from './auth/authorize';
 import { ViewerResolver } from './auth/viewer.resolver';
+import { FacilityConsortiaResolver } from './consortia/facility-consortia.resolver';
 import { CoverageResolver } from './coverage/coverage.resolver';
 import { facilityEvents } from './facilities/facility-events';
 import { FacilityImportResolver } from './facility-import/facility-import.resolver';
@@ -13,8 +14,10 @@ import { FacilitySubscriptionResolver } from './facilities/facility.subscription
 import { GapResolver } from './gaps/gap.resolver';
 import { IndicatorResolver } from './indicators/indicator.resolver';
 import { IsochroneResolver } from './isochrones/isochrone.resolver';
-import { TravelTimeResolver } from './isochrones/travel-time.resolver';
+import { TravelTimeResolver } from './facilities/travel-time.resolver';
+import { FacilityPartnershipsResolver } from './partnerships/facility-partnerships.resolver';
 import { RegionResolver } from './regions/region.resolver';
+import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,
   ConsortiumResolver,
@@ -24,6 +27,9 @@ import {
 /** The resolvers that make up the API. */
 export const resolvers = [
   FacilityResolver,
+  FacilityPartnershipsResolver,
+  FacilityConsortiaResolver,
+  FacilityServiceAreaResolver,
   FacilityMutationResolver,
   FacilityImportResolver,
   FacilitySubscriptionResolver,

@@ -4,10 +4,9 @@ import { isIP } from 'node:net';
 import { parseCommand, runCommand, type CliCommand } from '../cli/commands';
 import type { Database } from '../db/database';
 import type { NetworkLoader } from '../network/network.loader';
-import { eventOutput, type AdminEvent } from './admin-events';
+import { eventOutput, type AdminEvent } from '../cli/admin-events';
 
-/** The path the command line posts its commands to while the server holds the embedded database. */
-export const ADMIN_CLI_PATH = '/admin/cli';
+export { ADMIN_CLI_PATH } from '../cli/admin-events';
 
 /**
  * A command is a few hundred bytes: files to import travel by path, not content. The caller proved to be the

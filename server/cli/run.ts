@@ -1,11 +1,11 @@
 import { request } from 'node:http';
 import { resolveJwtSecret } from '../auth/jwt-secret';
-import { ADMIN_CLI_PATH } from '../admin/admin.http';
-import { eventReplayer, type AdminEvent } from '../admin/admin-events';
+import { ADMIN_CLI_PATH, eventReplayer, type AdminEvent } from './admin-events';
 import { loadConfig } from '../config';
 import { DataDirInUseError, type DataDirOwner } from '../db/data-dir-lock';
 import { migrate, openDatabase, type Database } from '../db/database';
 import { consoleOutput, runCommand, type CliCommand, type CommandOutput } from './commands';
+import { entities } from '../entities';
 
 /** How long a command waits for a server that holds the data folder but does not listen yet (migrating, seeding). */
 const STARTING_SERVER_WAIT_MS = 180_000;
@@ -26,7 +26,7 @@ export async function runCli(
   for (;;) {
     let db: Database;
     try {
-      db = await openDatabase(config, { kind: 'cli', label });
+      db = await openDatabase({ ...config, entities }, { kind: 'cli', label });
     } catch (error) {
       if (!(error instanceof DataDirInUseError)) throw error;
       const owner = error.owner;

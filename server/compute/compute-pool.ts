@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { GraphQLError } from 'graphql';
 import { Piscina } from 'piscina';
-import type { RoadNetwork } from '../network/road-network';
-import { shareGraph, type SharedRoadGraph } from '../network/shared-network';
+import type { RoadNetwork } from '../routing/road-network';
+import { shareGraph, type SharedRoadGraph } from '../routing/shared-network';
 import { runComputeTask, type ComputeInput, type ComputeOutput, type ComputeTaskName } from './compute-tasks';
 import type { ComputeMessage } from './compute.worker';
 

@@ -3,10 +3,10 @@ import {
   type CoverageFacility,
   type CoverageQuestion,
   type PopulationCell,
-} from '../coverage/cell-coverage';
-import { nearestFacilities, placeFacilities, snapSites, type Site } from '../coverage/cell-reach';
-import { travelMinutesToSites, type SiteFromOrigin } from '../isochrones/travel-minutes';
-import type { FacilitySite, GeoPoint, RoadNetwork } from '../network/road-network';
+} from '../routing/cell-coverage';
+import { nearestFacilities, placeFacilities, snapSites, type Site } from '../routing/cell-reach';
+import { travelMinutesToSites, type SiteFromOrigin } from '../routing/travel-minutes';
+import type { FacilitySite, GeoPoint, RoadNetwork } from '../routing/road-network';
 import { WALK_OFF_METERS } from '../routing/isochrone';
 import { reachedPolygon, type ReachedPolygon } from '../routing/polygonize';
 import { travelProfile, type TravelMode, type TravelProfile } from '../routing/profile';

@@ -1,5 +1,5 @@
-import { RoadNetwork } from '../network/road-network';
-import { graphOfShared, type SharedRoadGraph } from '../network/shared-network';
+import { RoadNetwork } from '../routing/road-network';
+import { graphOfShared, type SharedRoadGraph } from '../routing/shared-network';
 import { runComputeTask, type ComputeInput, type ComputeTaskName } from './compute-tasks';
 
 /** One task for a worker thread: the network (shared memory, not copied) and the question. */

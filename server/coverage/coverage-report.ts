@@ -1,11 +1,11 @@
 import { FACILITY_TYPE_LABELS, type FacilityType } from '../facilities/facility-kind';
 import { RegionLevel } from '../regions/region-level';
-import type { CellCoverageResult } from './cell-coverage';
+import type { CellCoverageResult } from '../routing/cell-coverage';
 import { isBelowDistrict, levelBelow, type RegionNode } from './cell-regions';
 import type { RegionScope } from './coverage-scope';
 import { percentOf, tallyCells, type CoverageTally, type Headcount } from './coverage-tally';
 import type { CoverageFacilityRow } from './coverage.repository';
-import { ALLOCATION_RULE } from './capacity';
+import { ALLOCATION_RULE } from '../routing/capacity';
 import type { CapacityAllocation, CoverageArea, CoverageReport } from './coverage.type';
 
 /** Chinese and English names of each level. */

@@ -1,6 +1,6 @@
 import { requireRole } from '../auth/authorize';
 import { Role, type Principal } from '../auth/role';
-import { notFound } from '../graphql/errors';
+import { notFound } from '../kernel/errors';
 import { RegionLevel } from '../regions/region-level';
 import { assertRegionCode } from '../regions/region.service';
 import { cellRegionChains, isBelowDistrict, type RegionNode } from './cell-regions';

@@ -1,4 +1,4 @@
-import { CellAccess, type CellCoverage, type PopulationCell } from './cell-coverage';
+import { CellAccess, type CellCoverage, type PopulationCell } from '../routing/cell-coverage';
 
 /** Older people by age group. */
 export interface Headcount {

@@ -4,7 +4,7 @@ import { asGeoJson } from '../db/geometry-sql';
 import { SqlRunner } from '../db/sql';
 import type { FacilityType } from '../facilities/facility-kind';
 import type { RegionLevel } from '../regions/region-level';
-import type { CoverageFacility, PopulationCell } from './cell-coverage';
+import type { CoverageFacility, PopulationCell } from '../routing/cell-coverage';
 import type { CellPlace, RegionNode } from './cell-regions';
 
 /** Decimals that bring a coordinate back as the same double. */

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '../auth/role';
 import { FacilityType } from '../facilities/facility-kind';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../kernel/errors';
 import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
 import type { Computation } from '../compute/compute-pool';
 import { profileSpec } from '../compute/compute-tasks';
 import type { TravelProfile } from '../routing/profile';
-import type { CellCoverageResult, CoverageQuestion } from './cell-coverage';
+import type { CellCoverageResult, CoverageQuestion } from '../routing/cell-coverage';
 import { coverageReport } from './coverage-report';
 import { loadRegionScope, type RegionScope } from './coverage-scope';
 import { CoverageRepository, type CoverageFacilityRow } from './coverage.repository';

@@ -1,8 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { FacilityType } from '../facilities/facility-kind';
-import { OlderPeople } from '../population/older-people.type';
+import { OlderPeople } from '../regions/older-people.type';
 import { RegionLevel } from '../regions/region-level';
-import { ALLOCATION_RULE } from './capacity';
+import { ALLOCATION_RULE } from '../routing/capacity';
 
 /** Shares in percent by age group. */
 @ObjectType({ description: 'Shares in percent (0–100) by age group; null where there is no one to count.' })

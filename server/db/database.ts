@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PgliteORM } from '@mikro-orm/pglite';
 import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/sql';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { AppConfig } from '../config';
 import { lockDataDir, type DataDirLock, type DataDirOwner } from './data-dir-lock';
-import { entities } from './entities';
 import { migrations } from './migrations';
 import { PostgresNamingStrategy } from './naming-strategy';
 
@@ -25,7 +25,6 @@ export interface Database {
 }
 
 const shared = {
-  entities,
   namingStrategy: PostgresNamingStrategy,
   extensions: [Migrator],
   migrations: {
@@ -53,7 +52,10 @@ const DEFAULT_HOLDER: DatabaseHolder = {
  * DataDirInUseError instead of corrupting it. PostgreSQL needs no lock.
  */
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & {
+    /** What the ORM maps, handed over by the caller (server/entities.ts): the database layer knows no feature. */
+    entities: readonly EntityClass<unknown>[];
+  },
   holder: DatabaseHolder = DEFAULT_HOLDER,
 ): Promise<Database> {
   let orm: MikroORM;
@@ -63,6 +65,7 @@ export async function openDatabase(
     kind = 'postgresql';
     orm = (await PostgresORM.init({
       ...shared,
+      entities: [...config.entities],
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 10 },
     })) as unknown as MikroORM;
@@ -75,6 +78,7 @@ export async function openDatabase(
     try {
       orm = (await PgliteORM.init({
         ...shared,
+        entities: [...config.entities],
         dbName: config.dataDir,
         driverOptions: { extensions: { postgis } },
       })) as unknown as MikroORM;

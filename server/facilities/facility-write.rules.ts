@@ -1,4 +1,4 @@
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../kernel/errors';
 import { TEXT_LIMITS, textProblem, type TextKind } from '../kernel/text-limits';
 
 /** Mainland China's extent (with a margin): coordinates outside it are almost always swapped or mistyped. */

@@ -5,7 +5,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { forbidden, requireFacilityAccess, requireRole } from '../auth/authorize';
 import type { Principal } from '../auth/role';
 import type { AppConfig } from '../config';
-import { badUserInput, notFound } from '../graphql/errors';
+import { badUserInput, notFound } from '../kernel/errors';
 import { parseCalendarDate } from '../kernel/dates';
 import { parseId } from '../kernel/ids';
 import { facilityEvents, VACANCY_CHANGED } from './facility-events';

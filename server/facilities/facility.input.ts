@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { BBoxInput, PointInput } from '../graphql/geo.input';
-import { TravelMode } from '../isochrones/travel-kind';
+import { TravelMode } from '../routing/travel-kind';
 import { FacilityService, FacilityType } from './facility-kind';
 
 @InputType({ description: 'Facilities within a straight-line radius, nearest first.' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { AppConfig } from '../config';
 import { parseId, parseIds } from '../kernel/ids';
-import { badUserInput, notFound } from '../graphql/errors';
+import { badUserInput, notFound } from '../kernel/errors';
 import { assertBBox, assertPoint } from '../graphql/geo.validate';
 import { connectionOf, pageWindow } from '../graphql/pagination';
 import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import type { Point } from 'geojson';
 import { GeoJSONScalar } from '../graphql/scalars';
-import { TravelMethod } from '../isochrones/travel-kind';
+import { TravelMethod } from '../routing/travel-kind';
 import { PageInfo } from '../graphql/pagination';
 import { FacilityService, FacilityType, HospitalGrade, OperatorType } from './facility-kind';
 

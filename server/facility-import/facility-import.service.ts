@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { AuditRepository } from '../audit/audit.repository';
 import { requireRole } from '../auth/authorize';
 import type { Principal } from '../auth/role';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../kernel/errors';
 import { ImportRepository } from '../import/import.repository';
 import type { FacilityImportRecord } from '../import/import.records';
 import { silentProgress, type Progress } from '../import/progress';

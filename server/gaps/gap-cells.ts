@@ -1,5 +1,5 @@
-import type { FacilityReach } from '../coverage/cell-reach';
-import type { PopulationCell } from '../coverage/cell-coverage';
+import type { FacilityReach } from '../routing/cell-reach';
+import type { PopulationCell } from '../routing/cell-coverage';
 import { noOne, type Headcount } from '../coverage/coverage-tally';
 import type { FacilityType } from '../facilities/facility-kind';
 

@@ -6,7 +6,7 @@ import { CoverageRepository } from '../coverage/coverage.repository';
 import { checkedTypes, CoverageService, DEFAULT_COVERAGE_MINUTES } from '../coverage/coverage.service';
 import type { FacilityType } from '../facilities/facility-kind';
 import { FacilityRepository } from '../facilities/facility.repository';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../kernel/errors';
 import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
 import { gapReasonOf, summariseGap } from './gap-cells';
 import { GapRepository } from './gap.repository';

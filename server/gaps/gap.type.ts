@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { OlderPeople } from '../population/older-people.type';
+import { OlderPeople } from '../regions/older-people.type';
 import { FacilityType } from '../facilities/facility-kind';
 import type { FacilityRecord } from '../facilities/facility.record';
 import { Facility } from '../facilities/facility.type';

@@ -1,4 +1,4 @@
-import { badUserInput } from './errors';
+import { badUserInput } from '../kernel/errors';
 
 /** Largest bbox side accepted, in degrees: enough for a city, small enough to keep queries bounded. */
 export const MAX_BBOX_DEGREES = 5;

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { badUserInput } from './errors';
+import { badUserInput } from '../kernel/errors';
 
 /** Relay page information. */
 @ObjectType({ description: 'Relay page information.' })

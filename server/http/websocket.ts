@@ -17,7 +17,7 @@ import type { RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { formatError } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
-import { createLoaders } from '../graphql/loaders';
+import { createLoaders } from '../loaders';
 import type { NetworkLoader } from '../network/network.loader';
 import type { Callers, ClientRequest } from './caller';
 

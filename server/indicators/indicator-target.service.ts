@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../auth/role';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../kernel/errors';
 import {
   indicatorDefinition,
   INDICATORS,

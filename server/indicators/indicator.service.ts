@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '../auth/role';
-import type { PopulationCell } from '../coverage/cell-coverage';
+import type { PopulationCell } from '../routing/cell-coverage';
 import { ancestorsOf, isBelowDistrict, type RegionNode } from '../coverage/cell-regions';
 import { LEVEL_LABELS } from '../coverage/coverage-report';
 import { readsSmallAreas, type RegionScope } from '../coverage/coverage-scope';

@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Computation } from '../compute/compute-pool';
 import { profileSpec } from '../compute/compute-tasks';
 import { assertPoint } from '../graphql/geo.validate';
-import type { GeoPoint } from '../network/road-network';
+import type { GeoPoint } from '../routing/road-network';
 import type { ReachedPolygon } from '../routing/polygonize';
 import type { TravelProfile } from '../routing/profile';
 import { IsochroneRepository, type AreaRecord } from './isochrone.repository';
-import { TravelMethod, type TravelMode } from './travel-kind';
+import { TravelMethod, type TravelMode } from '../routing/travel-kind';
 import { assertMinutesList, travelProfileOf } from './travel.validate';
 
 /** The 5-, 10- and 15-minute life circles of the planning standard (GB 50180-2018). */

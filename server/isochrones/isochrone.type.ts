@@ -1,7 +1,7 @@
 import type { MultiPolygon } from 'geojson';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GeoJSONScalar } from '../graphql/scalars';
-import { TravelMethod, TravelMode } from './travel-kind';
+import { TravelMethod, TravelMode } from '../routing/travel-kind';
 
 registerEnumType(TravelMode, {
   name: 'TravelMode',

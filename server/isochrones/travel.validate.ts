@@ -1,7 +1,7 @@
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../kernel/errors';
 import { MAX_ISOCHRONE_LIMITS, MAX_ISOCHRONE_MINUTES } from '../routing/isochrone';
 import { travelProfile, type TravelProfile } from '../routing/profile';
-import { TravelMode } from './travel-kind';
+import { TravelMode } from '../routing/travel-kind';
 
 /** Fastest walking speed accepted, in metres per minute (9 km/h, already a jog). */
 export const MAX_WALK_SPEED_METERS_PER_MINUTE = 150;

@@ -1,4 +1,4 @@
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from './errors';
 
 /** Earliest date accepted anywhere: nothing in the directory predates it. */
 export const EARLIEST_DATE = '1900-01-01';

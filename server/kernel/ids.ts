@@ -1,4 +1,4 @@
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from './errors';
 
 /** Largest id accepted: the tables' ids are `serial` (PostgreSQL `integer`), so no row has a larger one. */
 export const MAX_ID = 2_147_483_647;

@@ -1,4 +1,4 @@
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from './errors';
 
 /**
  * Longest text accepted per kind of field, in characters; the one place these caps are set. Every text

@@ -6,7 +6,7 @@ import {
 } from '../compute/compute-pool';
 import type { Database } from '../db/database';
 import { NetworkRepository } from './network.repository';
-import { RoadNetwork } from './road-network';
+import { RoadNetwork } from '../routing/road-network';
 
 /** Holds the road network in memory: read from the database once, read again on demand. */
 export class NetworkLoader {

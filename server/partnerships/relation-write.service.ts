@@ -7,7 +7,7 @@ import type { ConsortiumCreateInput, ConsortiumUpdateInput } from '../consortia/
 import type { Consortium } from '../consortia/consortium.type';
 import { CARE_INSTITUTION_TYPES, MEDICAL_TYPES, type FacilityType } from '../facilities/facility-kind';
 import { FacilityRepository } from '../facilities/facility.repository';
-import { badUserInput, notFound } from '../graphql/errors';
+import { badUserInput, notFound } from '../kernel/errors';
 import { parseCalendarDate } from '../kernel/dates';
 import { parseId } from '../kernel/ids';
 import { RELATION_LIMITS } from '../kernel/relation-limits';

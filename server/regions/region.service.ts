@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { badUserInput, notFound } from '../graphql/errors';
+import { badUserInput, notFound } from '../kernel/errors';
 import type { RegionLevel } from './region-level';
 import { RegionRepository } from './region.repository';
 import type { Region } from './region.type';

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { MultiPolygon, Point } from 'geojson';
 import { GeoJSONScalar } from '../graphql/scalars';
-import { OlderPeople } from '../population/older-people.type';
+import { OlderPeople } from './older-people.type';
 import { RegionLevel } from './region-level';
 
 registerEnumType(RegionLevel, {

@@ -3,8 +3,8 @@ import type { MultiPolygon, Point } from 'geojson';
 import { asGeoJson, fromGeoJson } from '../db/geometry-sql';
 import { SqlParams, SqlRunner } from '../db/sql';
 import type { IsochroneRecord } from '../isochrones/isochrone.service';
-import type { TravelMethod } from '../isochrones/travel-kind';
-import type { FacilitySite, GeoPoint } from '../network/road-network';
+import type { TravelMethod } from '../routing/travel-kind';
+import type { FacilitySite, GeoPoint } from '../routing/road-network';
 
 /** What a stored area was computed with; an area computed with anything else is stale. */
 export interface ServiceAreaBasis {

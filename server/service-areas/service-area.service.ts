@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { inThreadComputation, type Computation, type ComputeCaller } from '../compute/compute-pool';
-import { notFound } from '../graphql/errors';
+import { notFound } from '../kernel/errors';
 import type { UpsertCounts } from '../import/import.records';
 import type { Progress } from '../import/progress';
 import { IsochroneService, LIFE_CIRCLE_MINUTES, type IsochroneRecord } from '../isochrones/isochrone.service';
 import { assertMinutes } from '../isochrones/travel.validate';
 import type { NetworkLoader } from '../network/network.loader';
 import { NetworkRepository } from '../network/network.repository';
-import { RoadNetwork, type GeoPoint } from '../network/road-network';
+import { RoadNetwork, type GeoPoint } from '../routing/road-network';
 import { travelProfile } from '../routing/profile';
 import { ServiceAreaRepository, type ServiceAreaBasis } from './service-area.repository';
 

@@ -1,7 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { FacilityService, FacilityType } from '../facilities/facility-kind';
 import type { FacilityFilter } from '../facilities/facility.input';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../kernel/errors';
 import { LIFE_CIRCLE_MINUTES } from '../isochrones/isochrone.service';
 
 /** URL parameters a facility tile or TileJSON accepts: the fields of FacilityFilter except bbox. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { SqlParams, SqlRunner } from '../db/sql';
 import { facilityConditions } from '../facilities/facility.repository';
 import type { FacilityQuery } from '../facilities/facility.query';
-import { TravelMode } from '../isochrones/travel-kind';
+import { TravelMode } from '../routing/travel-kind';
 import type { TileFeature, TileValue } from './mvt-encoder';
 import { TILE_EXTENT, tileBounds, type LngLatBounds, type TileAddress } from './tile-grid';
 import {

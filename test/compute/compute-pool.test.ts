@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { ComputePool } from '../../server/compute/compute-pool';
 import { runComputeTask } from '../../server/compute/compute-tasks';
-import { RoadNetwork } from '../../server/network/road-network';
+import { RoadNetwork } from '../../server/routing/road-network';
 import { lngLat, streetGrid } from '../routing/networks';
 
 const network = new RoadNetwork(streetGrid(40, 80));

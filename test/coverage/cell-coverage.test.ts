@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { allocatePlaces } from '../../server/coverage/capacity';
-import { placeFacilities, snapSites } from '../../server/coverage/cell-reach';
-import { CellAccess, cellCoverage, type CoverageQuestion } from '../../server/coverage/cell-coverage';
+import { allocatePlaces } from '../../server/routing/capacity';
+import { placeFacilities, snapSites } from '../../server/routing/cell-reach';
+import { CellAccess, cellCoverage, type CoverageQuestion } from '../../server/routing/cell-coverage';
 import { servedHeadcount, tallyCells } from '../../server/coverage/coverage-tally';
 import { FacilityType } from '../../server/facilities/facility-kind';
 import { travelProfile } from '../../server/routing/profile';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FacilityRepository } from '../../server/facilities/facility.repository';
-import type { RoadNetwork } from '../../server/network/road-network';
+import type { RoadNetwork } from '../../server/routing/road-network';
 import { mulberry32 } from '../../server/import/sample/prng';
 import {
   STEPS_WALK_PENALTY,

@@ -2,7 +2,7 @@ import type { Database } from '../../server/db/database';
 import { SqlRunner } from '../../server/db/sql';
 import { mulberry32 } from '../../server/import/sample/prng';
 import { NetworkRepository } from '../../server/network/network.repository';
-import { RoadNetwork, type GeoPoint } from '../../server/network/road-network';
+import { RoadNetwork, type GeoPoint } from '../../server/routing/road-network';
 import { travelProfile } from '../../server/routing/profile';
 
 /** 西湖 (West Lake) centre: water, more than 300 m from any walkway. */

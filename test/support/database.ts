@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, migrate, type Database } from '../../server/db/database';
+import { entities } from '../../server/entities';
 
 /** The PostgreSQL server the suite runs against instead of PGlite, when set (CI sets it for the second run). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || null;
@@ -67,7 +68,7 @@ export async function openTestDatabase(options: { seeded: boolean }): Promise<Te
     const from = options.seeded ? ` template ${template.postgresName}` : '';
     await adminQuery(`create database ${name}${from}`);
     const url = withDatabase(TEST_DATABASE_URL, name);
-    const db = await openDatabase({ databaseUrl: url, dataDir: '' });
+    const db = await openDatabase({ databaseUrl: url, dataDir: '', entities });
     await migrate(db);
     return {
       db,
@@ -82,7 +83,7 @@ export async function openTestDatabase(options: { seeded: boolean }): Promise<Te
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'caremap-t-'));
   if (options.seeded) await cp(template.pgliteDir, dir, { recursive: true });
-  const db = await openDatabase({ databaseUrl: null, dataDir: dir });
+  const db = await openDatabase({ databaseUrl: null, dataDir: dir, entities });
   await migrate(db);
   return {
     db,

@@ -4,6 +4,7 @@ import { seedDemo } from '../../server/import/seed';
 import { silentProgress } from '../../server/import/progress';
 import type { TestProject } from 'vitest/node';
 import { adminQuery, newSeededTemplate, TEST_DATABASE_URL } from './database';
+import { entities } from '../../server/entities';
 
 /** Seeds the demo once per run; each test file then works on its own copy of it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     await rm(template.pgliteDir, { recursive: true, force: true });
   }
-  const db = await openDatabase({ databaseUrl, dataDir: template.pgliteDir });
+  const db = await openDatabase({ databaseUrl, dataDir: template.pgliteDir, entities });
   await migrate(db);
   await seedDemo(db, silentProgress);
   await db.close();

@@ -1,6 +1,6 @@
 import type { FacilityType } from '../facilities/facility-kind';
-import type { RoadGraph } from '../routing/graph';
-import type { TravelProfile } from '../routing/profile';
+import type { RoadGraph } from './graph';
+import type { TravelProfile } from './profile';
 import { allocatePlaces, type PlacesOffer } from './capacity';
 import {
   nearestFacilities,

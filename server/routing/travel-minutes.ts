@@ -1,5 +1,5 @@
-import type { FacilitySite, GeoPoint, RoadNetwork } from '../network/road-network';
-import type { TravelProfile } from '../routing/profile';
+import type { FacilitySite, GeoPoint, RoadNetwork } from './road-network';
+import type { TravelProfile } from './profile';
 import { TravelMethod } from './travel-kind';
 
 /** A facility with its straight-line metres from where the trip starts (the radius fallback needs them). */

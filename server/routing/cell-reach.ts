@@ -1,7 +1,7 @@
-import type { RoadGraph } from '../routing/graph';
-import type { TravelProfile } from '../routing/profile';
-import { nearestOrigin, travelTimesFrom } from '../routing/search';
-import { snapPoint, type Snap } from '../routing/snap';
+import type { RoadGraph } from './graph';
+import type { TravelProfile } from './profile';
+import { nearestOrigin, travelTimesFrom } from './search';
+import { snapPoint, type Snap } from './snap';
 
 /** A place on the map, WGS84. */
 export interface Site {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID } from 'type-graphql';
 import { PointInput } from '../graphql/geo.input';
-import { TravelMode } from './travel-kind';
+import { TravelMode } from '../routing/travel-kind';
 
 /** Arguments of the travelTimes query. */
 @ArgsType()

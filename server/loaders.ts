@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/sql';
-import { ConsortiumRepository } from '../consortia/consortium.repository';
-import type { Consortium } from '../consortia/consortium.type';
-import type { FacilityRecord } from '../facilities/facility.record';
-import { FacilityRepository } from '../facilities/facility.repository';
-import { PartnershipRepository } from '../partnerships/partnership.repository';
-import type { Partnership } from '../partnerships/partnership.type';
+import { ConsortiumRepository } from './consortia/consortium.repository';
+import type { Consortium } from './consortia/consortium.type';
+import type { FacilityRecord } from './facilities/facility.record';
+import { FacilityRepository } from './facilities/facility.repository';
+import { PartnershipRepository } from './partnerships/partnership.repository';
+import type { Partnership } from './partnerships/partnership.type';
 
 /** Per-request batch loaders: one statement per field and page instead of one per facility. */
 export interface Loaders {

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { MultiPolygon, Point } from 'geojson';
 import { GeoJsonType } from '../db/geometry.type';
-import { Facility } from '../facilities/facility.entity';
+import { Facility } from './facility.entity';
 
 const ServiceAreaSchema = defineEntity({
   name: 'ServiceArea',

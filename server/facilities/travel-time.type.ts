@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { Facility } from '../facilities/facility.type';
-import type { FacilityRecord } from '../facilities/facility.record';
-import { TravelMethod } from './travel-kind';
+import { Facility } from './facility.type';
+import type { FacilityRecord } from './facility.record';
+import { TravelMethod } from '../routing/travel-kind';
 
 /** Minutes from a point to one facility. */
 @ObjectType({ description: 'Minutes from a point to one facility.' })

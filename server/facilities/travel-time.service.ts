@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { badUserInput, notFound } from '../graphql/errors';
+import { badUserInput, notFound } from '../kernel/errors';
 import { assertPoint } from '../graphql/geo.validate';
-import type { FacilityRecord } from '../facilities/facility.record';
-import { FacilityRepository } from '../facilities/facility.repository';
-import { assertFacilityId } from '../facilities/facility.service';
+import type { FacilityRecord } from './facility.record';
+import { FacilityRepository } from './facility.repository';
+import { assertFacilityId } from './facility.service';
 import type { Computation } from '../compute/compute-pool';
 import { profileSpec } from '../compute/compute-tasks';
-import type { GeoPoint } from '../network/road-network';
-import type { TravelMethod, TravelMode } from './travel-kind';
-import { travelProfileOf } from './travel.validate';
+import type { GeoPoint } from '../routing/road-network';
+import type { TravelMethod, TravelMode } from '../routing/travel-kind';
+import { travelProfileOf } from '../isochrones/travel.validate';
 
 /** Most facilities one travelTimes question may ask about. */
 export const MAX_TRAVEL_TIME_FACILITIES = 500;

@@ -1,7 +1,7 @@
-import type { RoadGraph } from '../routing/graph';
-import type { TravelProfile } from '../routing/profile';
-import { nearestOrigin, travelTimesFrom } from '../routing/search';
-import type { Snap } from '../routing/snap';
+import type { RoadGraph } from './graph';
+import type { TravelProfile } from './profile';
+import { nearestOrigin, travelTimesFrom } from './search';
+import type { Snap } from './snap';
 import type { FacilitySite, PlacedFacilities } from './cell-reach';
 
 /** The allocation rule of capacity-aware coverage, as the API states it. */

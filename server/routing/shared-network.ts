@@ -1,4 +1,4 @@
-import type { RoadGraph } from '../routing/graph';
+import type { RoadGraph } from './graph';
 
 /** The typed arrays of a road graph, by name. */
 type GraphArrays = Pick<

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { LngLat, RoadGraph } from '../routing/graph';
-import { isochroneLines } from '../routing/isochrone';
-import type { TravelProfile } from '../routing/profile';
-import type { ReachedNetwork } from '../routing/reach';
-import { nearestOrigin, travelTimeToSnap, travelTimesFrom, type TravelTimes } from '../routing/search';
-import { snapPoint, type Snap } from '../routing/snap';
+import type { LngLat, RoadGraph } from './graph';
+import { isochroneLines } from './isochrone';
+import type { TravelProfile } from './profile';
+import type { ReachedNetwork } from './reach';
+import { nearestOrigin, travelTimeToSnap, travelTimesFrom, type TravelTimes } from './search';
+import { snapPoint, type Snap } from './snap';
 
 /** A WGS84 position. */
 export interface GeoPoint {

@@ -1,5 +1,8 @@
-import type { CommandOutput } from '../cli/commands';
+import type { CommandOutput } from './commands';
 import type { Progress } from '../import/progress';
+
+/** The path the command line posts its commands to while the server holds the embedded database. */
+export const ADMIN_CLI_PATH = '/admin/cli';
 
 /** One line of the admin path's answer (newline-delimited JSON): what the command printed, then its exit code. */
 export type AdminEvent =
