@@ -468,8 +468,12 @@ async function serverMemory(dataDir: string): Promise<{ rss: number; peak: numbe
     await new Promise((resolve) => setTimeout(resolve, 3000));
     return { ...memoryOf(child.pid!), seconds };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    // A server that failed to start has exited already: waiting for its exit would never end.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 
