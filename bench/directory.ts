@@ -445,7 +445,14 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 async function serverMemory(dataDir: string): Promise<{ rss: number; peak: number; seconds: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, DATABASE_URL: '', CAREMAP_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+    // NODE_ENV is left out: the PostGraphile bench before it runs in production mode, a server start does not.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV')),
+      DATABASE_URL: '',
+      CAREMAP_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Start-up progress goes to stderr; it is shown only when the server fails to start.

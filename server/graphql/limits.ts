@@ -188,12 +188,26 @@ export function checkQueryLimits(
   }
 }
 
+/** Operations (by variables) that passed the limits, per parsed document; forgotten with the document. */
+const passedOperations = new WeakMap<DocumentNode, Set<string>>();
+const MAX_REMEMBERED_PER_DOCUMENT = 64;
+
 /** Apollo plugin applying checkQueryLimits once the operation is known, before anything runs. */
 export const queryLimitsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ schema, document, request, operationName }) {
-        checkQueryLimits(schema, document, request.variables ?? {}, operationName ?? undefined);
+        const variables = request.variables ?? {};
+        // Apollo hands the same parsed document for the same query text (its document store), so an operation
+        // that passed with the same variables is not priced again; only passes are remembered.
+        const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+        const passed = passedOperations.get(document);
+        if (passed?.has(key)) return;
+        checkQueryLimits(schema, document, variables, operationName ?? undefined);
+        const remembered = passed ?? new Set<string>();
+        if (remembered.size >= MAX_REMEMBERED_PER_DOCUMENT) remembered.clear();
+        remembered.add(key);
+        passedOperations.set(document, remembered);
       },
     };
   },

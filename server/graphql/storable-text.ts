@@ -13,16 +13,22 @@ function unstorable(where: string): GraphQLError {
   });
 }
 
+/** Parsed documents whose literals were checked already (Apollo reuses them for the same query text). */
+const storableDocuments = new WeakSet<DocumentNode>();
+
 /**
  * Throws BAD_USER_INPUT when a string of the operation (a literal in the query or any text inside its
  * variables) holds a NUL character or a lone surrogate, text PostgreSQL refuses or UTF-8 would alter.
  */
 export function assertStorableText(document: DocumentNode, variables: Record<string, unknown>): void {
-  visit(document, {
-    StringValue(node) {
-      if (!isStorable(node.value)) throw unstorable('A string in the query');
-    },
-  });
+  if (!storableDocuments.has(document)) {
+    visit(document, {
+      StringValue(node) {
+        if (!isStorable(node.value)) throw unstorable('A string in the query');
+      },
+    });
+    storableDocuments.add(document);
+  }
   const pending: [string, unknown][] = Object.entries(variables).map(([name, value]) => [`$${name}`, value]);
   while (pending.length) {
     const [path, value] = pending.pop()!;

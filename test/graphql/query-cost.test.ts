@@ -107,6 +107,23 @@ describe('the server refuses over-cost queries before running them', () => {
     };
   };
 
+  test('a query that passed is priced again with other variables: a remembered pass never lets a larger one through', async () => {
+    const query = `query($minutes: Int!) { facilities(first: 500) { edges { node { serviceArea(minutes: $minutes) { minutes } } } } }`;
+    const send = (minutes: number) =>
+      fetch(`${fixture.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { minutes } }),
+      });
+    expect((await send(15)).status).toBe(200);
+    expect((await send(15)).status).toBe(200);
+    const refused = await send(47);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /would cost/,
+    );
+  });
+
   test('30 aliases of the largest isochrone are refused with 400', async () => {
     const isochrone =
       'isochrone(point: { lng: 120.17, lat: 30.27 }, minutes: [6, 12, 18, 24, 30, 36, 42, 48, 54, 60], speedMetersPerMinute: 150) { minutes }';
