@@ -104,7 +104,9 @@ export class TokenService {
   }
 
   private async verifyApiKey(bearer: string): Promise<TokenRecord> {
-    const [id, secret] = bearer.slice(API_KEY_PREFIX.length).split('.');
+    // Exactly `cmk_<id>.<secret>`: a key with anything appended (`.anything`) is another, unknown key.
+    const parts = bearer.slice(API_KEY_PREFIX.length).split('.');
+    const [id, secret] = parts.length === 2 ? parts : [];
     const record = id && secret ? await this.tokens.findById(id).catch(() => null) : null;
     const expected = Buffer.from(record?.secretHash ?? '0'.repeat(64), 'hex');
     const actual = Buffer.from(sha256(secret ?? ''), 'hex');
