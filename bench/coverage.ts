@@ -11,6 +11,7 @@ import { NetworkLoader } from '../server/network/network.loader';
 import { STEPS_WALK_PENALTY, WALK_SPEED_METERS_PER_MINUTE } from '../server/routing/profile';
 import { DEFAULT_MAX_SNAP_METERS } from '../server/routing/snap';
 import { entities } from '../server/entities';
+import { adminQuery, withDatabase } from './scratch-database';
 
 /** 杭州市: both demo districts and every cell of the demo. */
 const WHOLE_DEMO = '330100';
@@ -37,22 +38,6 @@ type DistrictCounts = Map<string, { withinReach: number; beyondReach: number; no
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Travel minutes of a walk edge, as the engine costs it. */
 const EDGE_MINUTES = `length_m * (case when highway = 'steps' then ${STEPS_WALK_PENALTY} else 1 end) / ${WALK_SPEED_METERS_PER_MINUTE}.0`;
@@ -176,7 +161,7 @@ export async function benchCoverage(): Promise<void> {
   }
   const name = `caremap_bench_coverage_${process.pid}_${Date.now().toString(36)}`;
   const url = withDatabase(serverUrl, name);
-  await admin(serverUrl, `create database ${name}`);
+  await adminQuery(serverUrl, `create database ${name}`);
   const db = await openDatabase({ databaseUrl: url, dataDir: '', entities });
   const client = new pg.Client({ connectionString: url });
   try {
@@ -240,6 +225,6 @@ export async function benchCoverage(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
     await db.close();
-    await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
   }
 }

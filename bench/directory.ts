@@ -21,6 +21,7 @@ import { basemapLayerSql, facilityLayerSql, mvtSql } from '../server/tiles/tile.
 import { tileAt } from '../server/tiles/tile-grid';
 import { drain, latencyAt, perSecond, throughput, type Throughput } from './measure';
 import { entities } from '../server/entities';
+import { adminQuery, withDatabase } from './scratch-database';
 
 const CLIENTS = 16;
 /** Measured seconds per side and request, over ROUNDS alternating rounds. */
@@ -46,22 +47,6 @@ const POSTGRAPHILE_SQL = [
   `create function facility_location_geojson(f facility) returns json language sql stable as $$
      select ST_AsGeoJSON(f.location)::json $$`,
 ];
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** POSTs GraphQL to a URL; true when the answer has data and no errors. */
 async function graphql(url: string, query: string, variables: Record<string, unknown>): Promise<unknown> {

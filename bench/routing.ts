@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { inThreadComputation } from '../server/compute/compute-pool';
 import { migrate, openDatabase, type Database } from '../server/db/database';
 import { SqlRunner } from '../server/db/sql';
@@ -13,6 +12,7 @@ import { STEPS_WALK_PENALTY, travelProfile, WALK_SPEED_METERS_PER_MINUTE } from 
 import { WALK_OFF_METERS } from '../server/routing/isochrone';
 import { reachedPolygon } from '../server/routing/polygonize';
 import { entities } from '../server/entities';
+import { adminQuery, withDatabase } from './scratch-database';
 
 /** Random street points the single isochrones start from. */
 const POINTS = 100;
@@ -83,22 +83,6 @@ async function timeEach<T>(items: readonly T[], run: (item: T) => unknown): Prom
 
 async function timeAll<T>(items: readonly T[], run: (item: T) => unknown): Promise<number> {
   return (await timeEach(items, run)).reduce((sum, time) => sum + time, 0);
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Points spread at random (fixed seed) over the network's extent that lie within 300 m of a street. */
