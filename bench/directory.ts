@@ -4,12 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
+import WebSocket from 'ws';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { migrate, openDatabase, type Database } from '../server/db/database';
@@ -330,20 +332,54 @@ function costlyRequests(id: string): string[] {
   return [nested, isochrone, aliases, lists];
 }
 
-/** /health latency while 8 clients send costly requests (answers or refusals alike), over HTTP. */
-async function healthUnderLoad(origin: string, id: string): Promise<void> {
+type Transport = 'HTTP' | 'WebSocket';
+
+/** Sends one costly request over HTTP; true when it was answered without errors. */
+async function sendOverHttp(origin: string, query: string): Promise<boolean> {
+  const res = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  }).catch(() => null);
+  const body = res ? ((await res.json().catch(() => ({}))) as { errors?: unknown[] }) : { errors: [] };
+  return Boolean(res?.ok && !body.errors);
+}
+
+/** Sends one costly request as an operation on an open graphql-ws socket; true when answered without errors. */
+function sendOverSocket(client: Client, query: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let ok = false;
+    client.subscribe(
+      { query },
+      {
+        next: (result) => (ok = !result.errors),
+        error: () => resolve(false),
+        complete: () => resolve(ok),
+      },
+    );
+  });
+}
+
+/** /health latency while 8 clients send costly requests (answers or refusals alike) over one transport. */
+async function healthUnderLoad(origin: string, id: string, transport: Transport): Promise<void> {
   const requests = costlyRequests(id);
   let stop = false;
   const outcomes = { answered: 0, refused: 0 };
+  const sockets: Client[] = [];
   const attackers = Array.from({ length: 8 }, async (_, client) => {
+    const socket =
+      transport === 'WebSocket'
+        ? createClient({
+            url: `${origin.replace('http', 'ws')}/graphql`,
+            webSocketImpl: WebSocket,
+            retryAttempts: 0,
+          })
+        : null;
+    if (socket) sockets.push(socket);
     for (let i = client; !stop; i++) {
-      const res = await fetch(`${origin}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: requests[i % requests.length] }),
-      }).catch(() => null);
-      const body = res ? ((await res.json().catch(() => ({}))) as { errors?: unknown[] }) : { errors: [] };
-      if (res?.ok && !body.errors) outcomes.answered++;
+      const query = requests[i % requests.length];
+      const ok = socket ? await sendOverSocket(socket, query) : await sendOverHttp(origin, query);
+      if (ok) outcomes.answered++;
       else outcomes.refused++;
     }
   });
@@ -358,10 +394,11 @@ async function healthUnderLoad(origin: string, id: string): Promise<void> {
   }
   stop = true;
   await Promise.all(attackers);
+  await Promise.all(sockets.map((socket) => socket.dispose()));
   const run = { requests: latencies.length, errors: 0, latencies, seconds: SECONDS };
   console.log(
     `
-/health while 8 clients send costly requests over HTTP (nested partners, a 10-limit isochrone at 150 m/min, 30 aliased service areas, 500 facilities with nested lists; ${outcomes.answered} answered, ${outcomes.refused} refused): p50 ${ms(latencyAt(run, 0.5))}, p99 ${ms(latencyAt(run, 0.99))} over ${latencies.length} probes`,
+/health while 8 clients send costly requests over ${transport} (nested partners, a 10-limit isochrone at 150 m/min, 30 aliased service areas, 500 facilities with nested lists; ${outcomes.answered} answered, ${outcomes.refused} refused): p50 ${ms(latencyAt(run, 0.5))}, p99 ${ms(latencyAt(run, 0.99))} over ${latencies.length} probes`,
   );
 }
 
@@ -409,7 +446,8 @@ export async function benchDirectory(): Promise<void> {
       const [{ id }] = await sql.all<{ id: string }>(
         `select care_facility_id::text as id from medical_partnership order by id limit 1`,
       );
-      await healthUnderLoad(origin, id);
+      await healthUnderLoad(origin, id, 'HTTP');
+      await healthUnderLoad(origin, id, 'WebSocket');
     } finally {
       await app.close();
     }
