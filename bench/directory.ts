@@ -21,7 +21,7 @@ import { seedDemo } from '../server/import/seed';
 import { createSchema } from '../server/schema';
 import { basemapLayerSql, facilityLayerSql, mvtSql } from '../server/tiles/tile.repository';
 import { tileAt } from '../server/tiles/tile-grid';
-import { drain, latencyAt, perSecond, throughput, type Throughput } from './measure';
+import { drain, getBody, latencyAt, perSecond, throughput, type Throughput } from './measure';
 import { entities } from '../server/entities';
 import { adminQuery, withDatabase } from './scratch-database';
 
@@ -284,13 +284,10 @@ async function compareTiles(url: string, connectionString: string) {
         const { sql, params } = mvtSql(layersOf(tile));
         return { text: sql, values: params };
       });
-      const endpoint = async (tile: Tile) => {
-        const res = await fetch(`${url}/tiles/${tileset}/${tile.z}/${tile.x}/${tile.y}.mvt`, {
-          headers: { 'accept-encoding': 'identity' },
+      const endpoint = (tile: Tile) =>
+        getBody(`${url}/tiles/${tileset}/${tile.z}/${tile.x}/${tile.y}.mvt`, {
+          'accept-encoding': 'identity',
         });
-        if (!res.ok) throw new Error(`tile ${res.status}`);
-        await res.arrayBuffer();
-      };
       // Distinct: each side asks every tile of the list once, the endpoint first (nothing kept yet).
       const [ours, theirs] = distinct
         ? [
