@@ -23,6 +23,8 @@ export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 100_000 } a
 const DEFAULT_PAGE: Record<string, number> = {
   'Query.facilities': 50,
   'Query.auditLog': 50,
+  'Query.regions': 500,
+  'Region.children': 50,
   'Query.gaps': 20,
 };
 
@@ -49,6 +51,8 @@ export const LIST_SIZES: Record<string, number> = {
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
   'ImportRowReport.problems': 5,
+  'RegionConnection.edges': 1,
+  'Region.successors': 5,
 };
 
 /** Lists of objects not named above are priced as this many items, never as one. */

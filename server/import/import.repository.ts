@@ -12,6 +12,7 @@ import type {
   PartnershipRecord,
   PopulationCellRecord,
   RegionRecord,
+  SuccessionRecord,
   UpsertCounts,
 } from './import.records';
 import type { Progress } from './progress';
@@ -45,19 +46,21 @@ export class ImportRepository {
     this.sql = new SqlRunner(em);
   }
 
-  /** Upserts regions by division code (parents first). */
+  /** Upserts regions by division code (parents first); outlines of several pieces are unioned. */
   async upsertRegions(regions: RegionRecord[]): Promise<UpsertCounts> {
     const sorted = [...regions].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
     const changed: { inserted: boolean }[] = [];
     for (const batch of batches(sorted, BATCH)) {
       const params = new SqlParams();
-      const rows = batch.map((r) =>
-        tuple([
+      const rows = batch.map((r) => {
+        const outline = `ST_MakeValid(${geometry(params, r.boundary ? JSON.stringify(r.boundary) : null)})`;
+        const joined = (r.boundaryPieces ?? 1) > 1 ? `ST_UnaryUnion(${outline})` : outline;
+        return tuple([
           params.add(r.code, 'text'),
           params.add(r.name, 'text'),
           params.add(r.level, 'region_level'),
           params.add(r.parentCode, 'text'),
-          `ST_Multi(ST_CollectionExtract(ST_MakeValid(${geometry(params, r.boundary ? JSON.stringify(r.boundary) : null)}), 3))`,
+          `ST_Multi(ST_CollectionExtract(${joined}, 3))`,
           geometry(params, r.labelPoint ? point(...r.labelPoint) : null),
           params.add(r.populationTotal, 'int'),
           params.add(r.age60plus, 'int'),
@@ -66,30 +69,66 @@ export class ImportRepository {
           params.add(r.populationSource, 'text'),
           params.add(r.isSample, 'boolean'),
           params.add(r.source, 'text'),
-        ]),
-      );
+          params.add(r.validTo, 'date'),
+          params.add(r.boundarySource, 'text'),
+          params.add(r.boundaryApproximate, 'boolean'),
+        ]);
+      });
       changed.push(
         ...(await this.sql.all<{ inserted: boolean }>(
           `insert into region as t (code, name, level, parent_code, boundary, label_point, population_total,
-             age60plus, age65plus, age80plus, population_source, is_sample, source)
+             age60plus, age65plus, age80plus, population_source, is_sample, source, valid_to, boundary_source,
+             boundary_approximate)
            values ${rows.join(', ')}
            on conflict (code) do update set name = excluded.name, level = excluded.level,
-             parent_code = excluded.parent_code, boundary = coalesce(excluded.boundary, t.boundary), label_point = excluded.label_point,
+             parent_code = excluded.parent_code, boundary = coalesce(excluded.boundary, t.boundary),
+             label_point = coalesce(excluded.label_point, t.label_point),
              population_total = excluded.population_total, age60plus = excluded.age60plus,
              age65plus = excluded.age65plus, age80plus = excluded.age80plus,
-             population_source = excluded.population_source, is_sample = excluded.is_sample, source = excluded.source
+             population_source = excluded.population_source, is_sample = excluded.is_sample, source = excluded.source,
+             valid_to = excluded.valid_to,
+             boundary_source = coalesce(excluded.boundary_source, t.boundary_source),
+             boundary_approximate = case when excluded.boundary is null then t.boundary_approximate
+               else excluded.boundary_approximate end
            where (t.name, t.level, t.parent_code, ST_AsEWKB(t.boundary), ST_AsEWKB(t.label_point), t.population_total,
-             t.age60plus, t.age65plus, t.age80plus, t.population_source, t.is_sample, t.source)
+             t.age60plus, t.age65plus, t.age80plus, t.population_source, t.is_sample, t.source, t.valid_to,
+             t.boundary_source, t.boundary_approximate)
              is distinct from (excluded.name, excluded.level, excluded.parent_code,
              ST_AsEWKB(coalesce(excluded.boundary, t.boundary)),
-             ST_AsEWKB(excluded.label_point), excluded.population_total, excluded.age60plus, excluded.age65plus,
-             excluded.age80plus, excluded.population_source, excluded.is_sample, excluded.source)
+             ST_AsEWKB(coalesce(excluded.label_point, t.label_point)), excluded.population_total, excluded.age60plus,
+             excluded.age65plus, excluded.age80plus, excluded.population_source, excluded.is_sample, excluded.source,
+             excluded.valid_to, coalesce(excluded.boundary_source, t.boundary_source),
+             case when excluded.boundary is null then t.boundary_approximate else excluded.boundary_approximate end)
            returning (xmax = 0) as inserted`,
           params.values,
         )),
       );
     }
     return tally(changed, regions.length);
+  }
+
+  /** Sets the successions exactly (by predecessor and successor). */
+  async replaceSuccessions(successions: SuccessionRecord[]): Promise<UpsertCounts> {
+    const rows = await this.sql.all<{ inserted: boolean }>(
+      `insert into region_succession as t (predecessor_code, successor_code, effective_on, transferred, basis)
+       select e->>0, e->>1, (e->>2)::date, array(select jsonb_array_elements_text(e->3)), e->>4
+       from jsonb_array_elements($1::jsonb) e
+       on conflict (predecessor_code, successor_code) do update set effective_on = excluded.effective_on,
+         transferred = excluded.transferred, basis = excluded.basis
+       where (t.effective_on, t.transferred, t.basis) is distinct from
+         (excluded.effective_on, excluded.transferred, excluded.basis)
+       returning (xmax = 0) as inserted`,
+      [
+        JSON.stringify(
+          successions.map((s) => [s.predecessorCode, s.successorCode, s.effectiveOn, s.transferred, s.basis]),
+        ),
+      ],
+    );
+    const deleted = await this.sql.run(
+      `delete from region_succession where not ((predecessor_code || '>' || successor_code) = any($1::text[]))`,
+      [successions.map((s) => `${s.predecessorCode}>${s.successorCode}`)],
+    );
+    return tally(rows, successions.length, deleted);
   }
 
   /**
