@@ -53,6 +53,8 @@ export const LIST_SIZES: Record<string, number> = {
   'ImportRowReport.problems': 5,
   'RegionConnection.edges': 1,
   'Region.successors': 5,
+  'PopulationImportReport.problems': 1_000,
+  'PopulationImportReport.mismatches': 200,
 };
 
 /** Lists of objects not named above are priced as this many items, never as one. */
@@ -86,6 +88,7 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
   'Query.indicators': () => 2_000,
+  'Mutation.importPopulation': () => 2_000,
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined

@@ -135,7 +135,7 @@ export interface CarriedPart {
 export interface CarriedCensus {
   code: string;
   counts: CensusCounts;
-  /** Empty when the region's own 2020 row applies unchanged. */
+  /** The 2020 districts the counts come from (the region's own row alone when it is unchanged). */
   parts: CarriedPart[];
 }
 
@@ -184,7 +184,7 @@ export function carryCensusForward(
   const moved = new Set(after.map((s) => s.predecessorCode));
 
   const carried = new Map<string, CarriedCensus>();
-  const add = (code: string, counts: CensusCounts, part: CarriedPart | null) => {
+  const add = (code: string, counts: CensusCounts, part: CarriedPart) => {
     const entry = carried.get(code) ?? {
       code,
       counts: { popTotal: 0, age60plus: 0, age65plus: 0, age80plus: 0 },
@@ -192,14 +192,21 @@ export function carryCensusForward(
     };
     for (const key of ['popTotal', 'age60plus', 'age65plus', 'age80plus'] as const)
       entry.counts[key] += counts[key];
-    if (part) entry.parts.push(part);
+    entry.parts.push(part);
     carried.set(code, entry);
   };
 
   for (const row of census.values()) {
     if (levelOfCode(row.code) !== RegionLevel.DISTRICT) continue;
     if (!moved.has(row.code)) {
-      if (today.has(row.code)) add(row.code, row, null);
+      if (today.has(row.code))
+        add(row.code, row, {
+          fromCode: row.code,
+          fromName: row.name,
+          communities: 1,
+          ofCommunities: 1,
+          counts: row,
+        });
       continue;
     }
     const outgoing = after.filter((s) => s.predecessorCode === row.code);
@@ -232,7 +239,9 @@ export function carryCensusForward(
 
 /** What the source text of carried counts says: which 2020 districts, in what share. */
 export function carriedSourceText(entry: CarriedCensus, censusSource: string): string {
-  if (entry.parts.length === 0) return censusSource;
+  const [only] = entry.parts;
+  if (entry.parts.length === 1 && only.fromCode === entry.code && only.communities === only.ofCommunities)
+    return censusSource;
   const parts = entry.parts.map((part) =>
     part.communities === part.ofCommunities
       ? `all of ${part.fromName} ${part.fromCode}`

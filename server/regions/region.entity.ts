@@ -57,6 +57,8 @@ const RegionSchema = defineEntity({
     validTo: p.date().nullable(),
     boundarySource: p.text().nullable(),
     boundaryApproximate: p.boolean().default(false),
+    populationYear: p.smallint().nullable(),
+    populationIsSample: p.boolean().default(false),
   },
 });
 
