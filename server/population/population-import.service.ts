@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { requireRole } from '../auth/authorize';
 import type { Principal } from '../auth/role';
+import { ImportRepository } from '../import/import.repository';
 import { badUserInput } from '../kernel/errors';
 import { reallocateCells, type AgeCounts } from './cell-reallocation';
 import { PopulationImportRepository, type TableRegion } from './population-import.repository';
@@ -77,7 +78,7 @@ export class PopulationImportService {
       if (request.dryRun || invalidRows > 0) {
         return { ...base, written: false, updated: 0, unchanged: 0, cellsUpdated: 0, unitsWithoutCells: [] };
       }
-      const changed = await repository.setCounts(
+      const changed = await new ImportRepository(tx).setRegionPopulation(
         valid.map((row) => ({
           code: row.code,
           counts: row,

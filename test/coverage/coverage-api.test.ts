@@ -270,7 +270,8 @@ describe('streets added later (region rows of level STREET with a boundary)', ()
     });
     expect(errors).toBeUndefined();
     const report = data!.coverage;
-    expect(report.subRegionNote).toBeNull();
+    expect(report.subRegionNote).toContain('小营街道 (330102004)');
+    expect(report.subRegionNote).toContain('have no boundary');
     expect(report.subRegions!.map((row) => row.regionCode)).toEqual(['330102001', '330102003', null]);
     for (const field of ['elderly', 'withinReach', 'beyondReach', 'noNetworkAccess'] as const) {
       expect(sum(report.subRegions!, (row) => row[field].age60plus)).toBe(report.region[field].age60plus);

@@ -152,8 +152,8 @@ describe('streets, communities, statistics and designations added later', () => 
     );
     await sql.run(
       `insert into region_statistic (region_code, kind, value, as_of, source)
-       select '330102', 'FAMILY_DOCTOR_SIGNED_65PLUS', age65plus * 0.75, '2026-06-30', 'test fixture' from region where code = '330102'
-       union all select '330102', 'CERTIFIED_SOCIAL_WORKERS', 100, '2026-06-30', 'test fixture'`,
+       select '330102', 'FAMILY_DOCTOR_SIGNED_65PLUS', age65plus * 0.75, date '2026-06-30', 'test fixture' from region where code = '330102'
+       union all select '330102', 'CERTIFIED_SOCIAL_WORKERS', 100, date '2026-06-30', 'test fixture'`,
     );
     designatedHome = (await sql.one<{ id: string; totalBeds: number; dementiaBeds: number }>(
       `select id::text as id, total_beds as "totalBeds", dementia_beds as "dementiaBeds" from facility
