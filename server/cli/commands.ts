@@ -9,6 +9,8 @@ import { importBoundaries, importCensus, importOsm } from '../import/file-import
 import { startProgress, type Progress } from '../import/progress';
 import { seedDemo } from '../import/seed';
 import { PopulationImportService } from '../population/population-import.service';
+import { readBoundaryGeoJson, readBoundaryShapefile } from '../regions/boundary-file';
+import { BoundaryImportService } from '../regions/boundary-import.service';
 import type { NetworkLoader } from '../network/network.loader';
 
 /**
@@ -29,6 +31,7 @@ export type CliCommand =
   | { name: 'import-file'; kind: 'osm' | 'boundaries' | 'census'; path: string }
   | { name: 'import-facilities'; path: string; crs: string; dryRun: boolean; actor: string }
   | { name: 'import-population'; path: string; dryRun: boolean; actor: string }
+  | { name: 'import-region-boundaries'; path: string; crs: string; dryRun: boolean; actor: string }
   | { name: 'seed' };
 
 /** Where a command reports: the same calls print on this terminal or travel from the server to it. */
@@ -116,6 +119,35 @@ async function execute(command: CliCommand, deps: CommandDeps, out: CommandOutpu
     case 'import-facilities':
       out.table(await importFacilityFile(deps.db, command, out));
       return;
+    case 'import-region-boundaries': {
+      const crs = command.crs.toUpperCase();
+      if (crs !== 'WGS84' && crs !== 'GCJ02' && crs !== 'BD09')
+        throw new Error(`unknown --crs ${command.crs}`);
+      const features = /\.shp$/i.test(command.path)
+        ? await readBoundaryShapefile(
+            await readFile(command.path),
+            await readFile(command.path.replace(/\.shp$/i, '.dbf')).catch(() => undefined),
+            crs,
+          )
+        : readBoundaryGeoJson(await readFile(command.path, 'utf8'), crs);
+      const report = await new BoundaryImportService(deps.db.fork(), {
+        role: 'ADMIN',
+        subject: command.actor,
+        facilityIds: [],
+        tokenId: null,
+      }).run({ features, dryRun: command.dryRun, source: `import: ${command.path} (${crs})` });
+      for (const p of report.problems)
+        out.error(`feature ${p.feature}${p.code ? ` (${p.code})` : ''}: ${p.message}`);
+      for (const o of report.overlaps)
+        out.log(`overlap: ${o.first} and ${o.second} share ${(100 * o.share).toFixed(1)}% of the smaller`);
+      if (report.invalid > 0) throw new Error(`${report.invalid} of ${report.total} features are invalid`);
+      out.log(
+        command.dryRun
+          ? `Dry run: all ${report.total} features are valid; nothing written.`
+          : `Written: ${report.updated} outlines changed, ${report.unchanged} unchanged.`,
+      );
+      return;
+    }
     case 'import-population': {
       const report = await new PopulationImportService(deps.db.fork(), {
         role: 'ADMIN',
@@ -196,6 +228,14 @@ export function parseCommand(value: unknown): CliCommand {
       };
     case 'import-population':
       return { name: c.name, path: text('path'), dryRun: flag('dryRun'), actor: text('actor') };
+    case 'import-region-boundaries':
+      return {
+        name: c.name,
+        path: text('path'),
+        crs: text('crs'),
+        dryRun: flag('dryRun'),
+        actor: text('actor'),
+      };
     default:
       throw new Error(`Unknown command ${JSON.stringify(c.name)}`);
   }

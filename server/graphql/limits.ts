@@ -55,6 +55,9 @@ export const LIST_SIZES: Record<string, number> = {
   'Region.successors': 5,
   'PopulationImportReport.problems': 1_000,
   'PopulationImportReport.mismatches': 200,
+  'BoundaryImportReport.matched': 1_000,
+  'BoundaryImportReport.problems': 1_000,
+  'BoundaryImportReport.overlaps': 200,
 };
 
 /** Lists of objects not named above are priced as this many items, never as one. */
@@ -89,6 +92,7 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
   'Query.indicators': () => 2_000,
   'Mutation.importPopulation': () => 2_000,
+  'Mutation.importRegionBoundaries': () => 2_000,
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined

@@ -57,7 +57,16 @@ const COLUMNS = `r.code, r.name, r.level::text as "level", r.parent_code as "par
   r.boundary_approximate as "boundaryApproximate"`;
 
 const LIST_FILTER = `($1::text is null or r.level::text = $1) and ($2::text is null or r.parent_code = $2)
-  and ($3::boolean or r.valid_to is null)`;
+  and ($3::boolean or r.valid_to is null) and ($6::boolean is null or (r.boundary is not null) = $6)`;
+
+/** Which regions a list holds. */
+export interface RegionFilter {
+  level: RegionLevel | null;
+  parentCode: string | null;
+  includeEnded: boolean;
+  /** Only those with (true) or without (false) an outline; null: both. */
+  hasBoundary?: boolean | null;
+}
 
 /** Every query about regions. */
 export class RegionRepository {
@@ -68,23 +77,19 @@ export class RegionRepository {
   }
 
   /** Regions at a level and/or under a parent, by code, from `offset`; ended ones only when asked. */
-  async list(
-    filter: { level: RegionLevel | null; parentCode: string | null; includeEnded: boolean },
-    limit: number,
-    offset = 0,
-  ): Promise<Region[]> {
+  async list(filter: RegionFilter, limit: number, offset = 0): Promise<Region[]> {
     const rows = await this.sql.all<Row>(
       `select ${COLUMNS} from region r where ${LIST_FILTER} order by r.code limit $4 offset $5`,
-      [filter.level, filter.parentCode, filter.includeEnded, limit, offset],
+      [filter.level, filter.parentCode, filter.includeEnded, limit, offset, filter.hasBoundary ?? null],
     );
     return rows.map(toRegion);
   }
 
   /** How many regions the filter of `list` matches. */
-  async count(filter: { level: RegionLevel | null; parentCode: string | null; includeEnded: boolean }) {
+  async count(filter: RegionFilter) {
     const row = await this.sql.one<{ n: number }>(
       `select count(*)::int as n from region r where ${LIST_FILTER}`,
-      [filter.level, filter.parentCode, filter.includeEnded],
+      [filter.level, filter.parentCode, filter.includeEnded, null, null, filter.hasBoundary ?? null],
     );
     return row?.n ?? 0;
   }

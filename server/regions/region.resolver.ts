@@ -14,10 +14,21 @@ export class RegionResolver {
     @Arg('parentCode', () => String, { nullable: true }) parentCode: string | null,
     @Arg('includeEnded', () => Boolean, { defaultValue: false }) includeEnded: boolean,
     @Arg('first', () => Int, { defaultValue: MAX_REGION_LIST }) first: number,
+    @Arg('hasBoundary', () => Boolean, {
+      nullable: true,
+      description:
+        'Only regions with (true) or without (false) an outline: planners list what still lacks one.',
+    })
+    hasBoundary: boolean | null,
     @Ctx() ctx: RequestContext,
   ) {
     return new RegionService(ctx.em).list(
-      { level: level ?? null, parentCode: parentCode ?? null, includeEnded },
+      {
+        level: level ?? null,
+        parentCode: parentCode ?? null,
+        includeEnded,
+        hasBoundary: hasBoundary ?? null,
+      },
       first,
     );
   }

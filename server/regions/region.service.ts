@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { connectionOf, pageWindow } from '../graphql/pagination';
 import { badUserInput, notFound } from '../kernel/errors';
-import type { RegionLevel } from './region-level';
-import { RegionRepository } from './region.repository';
+import { RegionRepository, type RegionFilter } from './region.repository';
 import type { Region } from './region.type';
 
 /** The most regions `regions` returns in one list. */
@@ -30,10 +29,7 @@ export class RegionService {
    * Regions at a level and/or under a parent (today's unless `includeEnded`), by code; BAD_USER_INPUT when
    * more than `first` match, so a list is never cut short silently.
    */
-  async list(
-    filter: { level: RegionLevel | null; parentCode: string | null; includeEnded: boolean },
-    first: number,
-  ): Promise<Region[]> {
+  async list(filter: RegionFilter, first: number): Promise<Region[]> {
     if (filter.parentCode != null) assertRegionCode(filter.parentCode, 'parentCode');
     if (!Number.isInteger(first) || first < 1 || first > MAX_REGION_LIST) {
       throw badUserInput(`"first" must be between 1 and ${MAX_REGION_LIST}, got ${first}`, 'first');
