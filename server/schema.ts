@@ -18,7 +18,7 @@ import { TravelTimeResolver } from './facilities/travel-time.resolver';
 import { FacilityPartnershipsResolver } from './partnerships/facility-partnerships.resolver';
 import { RegionResolver } from './regions/region.resolver';
 import { PopulationImportResolver } from './population/population-import.resolver';
-import { BoundaryImportResolver } from './regions/boundary-import.resolver';
+import { BoundaryImportResolver } from './boundary-import/boundary-import.resolver';
 import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,

@@ -9,8 +9,8 @@ import { importBoundaries, importCensus, importOsm } from '../import/file-import
 import { startProgress, type Progress } from '../import/progress';
 import { seedDemo } from '../import/seed';
 import { PopulationImportService } from '../population/population-import.service';
-import { readBoundaryGeoJson, readBoundaryShapefile } from '../regions/boundary-file';
-import { BoundaryImportService } from '../regions/boundary-import.service';
+import { readBoundaryGeoJson, readBoundaryShapefile } from '../boundary-import/boundary-file';
+import { BoundaryImportService } from '../boundary-import/boundary-import.service';
 import type { NetworkLoader } from '../network/network.loader';
 
 /**

@@ -45,7 +45,14 @@ export function reallocateCells(
   units: readonly CountedUnit[],
 ): { counts: Map<string, AgeCounts>; unitsWithoutCells: string[] } {
   const counted = new Map(units.map((unit) => [unit.code, unit]));
-  const cellsOf = (code: string) => cells.filter((cell) => cell.unitCodes.includes(code));
+  // A centroid on the shared edge of two outlines of one level belongs to the lower code only.
+  const placed = cells.map((cell) => ({
+    ...cell,
+    unitCodes: [...cell.unitCodes]
+      .sort()
+      .filter((code, i, sorted) => !sorted.slice(0, i).some((other) => other.length === code.length)),
+  }));
+  const cellsOf = (code: string) => placed.filter((cell) => cell.unitCodes.includes(code));
   const result = new Map<string, AgeCounts>();
   const unitsWithoutCells: string[] = [];
   const ordered = [...units].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));

@@ -284,7 +284,11 @@ describe('streets added later (region rows of level STREET with a boundary)', ()
     const street = (await coverage({ code: '330102001', types: ['MEAL_POINT'] })).data!.coverage;
     expect(street.region.withinReach).toEqual(district.subRegions![0].withinReach);
     expect(street.region.elderly).toEqual(district.subRegions![0].elderly);
-    expect(street.region.census).toBeNull();
+    // The street's census is the demo's sample street table (示例数据), not the sum of its cells.
+    const table = await sql.one<{ a60: number }>(
+      `select age60plus as a60 from region where code = '330102001'`,
+    );
+    expect(street.region.census).toEqual({ age60plus: table!.a60 });
   });
 
   test('population below district level is planner-only: a street, or a district’s street rows, are FORBIDDEN to others', async () => {

@@ -66,12 +66,13 @@ beforeAll(async () => {
     subject: 'importer',
   });
   admin = { authorization: `Bearer ${token}` };
-  // Outlines for 清波 330102001 and 湖滨 330102003 (western and eastern halves of 上城区's cells), and for
-  // 清波门社区 330102001051 around the first cell of the western half.
+  // Outlines for 清波 330102001 and 湖滨 330102003 (western and eastern halves of 上城区's cells, 40 m apart
+  // so that no centroid lies on both), and for 清波门社区 330102001051 around a cell of the western half.
   await sql.run(
     `update region t set boundary = ST_Multi(ST_CollectionExtract(ST_Intersection(r.boundary, ST_MakeEnvelope(
-         ST_XMin(c.box) + s.part * (ST_XMax(c.box) - ST_XMin(c.box)) / 2, ST_YMin(c.box) - 0.01,
-         ST_XMin(c.box) + (s.part + 1) * (ST_XMax(c.box) - ST_XMin(c.box)) / 2, ST_YMax(c.box) + 0.01, 4326)), 3))
+         ST_XMin(c.box) + s.part * (ST_XMax(c.box) - ST_XMin(c.box)) / 2 + s.part * 0.0002, ST_YMin(c.box) - 0.01,
+         ST_XMin(c.box) + (s.part + 1) * (ST_XMax(c.box) - ST_XMin(c.box)) / 2 - (1 - s.part) * 0.0002,
+         ST_YMax(c.box) + 0.01, 4326)), 3))
      from region r, (select ST_Extent(centroid)::geometry as box from population_cell where region_code = '330102') c,
        (values ('330102001', 0), ('330102003', 1)) as s(code, part)
      where r.code = '330102' and t.code = s.code`,
