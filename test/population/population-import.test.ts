@@ -78,7 +78,7 @@ beforeAll(async () => {
      where r.code = '330102' and t.code = s.code`,
   );
   await sql.run(
-    `update region set boundary = (select ST_Multi(ST_Buffer(c.centroid::geography, 450)::geometry)
+    `update region set boundary = (select ST_Multi(ST_Buffer(c.centroid::geography, 150)::geometry)
        from population_cell c join region s on s.code = '330102001' and ST_Covers(s.boundary, c.centroid)
        where c.signal > 0 order by c.cell_key limit 1)
      where code = '330102001051'`,
