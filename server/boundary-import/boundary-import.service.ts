@@ -6,6 +6,7 @@ import {
   type CandidateRegion,
   type OutlineOverlap,
 } from './boundary-import.repository';
+import { respreadCountedUnits } from '../population/population-import.service';
 import type { BoundaryFeature } from './boundary-file';
 
 /** What is wrong with one feature. */
@@ -26,6 +27,8 @@ export interface BoundaryImportReport {
   matched: { feature: number; code: string; name: string }[];
   problems: FeatureProblem[];
   overlaps: OutlineOverlap[];
+  /** Population cells re-spread because a counted street or community got its outline. */
+  cellsUpdated: number;
 }
 
 /** Share of an outline that may lie outside its parent, or overlap a sibling, before it counts (2%). */
@@ -125,9 +128,17 @@ export class BoundaryImportService {
         problems: problems.sort((a, b) => a.feature - b.feature),
         overlaps,
       };
-      if (dryRun || invalid > 0) return { ...base, written: false, updated: 0, unchanged: 0 };
+      if (dryRun || invalid > 0)
+        return { ...base, written: false, updated: 0, unchanged: 0, cellsUpdated: 0 };
       const changed = await repository.write(outlines, source);
-      return { ...base, written: true, updated: changed.length, unchanged: outlines.length - changed.length };
+      const cellsUpdated = await respreadCountedUnits(tx, changed);
+      return {
+        ...base,
+        written: true,
+        updated: changed.length,
+        unchanged: outlines.length - changed.length,
+        cellsUpdated,
+      };
     });
   }
 }

@@ -78,4 +78,9 @@ export class BoundaryImportReport {
 
   @Field(() => [BoundaryOverlap])
   overlaps!: BoundaryOverlap[];
+
+  @Field(() => Int, {
+    description: 'Population cells re-spread because a street or community with counts got its outline.',
+  })
+  cellsUpdated!: number;
 }

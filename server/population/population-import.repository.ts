@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { SqlRunner } from '../db/sql';
-import type { AgeCounts, SpreadCell } from './cell-reallocation';
+import type { AgeCounts, CountedUnit, SpreadCell } from './cell-reallocation';
 
 /** A region a table row names, with its stored counts and how many regions in force lie directly below it. */
 export interface TableRegion extends AgeCounts {
@@ -37,6 +37,18 @@ export class PopulationImportRepository {
       [codes],
     );
     return new Map(rows.map((row) => [row.code, row]));
+  }
+
+  /** Streets and communities in force with an outline and counts, among these codes or directly below them. */
+  async countedUnitsAt(codes: readonly string[]): Promise<CountedUnit[]> {
+    const rows = await this.sql.all<{ code: string; parentCode: string | null } & AgeCounts>(
+      `select code, parent_code as "parentCode", age60plus, age65plus, age80plus from region
+       where (code = any($1::text[]) or parent_code = any($1::text[])) and valid_to is null
+         and level in ('STREET', 'COMMUNITY') and boundary is not null and age60plus is not null
+       order by code`,
+      [codes],
+    );
+    return rows.map(({ code, parentCode, ...counts }) => ({ code, parentCode, counts }));
   }
 
   /** The population cells whose centroid lies in any of these units (with outlines), each with the units holding it. */

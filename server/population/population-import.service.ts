@@ -7,6 +7,22 @@ import { reallocateCells, type AgeCounts } from './cell-reallocation';
 import { PopulationImportRepository, type TableRegion } from './population-import.repository';
 import { readPopulationTable, type PopulationRowProblem, type PopulationTableRow } from './population-table';
 
+/**
+ * Spreads the stored counts of counted units (streets, communities with an outline) among `codes` and their
+ * children over the cells inside them (after their outlines changed); returns how many cells changed.
+ */
+export async function respreadCountedUnits(tx: EntityManager, codes: readonly string[]): Promise<number> {
+  const repository = new PopulationImportRepository(tx);
+  const units = await repository.countedUnitsAt(codes);
+  if (units.length === 0) return 0;
+  const cells = await repository.cellsIn(units.map((unit) => unit.code));
+  const { counts } = reallocateCells(cells, units);
+  return repository.setCellCounts(
+    counts,
+    '示例数据 sample: street/community counts spread over OpenStreetMap housing (ODbL)',
+  );
+}
+
 /** Largest table accepted through the API. */
 export const MAX_POPULATION_ROWS = 20_000;
 

@@ -165,6 +165,16 @@ describe('importRegionBoundaries', () => {
     },
   );
 
+  test('a street with counts that gets an outline has them spread over its cells, the sum exact', async () => {
+    const row = await sql.one<{ stored: number; cells: number }>(
+      `select r.age60plus as stored, (select sum(c.age60plus)::int from population_cell c
+         where ST_Covers(r.boundary, c.centroid)) as cells
+       from region r where r.code = '330102001'`,
+    );
+    expect(row!.stored).toBeGreaterThan(0);
+    expect(row!.cells).toBe(row!.stored);
+  });
+
   test('overlapping siblings are reported, not refused', async () => {
     const { data } = await importFile(
       collection(feature({ code: '330102001' }, west), feature({ code: '330102004' }, west)),
