@@ -17,7 +17,8 @@ export interface BoundaryFeature {
 
 const CODE_KEYS = ['code', 'CODE', '区划代码', 'adcode', 'ADCODE'];
 const NAME_KEYS = ['name', 'NAME', '名称', 'Name'];
-const PARENT_KEYS = ['parent_code', 'PARENT_CODE', 'parentCode', '上级代码'];
+// dBASE field names hold 10 characters: a Shapefile's parent_code arrives as parent_cod.
+const PARENT_KEYS = ['parent_code', 'PARENT_CODE', 'parentCode', 'parent_cod', 'PARENT_COD', '上级代码'];
 
 function firstOf(properties: Record<string, unknown>, keys: readonly string[]): string | null {
   for (const key of keys) {
