@@ -56,8 +56,10 @@ const COLUMNS = `r.code, r.name, r.level::text as "level", r.parent_code as "par
   to_char(r.valid_to, 'YYYY-MM-DD') as "validTo", r.boundary_source as "boundarySource",
   r.boundary_approximate as "boundaryApproximate"`;
 
-const LIST_FILTER = `($1::text is null or r.level::text = $1) and ($2::text is null or r.parent_code = $2)
-  and ($3::boolean or r.valid_to is null) and ($6::boolean is null or (r.boundary is not null) = $6)`;
+/** The filter of a region list; `$1`–`$3` level, parent, includeEnded, and the placeholder given for hasBoundary. */
+const listFilter = (hasBoundary: string) => `($1::text is null or r.level::text = $1)
+  and ($2::text is null or r.parent_code = $2) and ($3::boolean or r.valid_to is null)
+  and (${hasBoundary}::boolean is null or (r.boundary is not null) = ${hasBoundary})`;
 
 /** Which regions a list holds. */
 export interface RegionFilter {
@@ -79,7 +81,7 @@ export class RegionRepository {
   /** Regions at a level and/or under a parent, by code, from `offset`; ended ones only when asked. */
   async list(filter: RegionFilter, limit: number, offset = 0): Promise<Region[]> {
     const rows = await this.sql.all<Row>(
-      `select ${COLUMNS} from region r where ${LIST_FILTER} order by r.code limit $4 offset $5`,
+      `select ${COLUMNS} from region r where ${listFilter('$6')} order by r.code limit $4 offset $5`,
       [filter.level, filter.parentCode, filter.includeEnded, limit, offset, filter.hasBoundary ?? null],
     );
     return rows.map(toRegion);
@@ -88,8 +90,8 @@ export class RegionRepository {
   /** How many regions the filter of `list` matches. */
   async count(filter: RegionFilter) {
     const row = await this.sql.one<{ n: number }>(
-      `select count(*)::int as n from region r where ${LIST_FILTER}`,
-      [filter.level, filter.parentCode, filter.includeEnded, null, null, filter.hasBoundary ?? null],
+      `select count(*)::int as n from region r where ${listFilter('$4')}`,
+      [filter.level, filter.parentCode, filter.includeEnded, filter.hasBoundary ?? null],
     );
     return row?.n ?? 0;
   }
