@@ -13,6 +13,7 @@ import { RoadEdge } from './network/road-edge.entity';
 import { Partnership } from './partnerships/partnership.entity';
 import { PopulationCell } from './population/population-cell.entity';
 import { Region } from './regions/region.entity';
+import { RegionSuccession } from './regions/region-succession.entity';
 import { ServiceArea } from './facilities/service-area.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
@@ -34,4 +35,5 @@ export const entities = [
   AccessToken,
   AppSecret,
   AuditEntry,
+  RegionSuccession,
 ];

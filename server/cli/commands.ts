@@ -1,5 +1,6 @@
 // The import services below load type-graphql classes, which need the metadata polyfill first.
 import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
 import type { Role } from '../auth/role';
 import { TokenService } from '../auth/token.service';
 import type { Database } from '../db/database';
@@ -7,6 +8,9 @@ import { importFacilityFile } from '../facility-import/facility-import.cli';
 import { importBoundaries, importCensus, importOsm } from '../import/file-import';
 import { startProgress, type Progress } from '../import/progress';
 import { seedDemo } from '../import/seed';
+import { PopulationImportService } from '../population/population-import.service';
+import { readBoundaryGeoJson, readBoundaryShapefile } from '../boundary-import/boundary-file';
+import { BoundaryImportService } from '../boundary-import/boundary-import.service';
 import type { NetworkLoader } from '../network/network.loader';
 
 /**
@@ -26,6 +30,8 @@ export type CliCommand =
   | { name: 'token-list' }
   | { name: 'import-file'; kind: 'osm' | 'boundaries' | 'census'; path: string }
   | { name: 'import-facilities'; path: string; crs: string; dryRun: boolean; actor: string }
+  | { name: 'import-population'; path: string; dryRun: boolean; actor: string }
+  | { name: 'import-region-boundaries'; path: string; crs: string; dryRun: boolean; actor: string }
   | { name: 'seed' };
 
 /** Where a command reports: the same calls print on this terminal or travel from the server to it. */
@@ -113,6 +119,57 @@ async function execute(command: CliCommand, deps: CommandDeps, out: CommandOutpu
     case 'import-facilities':
       out.table(await importFacilityFile(deps.db, command, out));
       return;
+    case 'import-region-boundaries': {
+      const crs = command.crs.toUpperCase();
+      if (crs !== 'WGS84' && crs !== 'GCJ02' && crs !== 'BD09')
+        throw new Error(`unknown --crs ${command.crs}`);
+      const features = /\.shp$/i.test(command.path)
+        ? await readBoundaryShapefile(
+            await readFile(command.path),
+            await readFile(command.path.replace(/\.shp$/i, '.dbf')).catch(() => undefined),
+            crs,
+          )
+        : readBoundaryGeoJson(await readFile(command.path, 'utf8'), crs);
+      const report = await new BoundaryImportService(deps.db.fork(), {
+        role: 'ADMIN',
+        subject: command.actor,
+        facilityIds: [],
+        tokenId: null,
+      }).run({ features, dryRun: command.dryRun, source: `import: ${command.path} (${crs})` });
+      for (const p of report.problems)
+        out.error(`feature ${p.feature}${p.code ? ` (${p.code})` : ''}: ${p.message}`);
+      for (const o of report.overlaps)
+        out.log(`overlap: ${o.first} and ${o.second} share ${(100 * o.share).toFixed(1)}% of the smaller`);
+      if (report.invalid > 0) throw new Error(`${report.invalid} of ${report.total} features are invalid`);
+      out.log(
+        command.dryRun
+          ? `Dry run: all ${report.total} features are valid; nothing written.`
+          : `Written: ${report.updated} outlines changed, ${report.unchanged} unchanged.`,
+      );
+      return;
+    }
+    case 'import-population': {
+      const report = await new PopulationImportService(deps.db.fork(), {
+        role: 'ADMIN',
+        subject: command.actor,
+        facilityIds: [],
+        tokenId: null,
+      }).run({ content: await readFile(command.path, 'utf8'), dryRun: command.dryRun });
+      for (const p of report.problems)
+        out.error(`line ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.field}: ${p.message}`);
+      for (const m of report.mismatches) {
+        out.log(
+          `check: ${m.parentName} ${m.parentCode} 60+ ${m.parentAge60plus}, its ${m.childrenCounted} of ${m.childrenInForce} children counted sum to ${m.childrenAge60plus}`,
+        );
+      }
+      if (report.invalid > 0) throw new Error(`${report.invalid} of ${report.total} rows are invalid`);
+      out.log(
+        command.dryRun
+          ? `Dry run: all ${report.total} rows are valid; nothing written.`
+          : `Written: ${report.updated} regions updated, ${report.cellsUpdated} population cells re-spread.`,
+      );
+      return;
+    }
     case 'seed': {
       const report = await seedDemo(deps.db, out.progress);
       await deps.network?.reload();
@@ -162,6 +219,16 @@ export function parseCommand(value: unknown): CliCommand {
       return { name: c.name, kind, path: text('path') };
     }
     case 'import-facilities':
+      return {
+        name: c.name,
+        path: text('path'),
+        crs: text('crs'),
+        dryRun: flag('dryRun'),
+        actor: text('actor'),
+      };
+    case 'import-population':
+      return { name: c.name, path: text('path'), dryRun: flag('dryRun'), actor: text('actor') };
+    case 'import-region-boundaries':
       return {
         name: c.name,
         path: text('path'),

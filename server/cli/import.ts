@@ -10,7 +10,9 @@ import { runCli } from './run';
  * imports one file, all or nothing, idempotently; through the running server when it holds the database.
  */
 const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
-       npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]`;
+       npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]
+       npm run import -- population <file.csv> [--dry-run]
+       npm run import -- region-boundaries <file.geojson|file.shp> [--crs WGS84|GCJ02|BD09] [--dry-run]`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { crs: { type: 'string', default: 'WGS84' }, 'dry-run': { type: 'boolean', default: false } },
@@ -24,6 +26,23 @@ if (file && (kind === 'osm' || kind === 'boundaries' || kind === 'census')) {
 } else if (file && kind === 'facilities') {
   command = {
     name: 'import-facilities',
+    path: filePath,
+    crs: values.crs,
+    dryRun: values['dry-run'],
+    actor: `cli:${userInfo().username}`,
+  };
+}
+if (file && kind === 'population') {
+  command = {
+    name: 'import-population',
+    path: filePath,
+    dryRun: values['dry-run'],
+    actor: `cli:${userInfo().username}`,
+  };
+}
+if (file && kind === 'region-boundaries') {
+  command = {
+    name: 'import-region-boundaries',
     path: filePath,
     crs: values.crs,
     dryRun: values['dry-run'],

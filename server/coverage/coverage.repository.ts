@@ -77,7 +77,8 @@ export class CoverageRepository {
          select code from region where parent_code = $1
          union
          select r.code from region r join down on r.parent_code = down.code)
-       select ${REGION_COLUMNS} from down join region r on r.code = down.code order by r.code`,
+       select ${REGION_COLUMNS} from down join region r on r.code = down.code
+       where r.valid_to is null order by r.code`,
       [code],
     );
     return rows.map(toRegionNode);

@@ -23,6 +23,8 @@ export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 100_000 } a
 const DEFAULT_PAGE: Record<string, number> = {
   'Query.facilities': 50,
   'Query.auditLog': 50,
+  'Query.regions': 500,
+  'Region.children': 50,
   'Query.gaps': 20,
 };
 
@@ -49,6 +51,13 @@ export const LIST_SIZES: Record<string, number> = {
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
   'ImportRowReport.problems': 5,
+  'RegionConnection.edges': 1,
+  'Region.successors': 5,
+  'PopulationImportReport.problems': 1_000,
+  'PopulationImportReport.mismatches': 200,
+  'BoundaryImportReport.matched': 1_000,
+  'BoundaryImportReport.problems': 1_000,
+  'BoundaryImportReport.overlaps': 200,
 };
 
 /** Lists of objects not named above are priced as this many items, never as one. */
@@ -82,6 +91,8 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
   'Query.indicators': () => 2_000,
+  'Mutation.importPopulation': () => 2_000,
+  'Mutation.importRegionBoundaries': () => 2_000,
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Database } from '../db/database';
-import { readDistrictBoundaries } from './boundaries';
 import { readCensus } from './census';
-import { DEMO_SOURCES } from './demo-sources';
 import { ImportRepository } from './import.repository';
 import { extractHealthFacilities } from './osm/health-facilities';
 import { extractBaseFeatures } from './osm/map-features';
@@ -10,7 +8,7 @@ import { readOsm } from './osm/osm-reader';
 import { extractWalkNetwork } from './osm/walk-network';
 import { startProgress, type Progress } from './progress';
 import { refreshServiceAreas } from '../service-areas/service-area.service';
-import { osmFacilityRecord, regionsOf, type SeedReport } from './seed';
+import { osmFacilityRecord, readDemoRegions, type SeedReport } from './seed';
 
 function inTransaction(
   db: Database,
@@ -44,16 +42,17 @@ export async function importOsm(
   });
 }
 
-/** Imports district boundaries, with province and city rows and census counts from the shipped census file. */
+/**
+ * Imports district outlines (feature id = 6-digit code, of today or of an ended district), onto today's
+ * districts by the succession rule, with the shipped division codes and carried census counts.
+ */
 export async function importBoundaries(db: Database, path: string): Promise<SeedReport> {
-  const [districts, census] = await Promise.all([
-    readDistrictBoundaries(path),
-    readCensus(DEMO_SOURCES.census),
-  ]);
+  const { regions, successions } = await readDemoRegions([path]);
   return inTransaction(db, async (repo) => {
-    const region = await repo.upsertRegions(regionsOf(districts, census));
+    const region = await repo.upsertRegions(regions);
+    const region_succession = await repo.replaceSuccessions(successions);
     await repo.refreshParentBoundaries();
-    return { region };
+    return { region, region_succession };
   });
 }
 

@@ -17,6 +17,21 @@ export interface RegionRecord {
   populationSource: string | null;
   isSample: boolean;
   source: string;
+  /** The day a re-division replaced the region; null while in force. */
+  validTo: string | null;
+  boundarySource: string | null;
+  boundaryApproximate: boolean;
+  /** How many outlines `boundary` joins (they are unioned when more than one). */
+  boundaryPieces?: number;
+}
+
+/** All or part of a region that went to another on a day. */
+export interface SuccessionRecord {
+  predecessorCode: string;
+  successorCode: string;
+  effectiveOn: string;
+  transferred: string[];
+  basis: string;
 }
 
 /** A facility as an import writes it; `sourceKey` makes re-imports update instead of duplicate. */

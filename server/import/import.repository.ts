@@ -12,12 +12,17 @@ import type {
   PartnershipRecord,
   PopulationCellRecord,
   RegionRecord,
+  SuccessionRecord,
   UpsertCounts,
 } from './import.records';
 import type { Progress } from './progress';
 
 const BATCH = 400;
 const point = (lng: number, lat: number) => JSON.stringify({ type: 'Point', coordinates: [lng, lat] });
+
+/** A region's count column on upsert: a row without counts keeps those an import (a street table) gave. */
+const KEEP_COUNTS = (column: string) =>
+  `case when excluded.age60plus is null then t.${column} else excluded.${column} end`;
 
 /** A row of VALUES from the SQL of its columns. */
 function tuple(columns: string[]): string {
@@ -45,19 +50,26 @@ export class ImportRepository {
     this.sql = new SqlRunner(em);
   }
 
-  /** Upserts regions by division code (parents first). */
+  /** Upserts regions by division code (parents first); outlines of several pieces are unioned. */
   async upsertRegions(regions: RegionRecord[]): Promise<UpsertCounts> {
     const sorted = [...regions].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
     const changed: { inserted: boolean }[] = [];
     for (const batch of batches(sorted, BATCH)) {
       const params = new SqlParams();
-      const rows = batch.map((r) =>
-        tuple([
+      const rows = batch.map((r) => {
+        const outline = `ST_MakeValid(${geometry(params, r.boundary ? JSON.stringify(r.boundary) : null)})`;
+        // Outlines drawn apart meet with slivers: parts of a union under a hectare are dropped.
+        const joined =
+          (r.boundaryPieces ?? 1) > 1
+            ? `(select ST_Collect(d.geom) from ST_Dump(ST_UnaryUnion(${outline})) d
+                where ST_Area(d.geom::geography) >= 10000)`
+            : outline;
+        return tuple([
           params.add(r.code, 'text'),
           params.add(r.name, 'text'),
           params.add(r.level, 'region_level'),
           params.add(r.parentCode, 'text'),
-          `ST_Multi(ST_CollectionExtract(ST_MakeValid(${geometry(params, r.boundary ? JSON.stringify(r.boundary) : null)}), 3))`,
+          `ST_Multi(ST_CollectionExtract(${joined}, 3))`,
           geometry(params, r.labelPoint ? point(...r.labelPoint) : null),
           params.add(r.populationTotal, 'int'),
           params.add(r.age60plus, 'int'),
@@ -66,30 +78,105 @@ export class ImportRepository {
           params.add(r.populationSource, 'text'),
           params.add(r.isSample, 'boolean'),
           params.add(r.source, 'text'),
-        ]),
-      );
+          params.add(r.validTo, 'date'),
+          params.add(r.boundarySource, 'text'),
+          params.add(r.boundaryApproximate, 'boolean'),
+        ]);
+      });
       changed.push(
         ...(await this.sql.all<{ inserted: boolean }>(
           `insert into region as t (code, name, level, parent_code, boundary, label_point, population_total,
-             age60plus, age65plus, age80plus, population_source, is_sample, source)
+             age60plus, age65plus, age80plus, population_source, is_sample, source, valid_to, boundary_source,
+             boundary_approximate)
            values ${rows.join(', ')}
            on conflict (code) do update set name = excluded.name, level = excluded.level,
-             parent_code = excluded.parent_code, boundary = coalesce(excluded.boundary, t.boundary), label_point = excluded.label_point,
-             population_total = excluded.population_total, age60plus = excluded.age60plus,
-             age65plus = excluded.age65plus, age80plus = excluded.age80plus,
-             population_source = excluded.population_source, is_sample = excluded.is_sample, source = excluded.source
+             parent_code = excluded.parent_code, boundary = coalesce(excluded.boundary, t.boundary),
+             label_point = coalesce(excluded.label_point, t.label_point),
+             population_total = ${KEEP_COUNTS('population_total')}, age60plus = ${KEEP_COUNTS('age60plus')},
+             age65plus = ${KEEP_COUNTS('age65plus')}, age80plus = ${KEEP_COUNTS('age80plus')},
+             population_source = ${KEEP_COUNTS('population_source')}, is_sample = excluded.is_sample, source = excluded.source,
+             valid_to = excluded.valid_to,
+             boundary_source = coalesce(excluded.boundary_source, t.boundary_source),
+             boundary_approximate = case when excluded.boundary is null then t.boundary_approximate
+               else excluded.boundary_approximate end
            where (t.name, t.level, t.parent_code, ST_AsEWKB(t.boundary), ST_AsEWKB(t.label_point), t.population_total,
-             t.age60plus, t.age65plus, t.age80plus, t.population_source, t.is_sample, t.source)
+             t.age60plus, t.age65plus, t.age80plus, t.population_source, t.is_sample, t.source, t.valid_to,
+             t.boundary_source, t.boundary_approximate)
              is distinct from (excluded.name, excluded.level, excluded.parent_code,
              ST_AsEWKB(coalesce(excluded.boundary, t.boundary)),
-             ST_AsEWKB(excluded.label_point), excluded.population_total, excluded.age60plus, excluded.age65plus,
-             excluded.age80plus, excluded.population_source, excluded.is_sample, excluded.source)
+             ST_AsEWKB(coalesce(excluded.label_point, t.label_point)), ${KEEP_COUNTS('population_total')},
+             ${KEEP_COUNTS('age60plus')}, ${KEEP_COUNTS('age65plus')}, ${KEEP_COUNTS('age80plus')},
+             ${KEEP_COUNTS('population_source')}, excluded.is_sample, excluded.source,
+             excluded.valid_to, coalesce(excluded.boundary_source, t.boundary_source),
+             case when excluded.boundary is null then t.boundary_approximate else excluded.boundary_approximate end)
            returning (xmax = 0) as inserted`,
           params.values,
         )),
       );
     }
     return tally(changed, regions.length);
+  }
+
+  /** Sets the successions exactly (by predecessor and successor). */
+  async replaceSuccessions(successions: SuccessionRecord[]): Promise<UpsertCounts> {
+    const rows = await this.sql.all<{ inserted: boolean }>(
+      `insert into region_succession as t (predecessor_code, successor_code, effective_on, transferred, basis)
+       select e->>0, e->>1, (e->>2)::date, array(select jsonb_array_elements_text(e->3)), e->>4
+       from jsonb_array_elements($1::jsonb) e
+       on conflict (predecessor_code, successor_code) do update set effective_on = excluded.effective_on,
+         transferred = excluded.transferred, basis = excluded.basis
+       where (t.effective_on, t.transferred, t.basis) is distinct from
+         (excluded.effective_on, excluded.transferred, excluded.basis)
+       returning (xmax = 0) as inserted`,
+      [
+        JSON.stringify(
+          successions.map((s) => [s.predecessorCode, s.successorCode, s.effectiveOn, s.transferred, s.basis]),
+        ),
+      ],
+    );
+    const deleted = await this.sql.run(
+      `delete from region_succession where not ((predecessor_code || '>' || successor_code) = any($1::text[]))`,
+      [successions.map((s) => `${s.predecessorCode}>${s.successorCode}`)],
+    );
+    return tally(rows, successions.length, deleted);
+  }
+
+  /** Stores older people counts (from a table) on regions; returns the codes whose row changed. */
+  async setRegionPopulation(
+    rows: {
+      code: string;
+      counts: { age60plus: number; age65plus: number; age80plus: number };
+      populationTotal: number | null;
+      year: number;
+      source: string;
+      isSample: boolean;
+    }[],
+  ): Promise<Set<string>> {
+    const changed = await this.sql.all<{ code: string }>(
+      `update region r set age60plus = (e->>1)::int, age65plus = (e->>2)::int, age80plus = (e->>3)::int,
+         population_total = coalesce((e->>4)::int, r.population_total), population_year = (e->>5)::smallint,
+         population_source = e->>6, population_is_sample = (e->>7)::boolean
+       from jsonb_array_elements($1::jsonb) e
+       where r.code = e->>0 and (r.age60plus, r.age65plus, r.age80plus, r.population_total, r.population_year,
+         r.population_source, r.population_is_sample) is distinct from ((e->>1)::int, (e->>2)::int, (e->>3)::int,
+         coalesce((e->>4)::int, r.population_total), (e->>5)::smallint, e->>6, (e->>7)::boolean)
+       returning r.code`,
+      [
+        JSON.stringify(
+          rows.map((r) => [
+            r.code,
+            r.counts.age60plus,
+            r.counts.age65plus,
+            r.counts.age80plus,
+            r.populationTotal,
+            r.year,
+            r.source,
+            r.isSample,
+          ]),
+        ),
+      ],
+    );
+    return new Set(changed.map((row) => row.code));
   }
 
   /**

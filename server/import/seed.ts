@@ -1,14 +1,17 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Database } from '../db/database';
 import { FacilityType } from '../facilities/facility-kind';
-import { RegionLevel } from '../regions/region-level';
 import { refreshServiceAreas } from '../service-areas/service-area.service';
 import { readDistrictBoundaries, type DistrictBoundary } from './boundaries';
-import { readCensus, type CensusDistrict } from './census';
+import { readCensus } from './census';
 import { DEMO_SOURCES, SOURCE_TEXT } from './demo-sources';
 import type { BoundingBox } from './geo/polygon';
 import { ImportRepository } from './import.repository';
-import type { FacilityImportRecord, RegionRecord, UpsertCounts } from './import.records';
+import type { FacilityImportRecord, RegionRecord, SuccessionRecord, UpsertCounts } from './import.records';
+import { RegionLevel } from '../regions/region-level';
+import { regionsOfDivisions } from './division-regions';
+import { sampleStreetTable } from './sample/street-population';
+import { readDivisions } from './divisions';
 import { extractHealthFacilities, type OsmFacility } from './osm/health-facilities';
 import { extractBaseFeatures, extractBuildings } from './osm/map-features';
 import { readOsm } from './osm/osm-reader';
@@ -24,61 +27,54 @@ export type SeedReport = Record<string, UpsertCounts>;
 
 type ProgressFactory = (label: string, total: number) => Progress;
 
-/** Regions of one city file: province and city rows from the census, then each district. */
-export function regionsOf(
-  districts: DistrictBoundary[],
-  census: Map<string, CensusDistrict>,
-): RegionRecord[] {
-  if (!districts.length) return [];
-  const cityCode = `${districts[0].code.slice(0, 4)}00`;
-  const provinceCode = `${cityCode.slice(0, 2)}0000`;
-  const counts = (code: string) => {
-    const row = census.get(code);
-    return {
-      populationTotal: row?.popTotal ?? null,
-      age60plus: row?.age60plus ?? null,
-      age65plus: row?.age65plus ?? null,
-      age80plus: row?.age80plus ?? null,
-      populationSource: row ? SOURCE_TEXT.census : null,
-    };
+/** Today's regions and the ended ones, with census counts carried by the documented rule, from the shipped files. */
+export async function readDemoRegions(
+  outlinePaths: readonly string[] = DEMO_SOURCES.outlines,
+): Promise<{ regions: RegionRecord[]; successions: SuccessionRecord[]; outlines: DistrictBoundary[] }> {
+  const [outlines, census, { divisions, successions }] = await Promise.all([
+    Promise.all(outlinePaths.map(readDistrictBoundaries)).then((files) => files.flat()),
+    readCensus(DEMO_SOURCES.census),
+    readDivisions(DEMO_SOURCES.divisions, DEMO_SOURCES.successions),
+  ]);
+  return {
+    ...regionsOfDivisions({
+      divisions,
+      successions,
+      census,
+      outlines,
+      sources: {
+        divisions: SOURCE_TEXT.divisions,
+        boundaries: SOURCE_TEXT.boundaries,
+        census: SOURCE_TEXT.census,
+      },
+    }),
+    outlines,
   };
-  const province = census.get(provinceCode);
-  const city = census.get(cityCode);
-  return [
-    {
-      code: provinceCode,
-      name: province?.province ?? provinceCode,
-      level: RegionLevel.PROVINCE,
-      parentCode: null,
-      boundary: null,
-      labelPoint: null,
-      ...counts(provinceCode),
-      isSample: false,
-      source: SOURCE_TEXT.census,
-    },
-    {
-      code: cityCode,
-      name: city?.city ?? cityCode,
-      level: RegionLevel.CITY,
-      parentCode: provinceCode,
-      boundary: null,
-      labelPoint: null,
-      ...counts(cityCode),
-      isSample: false,
-      source: SOURCE_TEXT.census,
-    },
-    ...districts.map((d) => ({
-      code: d.code,
-      name: d.name,
-      level: RegionLevel.DISTRICT,
-      parentCode: cityCode,
-      boundary: d.boundary,
-      labelPoint: d.labelPoint,
-      ...counts(d.code),
-      isSample: false,
-      source: SOURCE_TEXT.boundaries,
-    })),
-  ];
+}
+
+/** A 2020 census district the demo is built on: its 2016 outline and today's district that holds it. */
+interface DemoTerritory {
+  code: string;
+  boundary: DistrictBoundary['boundary'];
+  districtCode: string;
+  districtName: string;
+}
+
+function demoTerritories(
+  outlines: DistrictBoundary[],
+  successions: SuccessionRecord[],
+  regions: RegionRecord[],
+): DemoTerritory[] {
+  return DEMO_SOURCES.demoDistricts.map((code) => {
+    const outline = outlines.find((o) => o.code === code);
+    const current = regions.find((r) => r.code === code && r.validTo === null)
+      ? code
+      : successions.find((s) => s.predecessorCode === code && s.transferred.length === 0)?.successorCode;
+    const district = regions.find((r) => r.code === current);
+    if (!outline || !district)
+      throw new Error(`The demo district ${code} has no outline or no district of today`);
+    return { code, boundary: outline.boundary, districtCode: district.code, districtName: district.name };
+  });
 }
 
 /** An OSM health facility as a directory row. */
@@ -147,27 +143,29 @@ function extractBoundsOf(
 }
 
 /**
- * Builds the complete demo (Hangzhou 上城区 and 下城区) from the files the repository ships, in one
- * transaction: regions and census counts, OSM health facilities, the walk network, base-map features,
+ * Builds the complete demo from the files the repository ships, in one transaction: the regions of the
+ * four policy cities (province to community, with census counts), and on the 2020 census districts 上城区
+ * and 下城区 (today in 上城区 and 拱墅区): OSM health facilities, the walk network, base-map features,
  * population cells, sample care resources and the facilities' service areas. Running it again changes nothing.
  */
 export async function seedDemo(db: Database, progress: ProgressFactory = startProgress): Promise<SeedReport> {
-  const [osm, districts, census] = await Promise.all([
+  const [osm, census, { regions, successions, outlines }] = await Promise.all([
     readOsm(DEMO_SOURCES.osm),
-    readDistrictBoundaries(DEMO_SOURCES.boundaries),
     readCensus(DEMO_SOURCES.census),
+    readDemoRegions([DEMO_SOURCES.boundaries]),
   ]);
   const extractBounds = extractBoundsOf(osm.bounds, osm.nodes.values());
   const network = extractWalkNetwork(osm);
   const buildings = extractBuildings(osm);
   const mapFeatures = extractBaseFeatures(osm);
   const osmFacilities = extractHealthFacilities(osm);
-  const demo = districts.filter((d) => (DEMO_SOURCES.demoDistricts as readonly string[]).includes(d.code));
+  const demo = demoTerritories(outlines, successions, regions);
 
   return db.fork().transactional(async (em: EntityManager) => {
     const repo = new ImportRepository(em);
     const report: SeedReport = {};
-    report.region = await repo.upsertRegions(regionsOf(districts, census));
+    report.region = await repo.upsertRegions(regions);
+    report.region_succession = await repo.replaceSuccessions(successions);
     await repo.refreshParentBoundaries();
 
     const network_ = progress('Walk network edges', network.edges.length);
@@ -180,7 +178,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
 
     const samples = demo.flatMap((d) =>
       generateSampleFacilities({
-        district: { code: d.code, name: d.name, cityName: '杭州市', polygon: d.boundary },
+        district: { code: d.code, name: d.districtName, cityName: '杭州市', polygon: d.boundary },
         buildings,
         streets: network.edges,
         extractBounds,
@@ -219,7 +217,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
     );
     const consortia = demo.flatMap((d) => {
       const consortium = generateSampleConsortium({
-        district: { code: d.code, name: d.name },
+        district: { code: d.code, name: d.districtName },
         careFacilities: samples.filter((s) => s.districtCode === d.code),
         partnerships: partnerships.filter((p) => p.sourceKey.startsWith(`sample:${d.code}:`)),
         referenceDate: DEMO_SOURCES.referenceDate,
@@ -231,7 +229,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
         sourceKey: c.sourceKey,
         name: c.name,
         level: c.level,
-        regionCode: c.districtCode,
+        regionCode: demo.find((d) => d.code === c.districtCode)!.districtCode,
         leadSourceKey: c.leadSourceKey,
         members: c.members,
         isSample: true,
@@ -241,24 +239,26 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
 
     const cells = progress('Population cells', demo.length);
     const cellCounts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
-    for (const d of demo) {
-      const row = census.get(d.code);
-      if (!row) throw new Error(`The census has no row for district ${d.code}`);
-      const spread = spreadDistrictElderly({
-        district: { ...row, code: d.code, polygon: d.boundary },
-        buildings,
-        roads: network.edges,
-        extractBounds,
-      });
-      const counts = await repo.replacePopulationCells(
-        d.code,
-        spread.map((c) => ({ ...c, regionCode: d.code, source: SOURCE_TEXT.population })),
-      );
+    for (const districtCode of [...new Set(demo.map((d) => d.districtCode))]) {
+      const records = demo
+        .filter((d) => d.districtCode === districtCode)
+        .flatMap((d) => {
+          const row = census.get(d.code);
+          if (!row) throw new Error(`The census has no row for district ${d.code}`);
+          cells.advance();
+          return spreadDistrictElderly({
+            district: { ...row, code: d.code, polygon: d.boundary },
+            buildings,
+            roads: network.edges,
+            extractBounds,
+          }).map((c) => ({ ...c, regionCode: districtCode, source: SOURCE_TEXT.population }));
+        });
+      const counts = await repo.replacePopulationCells(districtCode, records);
       for (const key of Object.keys(cellCounts) as (keyof UpsertCounts)[]) cellCounts[key] += counts[key];
-      cells.advance();
     }
     cells.done();
     report.population_cell = cellCounts;
+    report.street_population = await writeSampleStreetTables(em, regions, demo);
 
     // Last, so that they are computed on the network and facility locations just written.
     report.service_area = await refreshServiceAreas(em, progress);
@@ -266,10 +266,47 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
   });
 }
 
+/** Sample street tables (示例数据) for the districts of the demo; streets without outline keep them as statistics. */
+async function writeSampleStreetTables(
+  em: EntityManager,
+  regions: RegionRecord[],
+  demo: DemoTerritory[],
+): Promise<UpsertCounts> {
+  const communities = new Map<string, number>();
+  for (const region of regions) {
+    if (region.level === RegionLevel.COMMUNITY && region.parentCode)
+      communities.set(region.parentCode, (communities.get(region.parentCode) ?? 0) + 1);
+  }
+  const rows = [...new Set(demo.map((d) => d.districtCode))].flatMap((districtCode) => {
+    const district = regions.find((r) => r.code === districtCode)!;
+    const streets = regions.filter((r) => r.parentCode === districtCode && r.level === RegionLevel.STREET);
+    return sampleStreetTable(
+      {
+        popTotal: district.populationTotal ?? 0,
+        age60plus: district.age60plus ?? 0,
+        age65plus: district.age65plus ?? 0,
+        age80plus: district.age80plus ?? 0,
+      },
+      streets.map((street) => ({ code: street.code, communities: communities.get(street.code) ?? 0 })),
+    );
+  });
+  const changed = await new ImportRepository(em).setRegionPopulation(
+    rows.map((row) => ({
+      code: row.code,
+      counts: row,
+      populationTotal: row.populationTotal,
+      year: 2020,
+      source: SOURCE_TEXT.streetPopulation,
+      isSample: true,
+    })),
+  );
+  return { inserted: 0, updated: changed.size, unchanged: rows.length - changed.size, deleted: 0 };
+}
+
 /** Seeds the demo when the directory is empty (a newcomer's first `npm start`). */
 export async function ensureDemoData(db: Database): Promise<SeedReport | null> {
   const counts = await new ImportRepository(db.fork()).tableCounts();
   if (counts.facility > 0) return null;
-  console.log('Empty database: building the demo data (Hangzhou 上城区, 下城区) from data/ …');
+  console.log('Empty database: building the demo data (Hangzhou 上城区, 拱墅区) from data/ …');
   return seedDemo(db);
 }

@@ -102,10 +102,16 @@ export class IndicatorService {
     const targets = new Map(
       INDICATORS.map((definition) => [definition.code, targetOf(definition, stored).target]),
     );
-    const below = (node: RegionNode, level: RegionLevel) =>
-      [...scope.regions.values()].filter(
-        (other) => other.level === level && ancestorsOf(scope.regions, other.code).includes(node.code),
-      );
+    // Streets and communities under each region, found once: a city holds thousands of them.
+    const belowIndex = new Map<string, RegionNode[]>();
+    for (const other of scope.regions.values()) {
+      if (other.level !== RegionLevel.STREET && other.level !== RegionLevel.COMMUNITY) continue;
+      for (const ancestor of ancestorsOf(scope.regions, other.code)) {
+        const key = `${ancestor}|${other.level}`;
+        belowIndex.set(key, [...(belowIndex.get(key) ?? []), other]);
+      }
+    }
+    const below = (node: RegionNode, level: RegionLevel) => belowIndex.get(`${node.code}|${level}`) ?? [];
 
     const results: IndicatorResult[] = [];
     for (const node of rows) {

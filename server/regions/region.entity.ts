@@ -30,6 +30,7 @@ const RegionSchema = defineEntity({
     { name: 'region_level_idx', properties: ['level'] },
     { name: 'region_boundary_gist', properties: ['boundary'], type: 'gist' },
     { name: 'region_label_point_gist', properties: ['labelPoint'], type: 'gist' },
+    { name: 'region_valid_to_idx', properties: ['validTo'] },
   ],
   checks: [
     { name: 'region_code_check', expression: "code ~ '^[0-9]{6}([0-9]{3}([0-9]{3})?)?$'" },
@@ -52,6 +53,12 @@ const RegionSchema = defineEntity({
     populationSource: p.text().nullable(),
     isSample: p.boolean().default(false),
     source: p.text(),
+    /** The day a re-division replaced the region (exclusive); null while it is in force. */
+    validTo: p.date().nullable(),
+    boundarySource: p.text().nullable(),
+    boundaryApproximate: p.boolean().default(false),
+    populationYear: p.smallint().nullable(),
+    populationIsSample: p.boolean().default(false),
   },
 });
 

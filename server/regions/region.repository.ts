@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { asGeoJson } from '../db/geometry-sql';
 import { SqlRunner } from '../db/sql';
 import type { RegionLevel } from './region-level';
-import type { Region, RegionStats } from './region.type';
+import type { Region, RegionStats, RegionSuccession } from './region.type';
 
 interface Row {
   code: string;
@@ -18,6 +18,9 @@ interface Row {
   populationSource: string | null;
   isSample: boolean;
   source: string;
+  validTo: string | null;
+  boundarySource: string | null;
+  boundaryApproximate: boolean;
 }
 
 function toRegion(row: Row): Region {
@@ -40,13 +43,32 @@ function toRegion(row: Row): Region {
           },
     isSample: row.isSample,
     source: row.source,
+    validTo: row.validTo,
+    boundarySource: row.boundarySource,
+    boundaryApproximate: row.boundaryApproximate,
   };
 }
 
 const COLUMNS = `r.code, r.name, r.level::text as "level", r.parent_code as "parentCode",
   ${asGeoJson('r.boundary', 6)} as "boundary", ${asGeoJson('r.label_point', 6)} as "labelPoint",
   r.population_total as "populationTotal", r.age60plus, r.age65plus, r.age80plus,
-  r.population_source as "populationSource", r.is_sample as "isSample", r.source`;
+  r.population_source as "populationSource", r.is_sample as "isSample", r.source,
+  to_char(r.valid_to, 'YYYY-MM-DD') as "validTo", r.boundary_source as "boundarySource",
+  r.boundary_approximate as "boundaryApproximate"`;
+
+/** The filter of a region list; `$1`–`$3` level, parent, includeEnded, and the placeholder given for hasBoundary. */
+const listFilter = (hasBoundary: string) => `($1::text is null or r.level::text = $1)
+  and ($2::text is null or r.parent_code = $2) and ($3::boolean or r.valid_to is null)
+  and (${hasBoundary}::boolean is null or (r.boundary is not null) = ${hasBoundary})`;
+
+/** Which regions a list holds. */
+export interface RegionFilter {
+  level: RegionLevel | null;
+  parentCode: string | null;
+  includeEnded: boolean;
+  /** Only those with (true) or without (false) an outline; null: both. */
+  hasBoundary?: boolean | null;
+}
 
 /** Every query about regions. */
 export class RegionRepository {
@@ -56,15 +78,34 @@ export class RegionRepository {
     this.sql = new SqlRunner(em);
   }
 
-  /** Regions at a level and/or under a parent, by code. */
-  async list(level: RegionLevel | null, parentCode: string | null): Promise<Region[]> {
+  /** Regions at a level and/or under a parent, by code, from `offset`; ended ones only when asked. */
+  async list(filter: RegionFilter, limit: number, offset = 0): Promise<Region[]> {
     const rows = await this.sql.all<Row>(
-      `select ${COLUMNS} from region r
-       where ($1::text is null or r.level::text = $1) and ($2::text is null or r.parent_code = $2)
-       order by r.code`,
-      [level, parentCode],
+      `select ${COLUMNS} from region r where ${listFilter('$6')} order by r.code limit $4 offset $5`,
+      [filter.level, filter.parentCode, filter.includeEnded, limit, offset, filter.hasBoundary ?? null],
     );
     return rows.map(toRegion);
+  }
+
+  /** How many regions the filter of `list` matches. */
+  async count(filter: RegionFilter) {
+    const row = await this.sql.one<{ n: number }>(
+      `select count(*)::int as n from region r where ${listFilter('$4')}`,
+      [filter.level, filter.parentCode, filter.includeEnded, filter.hasBoundary ?? null],
+    );
+    return row?.n ?? 0;
+  }
+
+  /** Where all or part of a region went, by successor code. */
+  async successions(code: string): Promise<RegionSuccession[]> {
+    return this.sql.all<RegionSuccession>(
+      `select s.predecessor_code as "predecessorCode", s.successor_code as "successorCode",
+         r.name as "successorName", to_char(s.effective_on, 'YYYY-MM-DD') as "effectiveOn",
+         s.transferred as "transferredStreetCodes", s.basis
+       from region_succession s join region r on r.code = s.successor_code
+       where s.predecessor_code = $1 order by s.successor_code`,
+      [code],
+    );
   }
 
   /** One region by code. */

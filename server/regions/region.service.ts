@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { connectionOf, pageWindow } from '../graphql/pagination';
 import { badUserInput, notFound } from '../kernel/errors';
-import type { RegionLevel } from './region-level';
-import { RegionRepository } from './region.repository';
+import { RegionRepository, type RegionFilter } from './region.repository';
 import type { Region } from './region.type';
+
+/** The most regions `regions` returns in one list. */
+export const MAX_REGION_LIST = 500;
 
 /** Rejects text that is not a division code (6, 9 or 12 digits). */
 export function assertRegionCode(code: string, argument: string): void {
@@ -22,10 +25,40 @@ export class RegionService {
     this.regions = new RegionRepository(em);
   }
 
-  /** Regions at a level and/or under a parent. */
-  async list(level: RegionLevel | null, parentCode: string | null): Promise<Region[]> {
-    if (parentCode != null) assertRegionCode(parentCode, 'parentCode');
-    return this.regions.list(level, parentCode);
+  /**
+   * Regions at a level and/or under a parent (today's unless `includeEnded`), by code; BAD_USER_INPUT when
+   * more than `first` match, so a list is never cut short silently.
+   */
+  async list(filter: RegionFilter, first: number): Promise<Region[]> {
+    if (filter.parentCode != null) assertRegionCode(filter.parentCode, 'parentCode');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_REGION_LIST) {
+      throw badUserInput(`"first" must be between 1 and ${MAX_REGION_LIST}, got ${first}`, 'first');
+    }
+    const regions = await this.regions.list(filter, first + 1);
+    if (regions.length > first) {
+      const total = await this.regions.count(filter);
+      throw badUserInput(
+        `${total} regions match, more than first = ${first}: give parentCode (or page through Region.children)`,
+        'first',
+      );
+    }
+    return regions;
+  }
+
+  /** One page of a region's children (today's), by code. */
+  async children(code: string, first: number | null, after: string | null, maxPageSize: number) {
+    const { limit, offset } = pageWindow(first, after, maxPageSize);
+    const filter = { level: null, parentCode: code, includeEnded: false };
+    const [items, total] = await Promise.all([
+      this.regions.list(filter, limit, offset),
+      this.regions.count(filter),
+    ]);
+    return connectionOf(items, offset, total);
+  }
+
+  /** Where all or part of a region went. */
+  successions(code: string) {
+    return this.regions.successions(code);
   }
 
   /** One region, or NOT_FOUND. */

@@ -115,7 +115,7 @@ describe('each role against each mutation: allowed ones succeed, the rest get FO
     }>(query, {}, auth.ADMIN);
     expect(created.data?.createFacility).toMatchObject({
       name: '新建康养驿站',
-      regionCode: '330103',
+      regionCode: '330105',
       isSample: false,
     });
   });

@@ -25,7 +25,7 @@ describe('gaps of the demo districts', () => {
   for (const basket of [false, true]) {
     test(`every uncovered older person is in exactly one gap (basket ${basket})`, async () => {
       const types = ['COMMUNITY_CARE_STATION', 'MEAL_POINT'];
-      for (const code of ['330102', '330103']) {
+      for (const code of ['330102', '330105']) {
         const { data, errors } = await server.query<{
           gaps: { reason: string; cellCount: number; elderly: { age60plus: number; age80plus: number } }[];
           coverage: { region: Record<string, { age60plus: number; age80plus: number }> };

@@ -11,7 +11,7 @@ const fixture = useTestServer();
 test('vacancyChanged delivers each change inside the subscribed region, and only those', async () => {
   const sql = new SqlRunner(fixture.database.db.fork());
   const [inside, outside] = await Promise.all(
-    ['330102', '330103'].map(async (code) =>
+    ['330102', '330105'].map(async (code) =>
       sql.one<{ id: string; version: number }>(
         `select id::text as id, version from facility where region_code = $1 and total_beds > 5 order by id limit 1`,
         [code],

@@ -76,7 +76,6 @@ describe('the scorecard of a demo district', () => {
   test('figures no table records are UNKNOWN with the missing data named, never a guess', async () => {
     const rows = await scorecard('330102');
     for (const code of [
-      'STREETS_WITH_CONSORTIUM',
       'COMMUNITIES_WITH_MEAL_SERVICE',
       'DEMENTIA_BED_SHARE_IN_DESIGNATED',
       'SOCIAL_WORKERS_PER_60_BEDS',
@@ -89,17 +88,23 @@ describe('the scorecard of a demo district', () => {
       expect(row.value, code).toBeNull();
       expect(row.missingData.length, code).toBeGreaterThan(0);
     }
-    expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102').missingData[0]).toContain('street (街道) regions');
+    expect(pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102').missingData[0]).toContain(
+      'boundary of community',
+    );
   });
 
-  test('planners also see the district’s streets as absent: UNKNOWN street rows naming the missing boundaries', async () => {
+  test('the 14 streets of 上城区 are known by code: no street consortium yet is a FAIL at 0 %, not UNKNOWN', async () => {
     const rows = await scorecard('330102');
-    const streetRows = rows.filter((row) => row.regionLevel === 'STREET');
-    expect(streetRows.length).toBe(INDICATORS.length);
-    expect(streetRows.every((row) => row.regionCode === null && row.status === 'UNKNOWN')).toBe(true);
-    expect(streetRows[0].missingData[0]).toContain(
-      'street (街道) regions of 上城区 (330102) with boundaries',
-    );
+    expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102')).toMatchObject({ value: 0, status: 'FAIL' });
+    const streets = new Set(rows.filter((row) => row.regionLevel === 'STREET').map((row) => row.regionCode));
+    expect(streets.size).toBe(14);
+    expect(streets.has(null)).toBe(false);
+  });
+
+  test('a street without an outline keeps its code; what needs the outline is UNKNOWN and names it', async () => {
+    const row = pick(await scorecard('330102'), 'NURSING_BED_SHARE', '330102001');
+    expect(row.status).toBe('UNKNOWN');
+    expect(row.missingData[0]).toContain('boundary of 清波街道 (330102001)');
   });
 
   test('the city scorecard has the city and every district; districts without population cells are UNKNOWN on coverage', async () => {
@@ -116,15 +121,14 @@ describe('streets, communities, statistics and designations added later', () => 
   let designatedHome: { id: string; totalBeds: number; dementiaBeds: number };
 
   beforeAll(async () => {
+    // Outlines for 清波街道 330102001 and 湖滨街道 330102003: the western and eastern halves of 上城区's cells.
     await sql.run(
-      `insert into region (code, name, level, parent_code, boundary, source)
-       select '330102' || s.suffix, s.name, 'STREET', '330102',
-         ST_Multi(ST_CollectionExtract(ST_Intersection(r.boundary, ST_MakeEnvelope(
-           ST_XMin(r.boundary) + s.part * (ST_XMax(r.boundary) - ST_XMin(r.boundary)) / 2, ST_YMin(r.boundary),
-           ST_XMin(r.boundary) + (s.part + 1) * (ST_XMax(r.boundary) - ST_XMin(r.boundary)) / 2, ST_YMax(r.boundary), 4326)), 3)),
-         'test fixture'
-       from region r, (values ('001', '西测试街道', 0), ('002', '东测试街道', 1)) as s(suffix, name, part)
-       where r.code = '330102'`,
+      `update region t set boundary = ST_Multi(ST_CollectionExtract(ST_Intersection(r.boundary, ST_MakeEnvelope(
+           ST_XMin(c.box) + s.part * (ST_XMax(c.box) - ST_XMin(c.box)) / 2, ST_YMin(c.box) - 0.01,
+           ST_XMin(c.box) + (s.part + 1) * (ST_XMax(c.box) - ST_XMin(c.box)) / 2, ST_YMax(c.box) + 0.01, 4326)), 3))
+       from region r, (select ST_Extent(centroid)::geometry as box from population_cell where region_code = '330102') c,
+         (values ('330102001', 0), ('330102003', 1)) as s(code, part)
+       where r.code = '330102' and t.code = s.code`,
     );
     const lead = await sql.one<{ id: string }>(
       `select lead_facility_id::text as id from consortium where region_code = '330102'`,
@@ -140,16 +144,16 @@ describe('streets, communities, statistics and designations added later', () => 
        where f.type = 'MEAL_POINT' order by f.id limit 1`,
     );
     mealPoint = meal!.id;
+    // An outline for 清波门社区 330102001051 around that meal point.
     await sql.run(
-      `insert into region (code, name, level, parent_code, boundary, source)
-       values ('330102001001', '测试社区', 'COMMUNITY', '330102001',
-         ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 150)::geometry), 'test fixture')`,
+      `update region set boundary = ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 150)::geometry)
+       where code = '330102001051'`,
       [meal!.lng, meal!.lat],
     );
     await sql.run(
-      `insert into region_statistic (region_code, kind, value, as_of, source) values
-         ('330102', 'FAMILY_DOCTOR_SIGNED_65PLUS', 61753 * 0.75, '2026-06-30', 'test fixture'),
-         ('330102', 'CERTIFIED_SOCIAL_WORKERS', 100, '2026-06-30', 'test fixture')`,
+      `insert into region_statistic (region_code, kind, value, as_of, source)
+       select '330102', 'FAMILY_DOCTOR_SIGNED_65PLUS', age65plus * 0.75, date '2026-06-30', 'test fixture' from region where code = '330102'
+       union all select '330102', 'CERTIFIED_SOCIAL_WORKERS', 100, date '2026-06-30', 'test fixture'`,
     );
     designatedHome = (await sql.one<{ id: string; totalBeds: number; dementiaBeds: number }>(
       `select id::text as id, total_beds as "totalBeds", dementia_beds as "dementiaBeds" from facility
@@ -161,12 +165,13 @@ describe('streets, communities, statistics and designations added later', () => 
     );
   });
 
-  test('street rows replace the placeholder; the district’s consortium coverage is one street of two', async () => {
+  test('the district’s consortium coverage is one street of 14; the street with one passes', async () => {
     const rows = await scorecard('330102');
     expect(rows.some((row) => row.regionLevel === 'STREET' && row.regionCode === null)).toBe(false);
-    expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102')).toMatchObject({ value: 50, status: 'FAIL' });
+    expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102').status).toBe('FAIL');
+    expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102').value).toBeCloseTo(100 / 14, 9);
     expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102001')).toMatchObject({ value: 100, status: 'PASS' });
-    expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102002')).toMatchObject({ value: 0, status: 'FAIL' });
+    expect(pick(rows, 'STREETS_WITH_CONSORTIUM', '330102003')).toMatchObject({ value: 0, status: 'FAIL' });
     const westCoverage = pick(rows, 'ELDERLY_WITHIN_15_MIN_COMMUNITY_CARE', '330102001');
     expect(westCoverage.sourceNote).toContain('SAMPLE');
   });
@@ -185,21 +190,20 @@ describe('streets, communities, statistics and designations added later', () => 
     }
   });
 
-  test('the community with a meal point passes; so does its street, and the district with its one community', async () => {
+  test('the community with a meal point passes; its street is bounded by its communities without outlines', async () => {
     const rows = await scorecard('330102');
-    const community = pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102001001');
+    const community = pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102001051');
     expect(community).toMatchObject({ status: 'PASS', value: 100 });
     expect(community.facilityIds).toContain(mealPoint);
-    expect(pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102001')).toMatchObject({
-      status: 'PASS',
-      value: 100,
-    });
-    expect(pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102')).toMatchObject({
-      status: 'PASS',
-      value: 100,
-    });
-    expect(pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102002').status).toBe('UNKNOWN');
-    expect(rows.filter((row) => row.regionCode === '330102001001').map((row) => row.code)).not.toContain(
+    const communities = await sql.one<{ n: number }>(
+      `select count(*)::int as n from region where parent_code = '330102001'`,
+    );
+    expect(communities!.n).toBeGreaterThan(1);
+    const street = pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102001');
+    expect(street.status).toBe('UNKNOWN');
+    expect(street.missingData).toHaveLength(communities!.n - 1);
+    expect(pick(rows, 'COMMUNITIES_WITH_MEAL_SERVICE', '330102003').status).toBe('UNKNOWN');
+    expect(rows.filter((row) => row.regionCode === '330102001051').map((row) => row.code)).not.toContain(
       'STREETS_WITH_CONSORTIUM',
     );
   });
@@ -208,8 +212,11 @@ describe('streets, communities, statistics and designations added later', () => 
     const rows = await scorecard('330102');
     expect(pick(rows, 'FAMILY_DOCTOR_SIGNING_65PLUS', '330102')).toMatchObject({ status: 'PASS' });
     expect(pick(rows, 'FAMILY_DOCTOR_SIGNING_65PLUS', '330102').value).toBeCloseTo(75, 6);
+    const census = await sql.one<{ a60: number }>(
+      `select age60plus as a60 from region where code = '330102'`,
+    );
     expect(pick(rows, 'CERTIFIED_SOCIAL_WORKERS_PER_500_ELDERLY', '330102').value).toBeCloseTo(
-      (100 * 500) / 86_927,
+      (100 * 500) / census!.a60,
       9,
     );
     const dementia = pick(rows, 'DEMENTIA_BED_SHARE_IN_DESIGNATED', '330102');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SqlRunner } from '../../server/db/sql';
+import { readCensus } from '../../server/import/census';
 import { DEMO_SOURCES } from '../../server/import/demo-sources';
 import { ImportRepository } from '../../server/import/import.repository';
 import { extractHealthFacilities } from '../../server/import/osm/health-facilities';
@@ -33,21 +34,18 @@ describe('the demo built from the shipped files', () => {
   });
 
   test.each([
-    ['330102', '上城区', 86_927],
-    ['330103', '下城区', 115_249],
+    ['330102', '上城区', 86_927, '330102'],
+    ['330103', '下城区', 115_249, '330105'],
   ])(
-    'census elderly counts of %s %s are preserved exactly after spreading',
-    async (code, name, age60plus) => {
-      const region = await sql.one<{ name: string; age60plus: number; age65plus: number; age80plus: number }>(
-        `select name, age60plus, age65plus, age80plus from region where code = $1`,
-        [code],
-      );
+    "census elderly counts of the 2020 district %s %s are preserved exactly after spreading (cells in today's %s)",
+    async (code, name, age60plus, today) => {
+      const region = (await readCensus(DEMO_SOURCES.census)).get(code);
       expect(region).toMatchObject({ name, age60plus });
       const cells = await sql.one<{ n: number; a60: number; a65: number; a80: number; bad: number }>(
         `select count(*)::int as n, sum(age60plus)::int as a60, sum(age65plus)::int as a65, sum(age80plus)::int as a80,
          count(*) filter (where not (age60plus >= age65plus and age65plus >= age80plus))::int as bad
-       from population_cell where region_code = $1`,
-        [code],
+       from population_cell where region_code = $1 and cell_key like $2`,
+        [today, `${code}:%`],
       );
       expect(cells!.n).toBeGreaterThan(100);
       expect(cells).toMatchObject({
@@ -87,5 +85,17 @@ describe('the demo built from the shipped files', () => {
     expect(await repo.tableCounts()).toEqual(before);
     expect(before.facility).toBe(85);
     expect(before.road_edge).toBe(3157);
+  });
+
+  test('population cells lie only in districts in force, and 下城区 keeps its 2020 count beside its end date', async () => {
+    const ended = await sql.one<{ n: number }>(
+      `select count(*)::int as n from population_cell c join region r on r.code = c.region_code
+       where r.valid_to is not null or r.level <> 'DISTRICT'`,
+    );
+    expect(ended!.n).toBe(0);
+    const xiacheng = await sql.one<{ a60: number; validTo: string }>(
+      `select age60plus as a60, to_char(valid_to, 'YYYY-MM-DD') as "validTo" from region where code = '330103'`,
+    );
+    expect(xiacheng).toEqual({ a60: 115_249, validTo: '2021-04-09' });
   });
 });

@@ -52,8 +52,11 @@ describe('base-map tiles', () => {
       for (const line of featuresOf(layers.boundary)) codes.add(String(line.properties.code));
       for (const label of featuresOf(layers.region_label)) labels.add(String(label.properties.name));
     }
-    expect([...codes]).toEqual(expect.arrayContaining(['330102', '330103']));
-    expect([...labels]).toEqual(expect.arrayContaining(['上城区', '下城区']));
+    // 拱墅区 (330105) is outlined around the 2020 下城区 too; its label sits at the old 拱墅区's point, further north.
+    expect([...codes]).toEqual(expect.arrayContaining(['330102', '330105']));
+    expect([...codes]).not.toContain('330103');
+    expect([...labels]).toContain('上城区');
+    expect([...labels]).not.toContain('下城区');
   });
 
   it('keep geometry within the buffered tile and give polygons MVT exterior rings', async () => {

@@ -23,7 +23,7 @@ const FILTERS: [string, string, Record<string, unknown>][] = [
   ['services', 'services=MEAL', { services: ['MEAL'] }],
   ['fee ceiling', 'maxMonthlyFee=3000', { maxMonthlyFee: 3000 }],
   ['sample only', 'isSample=true', { isSample: true }],
-  ['region', 'regionCode=330103', { regionCode: '330103' }],
+  ['region', 'regionCode=330105', { regionCode: '330105' }],
   [
     'near',
     'near=120.1631,30.2873,1500',
