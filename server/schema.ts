@@ -17,6 +17,8 @@ import { IsochroneResolver } from './isochrones/isochrone.resolver';
 import { TravelTimeResolver } from './facilities/travel-time.resolver';
 import { FacilityPartnershipsResolver } from './partnerships/facility-partnerships.resolver';
 import { RegionResolver } from './regions/region.resolver';
+import { PlaceResolver } from './places/place.resolver';
+import { FacilityFeeResolver } from './facilities/facility-fee.resolver';
 import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,
@@ -44,6 +46,8 @@ export const resolvers = [
   CoverageResolver,
   GapResolver,
   IndicatorResolver,
+  PlaceResolver,
+  FacilityFeeResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

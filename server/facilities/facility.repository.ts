@@ -62,7 +62,13 @@ export function facilityConditions(query: FacilityQuery, params: SqlParams): str
   if (query.hasVacancy === false) clauses.push('coalesce(f.vacant_beds, 0) = 0');
   if (query.services?.length) clauses.push(`f.services @> ${params.add(query.services, 'text[]')}`);
   if (query.maxMonthlyFee !== undefined) {
-    clauses.push(`f.fee_min_monthly <= ${params.add(query.maxMonthlyFee, 'int')}`);
+    const budget = params.add(query.maxMonthlyFee, 'int');
+    if (query.careLevel) {
+      const level = params.add(query.careLevel, 'text');
+      // The level's published total decides; without one, only a highest fee within the budget is sure to be.
+      clauses.push(`coalesce((select ff.bed_fee + ff.care_fee + ff.meal_fee from facility_fee ff
+        where ff.facility_id = f.id and ff.care_level = ${level}) <= ${budget}, f.fee_max_monthly <= ${budget})`);
+    } else clauses.push(`f.fee_max_monthly <= ${budget}`);
   }
   if (query.near) {
     const radius = params.add(query.near.radiusMeters, 'float8');

@@ -24,6 +24,7 @@ const DEFAULT_PAGE: Record<string, number> = {
   'Query.facilities': 50,
   'Query.auditLog': 50,
   'Query.gaps': 20,
+  'Query.places': 10,
 };
 
 /**
@@ -36,6 +37,7 @@ export const LIST_SIZES: Record<string, number> = {
   'Facility.partnerships': RELATION_LIMITS.partnershipsPerFacility,
   'Facility.consortia': RELATION_LIMITS.consortiaPerFacility,
   'Consortium.members': RELATION_LIMITS.membersPerConsortium,
+  'Facility.fees': 4,
   'FacilityConnection.edges': 1,
   'AuditEntryConnection.edges': 1,
   'Query.regions': 500,
@@ -82,6 +84,8 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
   'Query.indicators': () => 2_000,
+  // Two indexed reads of at most 200 candidates each, every region, and one region lookup per answer.
+  'Query.places': () => 20,
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined
