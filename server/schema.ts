@@ -19,6 +19,7 @@ import { FacilityPartnershipsResolver } from './partnerships/facility-partnershi
 import { RegionResolver } from './regions/region.resolver';
 import { PlaceResolver } from './places/place.resolver';
 import { FacilityFeeResolver } from './facilities/facility-fee.resolver';
+import { RouteResolver } from './places/route.resolver';
 import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,
@@ -48,6 +49,7 @@ export const resolvers = [
   IndicatorResolver,
   PlaceResolver,
   FacilityFeeResolver,
+  RouteResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

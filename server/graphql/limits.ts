@@ -86,6 +86,8 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.indicators': () => 2_000,
   // Two indexed reads of at most 200 candidates each, every region, and one region lookup per answer.
   'Query.places': () => 20,
+  // One search over the whole network, as travelTimes, and the way traced back.
+  'Query.route': (args) => 400 * reachFactor(15, speedOf(args)),
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined

@@ -108,7 +108,7 @@ export class PlaceRepository {
     return rows.map((row) => ({ ...row, location: JSON.parse(row.location) }));
   }
 
-  /** The smallest region (longest division code) covering each point, in the order given; null outside all. */
+  /** The smallest region (by area) covering each point, in the order given; null outside all. */
   async regionsAt(
     points: { lng: number; lat: number }[],
   ): Promise<({ code: string; name: string } | null)[]> {
@@ -119,7 +119,7 @@ export class PlaceRepository {
        cross join lateral (
          select r.code, r.name from region r
          where r.boundary is not null and ST_Covers(r.boundary, ST_SetSRID(ST_MakePoint(i.lng, i.lat), 4326))
-         order by length(r.code) desc, r.code limit 1) r`,
+         order by ST_Area(r.boundary), r.code limit 1) r`,
       [points.map((p) => p.lng), points.map((p) => p.lat)],
     );
     const byIndex = new Map(rows.map((row) => [row.n, { code: row.code, name: row.name }]));
