@@ -93,6 +93,8 @@ export function renderFilterControls(
     ),
   );
   const count = chosenFilterCount(f);
+  // Chosen filters stay in sight.
+  if (count > 0) box.open = true;
   fill(
     box,
     h('summary', {}, h('h2', {}, m.filtersActive(count))),
