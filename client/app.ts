@@ -27,6 +27,8 @@ import { formatUrlState, parseUrlState, type MapPosition, type UrlState } from '
 
 /** How many facilities a page of a list holds; "show more" adds a page. */
 export const LIST_SIZE = 50;
+/** In elder mode a page is shorter: a phone shows it without endless scrolling. */
+const ELDER_LIST_SIZE = 10;
 /** How many places the place search offers. */
 const PLACES_SHOWN = 8;
 /** The 12349 elderly-care hotline, unless the deployment's config names another number. */
@@ -223,6 +225,10 @@ export class CareMapApp {
     if (initial.selectedId) void this.openDetails(initial.selectedId, null, false);
     // A shared link with a search shows the places found and zooms to the best one (unless a facility is open).
     if (initial.query) void this.searchPlaces(initial.query, !initial.selectedId && !initial.circle);
+  }
+
+  private get pageSize() {
+    return this.state.elder ? ELDER_LIST_SIZE : LIST_SIZE;
   }
 
   private get messages() {
@@ -602,7 +608,7 @@ export class CareMapApp {
           point,
           speed,
           toWithinFilter(this.state.filters, point, speed),
-          LIST_SIZE * this.circlePages,
+          this.pageSize * this.circlePages,
           request.signal,
         ),
       );
@@ -646,7 +652,7 @@ export class CareMapApp {
     const bbox = filters.near || !this.inView ? null : this.mapView.bounds();
     try {
       const page = await this.loading(
-        fetchFacilityList(toGraphQLFilter(filters, bbox), LIST_SIZE * this.listPages, request.signal),
+        fetchFacilityList(toGraphQLFilter(filters, bbox), this.pageSize * this.listPages, request.signal),
       );
       if (request.signal.aborted) return;
       this.showAlert(null);

@@ -474,7 +474,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.page.locator('#circle-panel li.reachable').first().waitFor({ timeout: E2E_WAIT_MS });
     expect(await d.page.locator('#details-panel').isHidden()).toBe(true);
     expect(new URL(d.page.url()).searchParams.has('circle')).toBe(true);
-  });
+  }, 300_000);
 
   it('says plainly when a shared facility id does not exist', async () => {
     driver = await CareMapDriver.open(stage.browser, stage.url);
@@ -519,7 +519,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     expect(topbar.height).toBeLessThan(80);
     for (const box of header) expect(box.bottom - box.top).toBeLessThanOrEqual(topbar.height);
     expect(await d.page.locator('#hotline').getAttribute('href')).toBe('tel:12349');
-    await d.journeyShot('elder-0-phone', true);
+    await d.journeyShot('elder-0-phone');
     await d.search('延安路');
     await d.choosePlace('延安路');
     await d.page.locator('#circle-panel li.reachable, #circle-panel .circle-status').first().waitFor();
@@ -536,7 +536,7 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
       )
       .toBe(true);
     const [nearest] = await d.circleList();
-    await d.journeyShot('elder-1-meal-points', true);
+    await d.journeyShot('elder-1-meal-points');
     await d.page.locator(`#circle-panel button.result[data-id="${nearest.id}"]`).click();
     await d.page.locator('#details-heading').waitFor();
     const call = d.page.locator('#details-panel a.call');
@@ -557,8 +557,9 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
       return out;
     });
     expect(small).toEqual([]);
-    await d.journeyShot('elder-2-details', true);
-  });
+    await d.journeyShot('elder-2-details');
+    await d.journeyShot('elder-3-details-whole-page', true);
+  }, 300_000);
 
   it('sends no request anywhere but the platform', () => {
     expect(outside).toEqual([]);

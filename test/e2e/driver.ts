@@ -103,7 +103,9 @@ export class CareMapDriver {
   /** Chooses a place the search found: a facility opens its details, another place starts the circle. */
   async choosePlace(name: string): Promise<void> {
     const place = this.page
-      .locator('button.place', { has: this.page.locator('.result-name', { hasText: name }) })
+      .locator('button.place', {
+        has: this.page.locator('.result-name', { hasText: new RegExp(`^${name}$`) }),
+      })
       .first();
     const kind = await place.getAttribute('data-kind');
     await place.click();
