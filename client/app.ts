@@ -403,7 +403,7 @@ export class CareMapApp {
     this.el.elderButton.setAttribute('aria-pressed', String(this.state.elder));
     const hotline = this.config.hotline ?? DEFAULT_HOTLINE;
     this.el.hotline.href = `tel:${hotline}`;
-    this.el.hotline.textContent = this.state.lang === 'zh' ? `${hotline} 热线` : `${hotline} hotline`;
+    this.el.hotline.textContent = `☎ ${hotline}`;
     this.el.hotline.setAttribute('aria-label', this.messages.hotline.replace('12349', hotline));
     this.el.panel.setAttribute('aria-label', m.panelLabel);
     this.el.map.setAttribute('aria-label', m.mapLabel);

@@ -132,8 +132,8 @@ export class CirclePanel {
         ? h('p', { class: 'circle-start', id: 'circle-start' }, m.circleFrom(view.startName))
         : null,
       h('p', { class: 'circle-status', role: 'status', 'aria-live': 'polite' }, this.statusText(view)),
-      this.filters(view),
       this.list(view),
+      this.filters(view),
       h('p', { class: 'hint' }, view.hasPoint ? m.circleMoveHint : m.circleIntro),
       h(
         'div',

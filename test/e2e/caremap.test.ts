@@ -520,8 +520,9 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     for (const box of header) expect(box.bottom - box.top).toBeLessThanOrEqual(topbar.height);
     expect(await d.page.locator('#hotline').getAttribute('href')).toBe('tel:12349');
     await d.journeyShot('elder-0-phone');
-    await d.search('延安路');
-    await d.choosePlace('延安路');
+    await d.search('中山中路');
+    await d.choosePlace('中山中路');
+    expect(await d.page.locator('#circle-start').textContent()).toBe('从「中山中路」出发');
     await d.page.locator('#circle-panel li.reachable, #circle-panel .circle-status').first().waitFor();
     await d.toggleType('MEAL_POINT', 'circle-');
     await d.settle();
