@@ -848,7 +848,8 @@ export function buildPage(root: HTMLElement): AppElements {
       ),
     ),
     loading,
-    h('main', { class: 'layout' }, map, liveStatus, panel, mapStatus),
+    // The panel comes first for the keyboard and screen readers (search → results → map); the grid places it.
+    h('main', { class: 'layout' }, panel, map, liveStatus, mapStatus),
   );
   return {
     title,
