@@ -1,10 +1,10 @@
 import type { CareLevel } from '../api/generated/graphql';
 import { h } from '../dom';
 import type { FacilityType } from '../domain';
-import { formatFee } from '../i18n/i18n';
 import type { Messages } from '../i18n/zh';
 import { TYPE_STYLES } from '../map/theme';
 import { vacancyAgeDays } from './freshness';
+import { listedPrice } from './listed-price';
 
 /** What a list entry shows of a facility. */
 export interface ListedFacility {
@@ -20,13 +20,6 @@ export interface ListedFacility {
   feeMinMonthly: number | null;
   feeMaxMonthly: number | null;
   fees?: { careLevel: CareLevel; totalMonthly: number }[];
-}
-
-/** The price a list shows: the total for the chosen care level when the home publishes one, else its range. */
-export function listedPrice(item: ListedFacility, m: Messages, careLevel: CareLevel | null): string | null {
-  const fee = careLevel ? item.fees?.find((f) => f.careLevel === careLevel) : undefined;
-  if (fee && careLevel) return m.feeForLevel(m.careLevels[careLevel], fee.totalMonthly);
-  return formatFee(item.feeMinMonthly, item.feeMaxMonthly, m);
 }
 
 /**
