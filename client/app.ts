@@ -1,24 +1,38 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { fetchFacilityDetails, fetchFacilityList, fetchRegionNames, fetchServiceCircle } from './api/graphql';
+import {
+  fetchFacilityDetails,
+  fetchFacilityList,
+  fetchPlaces,
+  fetchRegionNames,
+  fetchRoute,
+  fetchServiceCircle,
+} from './api/graphql';
 import { liveEndpoint, subscriptionBBox } from './api/live-area';
 import { VacancyFeed, type LiveStatus } from './api/live-vacancy';
-import type { FacilityListItem, MapConfig, VacancyChange } from './api/types';
+import type { FacilityListItem, MapConfig, PlaceItem, VacancyChange } from './api/types';
 import { CIRCLE_LIMIT, toWithinFilter, type CircleMinutes, type WalkingSpeed } from './circle';
 import { h } from './dom';
 import type { Bounds, LngLat } from './domain';
 import { hasFilters, NO_FILTERS, toGraphQLFilter, toTileQuery, type FacilityFilters } from './filters';
+import { chosenFilterCount } from './panels/filter-controls';
 import { messagesFor, type Lang } from './i18n/i18n';
 import { MapView } from './map/map-view';
 import type { RenderedMap } from './map/rendered';
-import { circlePolygon, SOURCE_IDS, type CircleDrawing } from './map/sources';
+import { circlePolygon, SOURCE_IDS, type CircleDrawing, type RouteDrawing } from './map/sources';
 import { platformBasemap, withFacilityOverlay } from './map/style';
 import { CirclePanel, type CircleResult, type CircleStatus } from './panels/circle-panel';
-import { DetailsPanel } from './panels/details-panel';
+import { DetailsPanel, type RouteState } from './panels/details-panel';
 import { DEFAULT_RADIUS, SearchPanel, type NearStatus } from './panels/search-panel';
-import { formatUrlState, type UrlState } from './url-state';
+import { formatUrlState, parseUrlState, type MapPosition, type UrlState } from './url-state';
 
-/** How many facilities the list shows at most. */
+/** How many facilities a page of a list holds; "show more" adds a page. */
 export const LIST_SIZE = 50;
+/** In elder mode a page is shorter: a phone shows it without endless scrolling. */
+const ELDER_LIST_SIZE = 10;
+/** How many places the place search offers. */
+const PLACES_SHOWN = 8;
+/** The 12349 elderly-care hotline, unless the deployment's config names another number. */
+const DEFAULT_HOTLINE = '12349';
 /** First view when neither the link nor the data says where to look: 杭州上城区. */
 const FALLBACK_VIEW = { lng: 120.17, lat: 30.25, zoom: 13 };
 /** Quiet time after the map moves before the live subscription follows it, in ms. */
@@ -38,6 +52,11 @@ export interface AppElements {
   map: HTMLElement;
   mapStatus: HTMLElement;
   liveStatus: HTMLElement;
+  /** Shown while anything is loading. */
+  loading: HTMLElement;
+  /** Errors, at the top of the panel where the user looks. */
+  alert: HTMLElement;
+  hotline: HTMLAnchorElement;
 }
 
 function boundsOfPoints(points: LngLat[]): Bounds {
@@ -77,6 +96,20 @@ export class CareMapApp {
   private listRequest: AbortController | null = null;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
   private regionNames: Promise<Map<string, string>> | null = null;
+  /** Whether the list is limited to the map view (off: everything the filters match). */
+  private inView = true;
+  /** Pages of the list and of the circle's list shown. */
+  private listPages = 1;
+  private circlePages = 1;
+  private placesRequest: AbortController | null = null;
+  private route: RouteDrawing | null = null;
+  private routeRequest: AbortController | null = null;
+  /** Where the map looked before a facility was opened from a list: ← 返回列表 goes back there. */
+  private viewBeforeDetails: MapPosition | null = null;
+  /** Requests under way, for the loading indicator. */
+  private pending = 0;
+  /** While the browser's Back or Forward replays a state, the URL is replaced, never pushed. */
+  private replaying = false;
 
   constructor(
     private readonly el: AppElements,
@@ -88,7 +121,19 @@ export class CareMapApp {
     this.state = initial.circle ? { ...initial, filters: { ...initial.filters, near: null } } : initial;
     this.circleOpen = initial.circle !== null;
     this.search = new SearchPanel(el.searchPanel, {
-      filtersChange: (filters, fit) => this.setFilters(filters, fit),
+      placeSearch: (text) => void this.searchPlaces(text, false),
+      choosePlace: (place) => this.choosePlace(place),
+      inViewChange: (inView) => {
+        this.inView = inView;
+        this.listPages = 1;
+        this.renderSearch();
+        this.scheduleList(0);
+      },
+      showMore: () => {
+        this.listPages += 1;
+        this.scheduleList(0);
+      },
+      filtersChange: (filters) => this.setFilters(filters),
       pickPoint: () => this.setNearStatus(this.nearStatus === 'picking' ? 'idle' : 'picking'),
       useLocation: () =>
         this.locate(
@@ -98,14 +143,14 @@ export class CareMapApp {
       nearRadiusChange: (radiusMeters) => {
         if (this.state.filters.near) this.setNear({ ...this.state.filters.near, radiusMeters });
       },
-      clearNear: () => this.setFilters({ ...this.state.filters, near: null }, false),
+      clearNear: () => this.setFilters({ ...this.state.filters, near: null }),
       open: (item: FacilityListItem) => {
         const [lng, lat] = item.location.coordinates;
         void this.openDetails(item.id, { lng, lat }, true);
       },
       openCircle: (fromNear) => {
         const near = this.state.filters.near;
-        if (fromNear && near) this.startCircle({ lng: near.lng, lat: near.lat });
+        if (fromNear && near) this.startCircle({ lng: near.lng, lat: near.lat }, null);
         else this.openCircle();
       },
       serviceAreasChange: (minutes) => this.setServiceAreas(minutes),
@@ -115,11 +160,16 @@ export class CareMapApp {
       pickPoint: () => this.setCircleStatus(this.circleStatus === 'picking' ? 'idle' : 'picking'),
       useLocation: () =>
         this.locate(
-          (point) => this.startCircle(point),
+          (point) => this.startCircle(point, null),
           (status) => this.setCircleStatus(status),
         ),
       speedChange: (speed) => this.setWalkingSpeed(speed),
-      clearFilters: () => this.setFilters(NO_FILTERS, false),
+      clearFilters: () => this.setFilters(NO_FILTERS),
+      filtersChange: (filters) => this.setFilters(filters),
+      showMore: () => {
+        this.circlePages += 1;
+        void this.computeCircle(false);
+      },
       open: (item) => {
         const [lng, lat] = item.location.coordinates;
         // The circle is in view already; flying to the facility would lose it.
@@ -129,18 +179,19 @@ export class CareMapApp {
     this.details = new DetailsPanel(el.detailsPanel, {
       back: () => this.closeDetails(),
       open: (id) => void this.openDetails(id, null, true),
-      circleFrom: (point) => this.startCircle(point),
+      circleFrom: (point, name) => this.startCircle(point, name),
+      route: (to, name) => void this.showRoute(to, name),
     });
     const start = initial.position ?? config.facilityBounds ?? FALLBACK_VIEW;
     this.mapView = new MapView(el.map, this.style(), start, {
       facilityClick: (id, point) => {
         if (this.nearStatus === 'picking') this.setNear({ ...point, radiusMeters: this.radius() });
-        else if (this.circleStatus === 'picking') this.startCircle(point);
+        else if (this.circleStatus === 'picking') this.startCircle(point, null);
         else void this.openDetails(id, point, false);
       },
       mapClick: (point) => {
         if (this.nearStatus === 'picking') this.setNear({ ...point, radiusMeters: this.radius() });
-        else if (this.circleOpen && !this.state.selectedId) this.startCircle(point);
+        else if (this.circleOpen && !this.state.selectedId) this.startCircle(point, null);
       },
       viewChange: (position) => {
         this.state = { ...this.state, position };
@@ -157,6 +208,7 @@ export class CareMapApp {
     );
     el.langButton.addEventListener('click', () => this.setLang(this.state.lang === 'zh' ? 'en' : 'zh'));
     el.elderButton.addEventListener('click', () => this.setElder(!this.state.elder));
+    window.addEventListener('popstate', () => this.replay(parseUrlState(location.search)));
     document.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
       if (this.state.selectedId) this.closeDetails();
@@ -171,6 +223,12 @@ export class CareMapApp {
     if (this.state.circle) void this.computeCircle(initial.position === null);
     else this.scheduleList();
     if (initial.selectedId) void this.openDetails(initial.selectedId, null, false);
+    // A shared link with a search shows the places found and zooms to the best one (unless a facility is open).
+    if (initial.query) void this.searchPlaces(initial.query, !initial.selectedId && !initial.circle);
+  }
+
+  private get pageSize() {
+    return this.state.elder ? ELDER_LIST_SIZE : LIST_SIZE;
   }
 
   private get messages() {
@@ -188,6 +246,7 @@ export class CareMapApp {
       near: filters.near,
       circle: this.circleDrawing(),
       serviceAreaMinutes: this.state.serviceAreaMinutes,
+      route: this.route,
     };
     return withFacilityOverlay(this.baseStyle ?? platformBasemap(options), options);
   }
@@ -202,8 +261,131 @@ export class CareMapApp {
     this.mapView.setStyle(this.style());
   }
 
-  private writeUrl() {
-    history.replaceState(null, '', `${location.pathname}${formatUrlState(this.state)}`);
+  /** Writes the state to the URL: a new history entry (Back returns to the previous one) when `push`. */
+  private writeUrl(push = false) {
+    const url = `${location.pathname}${formatUrlState(this.state)}`;
+    if (push && !this.replaying && url !== `${location.pathname}${location.search}`)
+      history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  /** Goes to a state the browser's Back or Forward returned to: details, circle, filters, search, view. */
+  private replay(next: UrlState) {
+    this.replaying = true;
+    try {
+      if (next.lang !== this.state.lang) this.setLang(next.lang);
+      if (next.elder !== this.state.elder) this.setElder(next.elder);
+      if (JSON.stringify(next.filters) !== JSON.stringify(this.state.filters)) this.setFilters(next.filters);
+      if (next.query !== this.state.query) {
+        this.state = { ...this.state, query: next.query };
+        if (next.query) void this.searchPlaces(next.query, false);
+        else this.search.showPlaces({ status: 'none' });
+        this.renderSearch();
+      }
+      const circleChanged = JSON.stringify(next.circle) !== JSON.stringify(this.state.circle);
+      if (next.circle && circleChanged) this.startCircle(next.circle, next.startName);
+      else if (!next.circle && this.circleOpen) this.closeCircle();
+      if (next.selectedId && next.selectedId !== this.state.selectedId)
+        void this.openDetails(next.selectedId, null, false);
+      else if (!next.selectedId && this.state.selectedId) this.closeDetails();
+      if (next.position && !this.state.selectedId) this.mapView.jumpTo(next.position);
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  /** Counts a request for the loading indicator while it runs. */
+  private async loading<T>(work: Promise<T>): Promise<T> {
+    this.pending += 1;
+    this.renderLoading();
+    try {
+      return await work;
+    } finally {
+      this.pending -= 1;
+      this.renderLoading();
+    }
+  }
+
+  private renderLoading() {
+    this.el.loading.hidden = this.pending === 0;
+    this.el.loading.textContent = this.messages.loadingBar;
+  }
+
+  /** An error at the top of the panel (null: none). */
+  private showAlert(text: string | null) {
+    this.el.alert.hidden = text === null;
+    this.el.alert.textContent = text ?? '';
+  }
+
+  /** Looks for places to start from; with `zoom`, the map goes to the best one (a shared ?q= link). */
+  private async searchPlaces(text: string, zoom: boolean) {
+    const query = text.trim();
+    this.state = { ...this.state, query };
+    this.writeUrl(!zoom);
+    this.placesRequest?.abort();
+    if (!query) return this.search.showPlaces({ status: 'none' });
+    const request = new AbortController();
+    this.placesRequest = request;
+    this.search.showPlaces({ status: 'loading' });
+    try {
+      const items = await this.loading(fetchPlaces(query, PLACES_SHOWN, request.signal));
+      if (request.signal.aborted) return;
+      this.showAlert(null);
+      this.search.showPlaces({ status: 'ready', items });
+      const [best] = items;
+      if (zoom && best) {
+        const [lng, lat] = best.location.coordinates;
+        this.mapView.flyTo({ lng, lat }, 16);
+      }
+    } catch (error) {
+      if (request.signal.aborted) return;
+      console.error('Could not search for places:', error);
+      this.search.showPlaces({ status: 'error' });
+      this.showAlert(this.messages.loadFailed);
+    }
+  }
+
+  /** Starts from a place: a facility opens its details; any other place, what is within reach of it. */
+  private choosePlace(place: PlaceItem) {
+    const [lng, lat] = place.location.coordinates;
+    const name = this.state.lang === 'en' && place.nameEn ? place.nameEn : place.name;
+    if (place.facilityId) void this.openDetails(place.facilityId, { lng, lat }, true);
+    else this.startCircle({ lng, lat }, name);
+  }
+
+  /** The walk from the journey's start (the circle's point) to a facility, drawn and summarised. */
+  private async showRoute(to: LngLat, toName: string) {
+    const from = this.state.circle;
+    if (!from) return;
+    const fromName = this.state.startName ?? this.messages.circleHeading;
+    this.routeRequest?.abort();
+    const request = new AbortController();
+    this.routeRequest = request;
+    this.details.showRoute({ status: 'loading' }, this.messages);
+    try {
+      const route = await this.loading(fetchRoute(from, to, this.state.walkingSpeed, request.signal));
+      if (request.signal.aborted) return;
+      const state: RouteState = { status: 'ready', route, from, fromName, to, toName };
+      this.details.showRoute(state, this.messages);
+      this.route = route ? { line: route.geometry.coordinates, steps: route.steps.coordinates } : null;
+      this.restyle();
+      if (route)
+        this.mapView.fitBounds(
+          boundsOfPoints(route.geometry.coordinates.map(([lng, lat]) => ({ lng, lat }))),
+          17,
+        );
+    } catch (error) {
+      if (request.signal.aborted) return;
+      console.error('Could not find the route:', error);
+      this.details.showRoute({ status: 'error' }, this.messages);
+    }
+  }
+
+  private clearRoute() {
+    this.routeRequest?.abort();
+    if (!this.route) return;
+    this.route = null;
+    this.restyle();
   }
 
   private applyChrome() {
@@ -219,6 +401,10 @@ export class CareMapApp {
     this.el.elderButton.textContent = m.elderMode;
     this.el.elderButton.setAttribute('aria-label', m.elderModeLabel);
     this.el.elderButton.setAttribute('aria-pressed', String(this.state.elder));
+    const hotline = this.config.hotline ?? DEFAULT_HOTLINE;
+    this.el.hotline.href = `tel:${hotline}`;
+    this.el.hotline.textContent = `☎ ${hotline}`;
+    this.el.hotline.setAttribute('aria-label', this.messages.hotline.replace('12349', hotline));
     this.el.panel.setAttribute('aria-label', m.panelLabel);
     this.el.map.setAttribute('aria-label', m.mapLabel);
     this.renderLiveStatus();
@@ -233,7 +419,14 @@ export class CareMapApp {
   }
 
   private renderSearch() {
-    this.search.render(this.messages, this.state.filters, this.nearStatus, this.state.serviceAreaMinutes);
+    this.search.render(
+      this.messages,
+      this.state.filters,
+      this.nearStatus,
+      this.state.serviceAreaMinutes,
+      this.state.query,
+      this.inView,
+    );
   }
 
   private renderCircle() {
@@ -244,7 +437,9 @@ export class CareMapApp {
       speed: this.state.walkingSpeed,
       status: this.circleStatus,
       result: this.circleResult,
-      filtersActive: hasFilters(filters),
+      filtersActive: hasFilters(filters) && chosenFilterCount(filters) > 0,
+      filters,
+      startName: this.state.startName,
     });
   }
 
@@ -266,22 +461,23 @@ export class CareMapApp {
     this.restyle();
   }
 
-  private setFilters(filters: FacilityFilters, fitResults: boolean) {
+  private setFilters(filters: FacilityFilters) {
     this.state = { ...this.state, filters };
+    this.listPages = 1;
+    this.circlePages = 1;
     this.writeUrl();
     this.renderSearch();
     this.restyle();
     if (this.circleOpen) {
       if (this.state.circle) void this.computeCircle(false);
       else this.renderCircle();
-    } else if (fitResults && filters.text.trim()) void this.fitToMatches();
-    else this.scheduleList(0);
+    } else this.scheduleList(0);
   }
 
   private setNear(near: FacilityFilters['near']) {
     this.nearStatus = 'idle';
     this.updatePickingCursor();
-    this.setFilters({ ...this.state.filters, near }, false);
+    this.setFilters({ ...this.state.filters, near });
     if (near) {
       const ring = circlePolygon(near, near.radiusMeters).coordinates[0].map(([lng, lat]) => ({ lng, lat }));
       this.mapView.fitBounds(boundsOfPoints(ring), 17);
@@ -325,7 +521,7 @@ export class CareMapApp {
   private openCircle() {
     this.nearStatus = 'idle';
     this.circleOpen = true;
-    if (this.state.filters.near) this.setFilters({ ...this.state.filters, near: null }, false);
+    if (this.state.filters.near) this.setFilters({ ...this.state.filters, near: null });
     this.circleStatus = this.state.circle ? 'idle' : 'picking';
     this.updatePickingCursor();
     this.showPanel();
@@ -333,22 +529,29 @@ export class CareMapApp {
     this.circlePanel.focusHeading();
   }
 
-  /** Starts (or moves) the circle at a point and works out what is reachable from there. */
-  private startCircle(point: LngLat) {
+  /**
+   * Starts (or moves) the circle at a point, named when it is a place, and works out what is reachable
+   * from there with the filters kept.
+   */
+  private startCircle(point: LngLat, startName: string | null) {
     const panelWasShown = this.circleOpen && !this.state.selectedId;
     this.nearStatus = 'idle';
     this.circleOpen = true;
     this.circleStatus = 'idle';
+    this.circlePages = 1;
     this.selection = null;
+    this.viewBeforeDetails = null;
+    this.route = null;
     this.state = {
       ...this.state,
       circle: point,
+      startName,
       selectedId: null,
       filters: { ...this.state.filters, near: null },
     };
     this.circleResult = { status: 'loading' };
     this.updatePickingCursor();
-    this.writeUrl();
+    this.writeUrl(true);
     this.renderSearch();
     this.showPanel();
     this.restyle();
@@ -374,9 +577,10 @@ export class CareMapApp {
     this.circleOpen = false;
     this.circleStatus = 'idle';
     this.circleResult = { status: 'none' };
-    this.state = { ...this.state, circle: null };
+    this.route = null;
+    this.state = { ...this.state, circle: null, startName: null };
     this.updatePickingCursor();
-    this.writeUrl();
+    this.writeUrl(true);
     this.restyle();
     this.showPanel();
     this.scheduleList(0);
@@ -399,12 +603,14 @@ export class CareMapApp {
     this.renderCircle();
     const speed = this.state.walkingSpeed;
     try {
-      const answer = await fetchServiceCircle(
-        point,
-        speed,
-        toWithinFilter(this.state.filters, point, speed),
-        LIST_SIZE,
-        request.signal,
+      const answer = await this.loading(
+        fetchServiceCircle(
+          point,
+          speed,
+          toWithinFilter(this.state.filters, point, speed),
+          this.pageSize * this.circlePages,
+          request.signal,
+        ),
       );
       if (request.signal.aborted) return;
       const methods = [...answer.isochrone.map((area) => area.method), answer.facilities.travelMethod];
@@ -413,8 +619,10 @@ export class CareMapApp {
         areas: answer.isochrone,
         items: answer.facilities.edges.map((edge) => edge.node),
         totalCount: answer.facilities.totalCount,
+        hasMore: answer.facilities.pageInfo.hasNextPage,
         method: methods.includes('RADIUS') ? 'RADIUS' : 'NETWORK',
       };
+      this.showAlert(null);
       this.renderCircle();
       this.restyle();
       const largest = answer.isochrone.find((area) => area.minutes === CIRCLE_LIMIT);
@@ -423,25 +631,9 @@ export class CareMapApp {
       if (request.signal.aborted) return;
       console.error('Could not work out the 15-minute circle:', error);
       this.circleResult = { status: 'error' };
+      this.showAlert(this.messages.loadFailed);
       this.renderCircle();
       this.restyle();
-    }
-  }
-
-  /** After a text search: shows every match on the map, then the list follows the view. */
-  private async fitToMatches() {
-    this.search.showResults({ status: 'loading' });
-    try {
-      const page = await fetchFacilityList(toGraphQLFilter(this.state.filters), LIST_SIZE);
-      const points = page.edges.map(({ node }) => {
-        const [lng, lat] = node.location.coordinates;
-        return { lng, lat };
-      });
-      if (points.length === 1) this.mapView.flyTo(points[0], 16);
-      else if (points.length > 1) this.mapView.fitBounds(boundsOfPoints(points));
-      this.scheduleList(0);
-    } catch {
-      this.search.showResults({ status: 'error' });
     }
   }
 
@@ -457,40 +649,51 @@ export class CareMapApp {
     const request = new AbortController();
     this.listRequest = request;
     const { filters } = this.state;
-    const bbox = filters.near ? null : this.mapView.bounds();
+    const bbox = filters.near || !this.inView ? null : this.mapView.bounds();
     try {
-      const page = await fetchFacilityList(toGraphQLFilter(filters, bbox), LIST_SIZE, request.signal);
+      const page = await this.loading(
+        fetchFacilityList(toGraphQLFilter(filters, bbox), this.pageSize * this.listPages, request.signal),
+      );
       if (request.signal.aborted) return;
+      this.showAlert(null);
       this.search.showResults({
         status: 'ready',
         items: page.edges.map((edge) => edge.node),
         totalCount: page.totalCount,
+        hasMore: page.pageInfo.hasNextPage,
       });
     } catch (error) {
       if (!request.signal.aborted) {
         console.error('Could not load the facility list:', error);
         this.search.showResults({ status: 'error' });
+        this.showAlert(this.messages.loadFailed);
       }
     }
   }
 
   private async openDetails(id: string, point: LngLat | null, fly: boolean) {
+    // The view of the list is kept once, whichever facilities are opened after it.
+    if (!this.state.selectedId) this.viewBeforeDetails = this.mapView.position();
     this.state = { ...this.state, selectedId: id };
-    this.writeUrl();
+    this.writeUrl(true);
     this.showPanel();
     this.details.showMessage(this.messages.loading, this.messages);
     if (point) this.showSelection(point, fly);
     try {
       this.regionNames ??= fetchRegionNames().catch(() => new Map<string, string>());
-      const [facility, regionNames] = await Promise.all([fetchFacilityDetails(id), this.regionNames]);
+      const [facility, regionNames] = await this.loading(
+        Promise.all([fetchFacilityDetails(id), this.regionNames]),
+      );
       if (this.state.selectedId !== id) return;
-      if (!facility) return this.details.showMessage(this.messages.loadFailed, this.messages);
+      if (!facility) return this.details.showMessage(this.messages.notFound, this.messages, 'alert');
       const [lng, lat] = facility.location.coordinates;
       if (!point) this.showSelection({ lng, lat }, fly);
-      this.details.show(facility, this.messages, this.state.lang, regionNames);
+      const routeFrom = this.state.circle ? (this.state.startName ?? '') : null;
+      this.details.show(facility, this.messages, this.state.lang, regionNames, routeFrom);
     } catch (error) {
       console.error('Could not load the facility:', error);
-      if (this.state.selectedId === id) this.details.showMessage(this.messages.loadFailed, this.messages);
+      if (this.state.selectedId === id)
+        this.details.showMessage(this.messages.loadFailed, this.messages, 'alert');
     }
   }
 
@@ -504,7 +707,16 @@ export class CareMapApp {
     const id = this.state.selectedId;
     this.state = { ...this.state, selectedId: null };
     this.selection = null;
-    this.writeUrl();
+    this.route = null;
+    this.routeRequest?.abort();
+    // Back to the view the list had: the facilities it held come back.
+    const view = this.viewBeforeDetails;
+    this.viewBeforeDetails = null;
+    if (view) {
+      this.state = { ...this.state, position: view };
+      this.mapView.jumpTo(view);
+    }
+    this.writeUrl(true);
     this.restyle();
     this.showPanel();
     if (this.circleOpen) {
@@ -609,7 +821,10 @@ export function buildPage(root: HTMLElement): AppElements {
   const searchPanel = h('div', { id: 'search-panel' });
   const circlePanel = h('div', { id: 'circle-panel', hidden: true });
   const detailsPanel = h('div', { id: 'details-panel', hidden: true });
-  const panel = h('aside', { id: 'panel', class: 'panel' }, searchPanel, circlePanel, detailsPanel);
+  const loading = h('p', { id: 'loading', class: 'loading-bar', role: 'status', hidden: true });
+  const alert = h('p', { id: 'panel-alert', class: 'panel-alert', role: 'alert', hidden: true });
+  const hotline = h('a', { id: 'hotline', class: 'hotline', href: `tel:${DEFAULT_HOTLINE}` });
+  const panel = h('aside', { id: 'panel', class: 'panel' }, alert, searchPanel, circlePanel, detailsPanel);
   const map = h('div', { id: 'map', class: 'map', role: 'region' });
   const mapStatus = h('p', {
     id: 'map-status',
@@ -626,16 +841,15 @@ export function buildPage(root: HTMLElement): AppElements {
       h(
         'div',
         { class: 'topbar-actions' },
-        h(
-          'a',
-          { href: 'planner.html', id: 'planner-link', style: { color: 'inherit', 'align-self': 'center' } },
-          '规划 / Planner',
-        ),
+        h('a', { href: 'planner.html', id: 'planner-link', lang: 'zh-CN' }, '规划'),
+        hotline,
         langButton,
         elderButton,
       ),
     ),
-    h('main', { class: 'layout' }, map, liveStatus, panel, mapStatus),
+    loading,
+    // The panel comes first for the keyboard and screen readers (search → results → map); the grid places it.
+    h('main', { class: 'layout' }, panel, map, liveStatus, mapStatus),
   );
   return {
     title,
@@ -648,5 +862,8 @@ export function buildPage(root: HTMLElement): AppElements {
     map,
     mapStatus,
     liveStatus,
+    loading,
+    alert,
+    hotline,
   };
 }

@@ -1,4 +1,4 @@
-import type { FacilityFilter } from './api/generated/graphql';
+import type { CareLevel, FacilityFilter } from './api/generated/graphql';
 import type { Bounds, FacilityService, FacilityType } from './domain';
 
 /** A point and radius the map and list are narrowed to, nearest first. */
@@ -8,23 +8,35 @@ export interface NearFilter {
   radiusMeters: number;
 }
 
-/** What the person looking for care has asked for; the map and the list both show exactly this. */
+/** Care levels homes price by, in order of the care needed (schema enum CareLevel). */
+export const CARE_LEVELS: CareLevel[] = ['SELF_CARE', 'PARTLY_DISABLED', 'DISABLED', 'DEMENTIA'];
+
+/** Whether a string names a care level. */
+export function isCareLevel(value: string): value is CareLevel {
+  return (CARE_LEVELS as string[]).includes(value);
+}
+
+/**
+ * What the person looking for care has asked for; the map and the list both show exactly this. Finding a
+ * place to start from (the search box) is not a filter: it never narrows what is listed.
+ */
 export interface FacilityFilters {
-  text: string;
   types: FacilityType[];
   hasVacancy: boolean;
   services: FacilityService[];
   maxMonthlyFee: number | null;
+  /** The care level the budget is for: a home matches when its total for that level is within it. */
+  careLevel: CareLevel | null;
   near: NearFilter | null;
 }
 
 /** No filter: every facility. */
 export const NO_FILTERS: FacilityFilters = {
-  text: '',
   types: [],
   hasVacancy: false,
   services: [],
   maxMonthlyFee: null,
+  careLevel: null,
   near: null,
 };
 
@@ -34,12 +46,11 @@ export const MAX_BBOX_DEGREES = 5;
 /** The GraphQL FacilityFilter for these filters, limited to `bbox` when it is small enough to send. */
 export function toGraphQLFilter(filters: FacilityFilters, bbox?: Bounds | null): FacilityFilter {
   const filter: FacilityFilter = {};
-  const text = filters.text.trim();
-  if (text) filter.text = text;
   if (filters.types.length) filter.types = [...filters.types];
   if (filters.hasVacancy) filter.hasVacancy = true;
   if (filters.services.length) filter.services = [...filters.services];
   if (filters.maxMonthlyFee !== null) filter.maxMonthlyFee = filters.maxMonthlyFee;
+  if (filters.maxMonthlyFee !== null && filters.careLevel) filter.careLevel = filters.careLevel;
   if (filters.near) {
     const { lng, lat, radiusMeters } = filters.near;
     filter.near = { point: { lng, lat }, radiusMeters };
@@ -58,12 +69,11 @@ export function hasFilters(filters: FacilityFilters): boolean {
 /** The URL parameters of the facility tiles for these filters (the server's tile-filter format). */
 export function toTileQuery(filters: FacilityFilters): string {
   const params = new URLSearchParams();
-  const text = filters.text.trim();
   if (filters.types.length) params.set('types', filters.types.join(','));
-  if (text) params.set('text', text);
   if (filters.hasVacancy) params.set('hasVacancy', 'true');
   if (filters.services.length) params.set('services', filters.services.join(','));
   if (filters.maxMonthlyFee !== null) params.set('maxMonthlyFee', String(filters.maxMonthlyFee));
+  if (filters.maxMonthlyFee !== null && filters.careLevel) params.set('careLevel', filters.careLevel);
   if (filters.near) {
     const { lng, lat, radiusMeters } = filters.near;
     params.set('near', `${lng},${lat},${radiusMeters}`);

@@ -6,7 +6,7 @@ import {
   type WalkingSpeed,
 } from './circle';
 import { isFacilityService, isFacilityType, type LngLat } from './domain';
-import { NO_FILTERS, type FacilityFilters, type NearFilter } from './filters';
+import { isCareLevel, NO_FILTERS, type FacilityFilters, type NearFilter } from './filters';
 import type { Lang } from './i18n/i18n';
 
 /** Where the map looks. */
@@ -22,12 +22,16 @@ export interface MapPosition {
  */
 export interface UrlState {
   position: MapPosition | null;
+  /** The place search typed (q): where a journey starts, never a filter. */
+  query: string;
   filters: FacilityFilters;
   selectedId: string | null;
   lang: Lang;
   elder: boolean;
   /** Where the 15-minute circle starts; null: no circle. */
   circle: LngLat | null;
+  /** The name of the place the circle starts from, when it starts from a named place. */
+  startName: string | null;
   walkingSpeed: WalkingSpeed;
   /** Time limit of every facility's service area drawn on the map; null: the layer is off. */
   serviceAreaMinutes: CircleMinutes | null;
@@ -36,11 +40,13 @@ export interface UrlState {
 /** The state of a link without parameters. */
 export const DEFAULT_URL_STATE: UrlState = {
   position: null,
+  query: '',
   filters: NO_FILTERS,
   selectedId: null,
   lang: 'zh',
   elder: false,
   circle: null,
+  startName: null,
   walkingSpeed: DEFAULT_WALKING_SPEED,
   serviceAreaMinutes: null,
 };
@@ -80,18 +86,22 @@ export function parseUrlState(search: string): UrlState {
   const areas = finite(params.get('areas') ?? '');
   return {
     position: parsePosition(params.get('map')),
+    query: (params.get('q') ?? '').slice(0, 100),
     filters: {
-      text: (params.get('q') ?? '').slice(0, 100),
       types: list(params.get('types')).filter(isFacilityType),
       hasVacancy: params.get('vacancy') === '1',
       services: list(params.get('services')).filter(isFacilityService),
       maxMonthlyFee: Number.isInteger(fee) && fee >= 0 ? fee : null,
+      careLevel: isCareLevel(params.get('level') ?? '')
+        ? (params.get('level') as FacilityFilters['careLevel'])
+        : null,
       near: parseNear(params.get('near')),
     },
     selectedId: /^[1-9][0-9]{0,9}$/.test(params.get('facility') ?? '') ? params.get('facility') : null,
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
     elder: params.get('uiStyle') === 'elder',
     circle: parsePoint(params.get('circle')),
+    startName: params.get('circle') && params.get('from') ? params.get('from')!.slice(0, 100) : null,
     walkingSpeed: isWalkingSpeed(speed) ? speed : DEFAULT_WALKING_SPEED,
     serviceAreaMinutes: isCircleMinutes(areas) ? areas : null,
   };
@@ -106,16 +116,18 @@ export function formatUrlState(state: UrlState): string {
   if (position) {
     params.set('map', `${round(position.zoom, 2)}/${round(position.lat, 6)}/${round(position.lng, 6)}`);
   }
-  if (filters.text.trim()) params.set('q', filters.text.trim());
+  if (state.query.trim()) params.set('q', state.query.trim());
   if (filters.types.length) params.set('types', filters.types.join(','));
   if (filters.hasVacancy) params.set('vacancy', '1');
   if (filters.services.length) params.set('services', filters.services.join(','));
   if (filters.maxMonthlyFee !== null) params.set('fee', String(filters.maxMonthlyFee));
+  if (filters.careLevel) params.set('level', filters.careLevel);
   if (filters.near) {
     const { lng, lat, radiusMeters } = filters.near;
     params.set('near', `${round(lng, 6)},${round(lat, 6)},${radiusMeters}`);
   }
   if (state.circle) params.set('circle', `${round(state.circle.lng, 6)},${round(state.circle.lat, 6)}`);
+  if (state.circle && state.startName) params.set('from', state.startName);
   if (state.walkingSpeed !== DEFAULT_WALKING_SPEED) params.set('speed', String(state.walkingSpeed));
   if (state.serviceAreaMinutes !== null) params.set('areas', String(state.serviceAreaMinutes));
   if (state.selectedId) params.set('facility', state.selectedId);

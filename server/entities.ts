@@ -15,6 +15,8 @@ import { PopulationCell } from './population/population-cell.entity';
 import { Region } from './regions/region.entity';
 import { RegionSuccession } from './regions/region-succession.entity';
 import { ServiceArea } from './facilities/service-area.entity';
+import { Place } from './places/place.entity';
+import { FacilityFee } from './facilities/facility-fee.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
 export const entities = [
@@ -36,4 +38,6 @@ export const entities = [
   AppSecret,
   AuditEntry,
   RegionSuccession,
+  Place,
+  FacilityFee,
 ];

@@ -4,6 +4,8 @@ import { ConsortiumRepository } from './consortia/consortium.repository';
 import type { Consortium } from './consortia/consortium.type';
 import type { FacilityRecord } from './facilities/facility.record';
 import { FacilityRepository } from './facilities/facility.repository';
+import { FacilityFeeRepository } from './facilities/facility-fee.repository';
+import type { FacilityFeeRecord } from './facilities/facility-fee.record';
 import { PartnershipRepository } from './partnerships/partnership.repository';
 import type { Partnership } from './partnerships/partnership.type';
 
@@ -15,6 +17,8 @@ export interface Loaders {
   partners: DataLoader<string, FacilityRecord[]>;
   /** Consortia a facility leads or belongs to. */
   consortia: DataLoader<string, Consortium[]>;
+  /** A facility's fees per care level. */
+  fees: DataLoader<string, FacilityFeeRecord[]>;
 }
 
 /** Batches `load` calls into one repository call; each id gets its list (empty when it has none). */
@@ -37,5 +41,6 @@ export function createLoaders(em: EntityManager): Loaders {
     partnerships: listLoader((ids) => new PartnershipRepository(em).forFacilities(ids)),
     partners: listLoader((ids) => new FacilityRepository(em).partnersOf(ids)),
     consortia: listLoader((ids) => new ConsortiumRepository(em).forFacilities(ids)),
+    fees: listLoader((ids) => new FacilityFeeRepository(em).forFacilities(ids)),
   };
 }

@@ -19,6 +19,9 @@ import { FacilityPartnershipsResolver } from './partnerships/facility-partnershi
 import { RegionResolver } from './regions/region.resolver';
 import { PopulationImportResolver } from './population/population-import.resolver';
 import { BoundaryImportResolver } from './boundary-import/boundary-import.resolver';
+import { PlaceResolver } from './places/place.resolver';
+import { FacilityFeeResolver } from './facilities/facility-fee.resolver';
+import { RouteResolver } from './places/route.resolver';
 import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,
@@ -48,6 +51,9 @@ export const resolvers = [
   IndicatorResolver,
   PopulationImportResolver,
   BoundaryImportResolver,
+  PlaceResolver,
+  FacilityFeeResolver,
+  RouteResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

@@ -3,7 +3,9 @@ import type { LngLat } from '../domain';
 import {
   FacilityDetailsDocument,
   FacilityListDocument,
+  PlacesDocument,
   RegionNamesDocument,
+  RouteDocument,
   ServiceCircleDocument,
   type FacilityFilter,
   type TypedDocumentString,
@@ -14,7 +16,9 @@ import type {
   GeoPoint,
   Located,
   MapConfig,
+  PlaceItem,
   ServiceCircleData,
+  WalkRoute,
 } from './types';
 
 /** An answer of the API that carries errors instead of data. */
@@ -122,6 +126,31 @@ export async function fetchServiceCircle(
   return {
     isochrone: data.isochrone.map((area) => ({ ...area, geometry: asMultiPolygon(area.geometry) })),
     facilities: { ...data.facilities, edges },
+  };
+}
+
+/** Places to start from whose name, address or pinyin holds the text, best first. */
+export async function fetchPlaces(text: string, first: number, signal?: AbortSignal): Promise<PlaceItem[]> {
+  const data = await request(PlacesDocument, { text, first }, signal);
+  return data.places.map(located);
+}
+
+/** The walking route between two points; null when the network does not reach the end. */
+export async function fetchRoute(
+  from: LngLat,
+  to: LngLat,
+  speedMetersPerMinute: number,
+  signal?: AbortSignal,
+): Promise<WalkRoute | null> {
+  const data = await request(RouteDocument, { from, to, speed: speedMetersPerMinute }, signal);
+  if (!data.route) return null;
+  const { geometry, steps } = data.route;
+  if (geometry.type !== 'LineString' || steps.type !== 'MultiPoint')
+    throw new ApiError('A route is not a LineString with MultiPoint steps', null);
+  return {
+    ...data.route,
+    geometry: { type: 'LineString', coordinates: geometry.coordinates as [number, number][] },
+    steps: { type: 'MultiPoint', coordinates: steps.coordinates as [number, number][] },
   };
 }
 

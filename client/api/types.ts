@@ -2,6 +2,8 @@ import type { MultiPolygon } from 'geojson';
 import type {
   FacilityDetailsQuery,
   FacilityListQuery,
+  PlacesQuery,
+  RouteQuery,
   ServiceCircleQuery,
   VacancyChangedSubscription,
 } from './generated/graphql';
@@ -51,6 +53,15 @@ export interface ServiceCircleData {
   facilities: Omit<ServiceCircleQuery['facilities'], 'edges'> & { edges: { node: ReachableFacility }[] };
 }
 
+/** A place to start a journey from (Places.graphql). */
+export type PlaceItem = Located<PlacesQuery['places'][number]>;
+
+/** A walking route (Route.graphql), its line and steps narrowed from the schema's GeoJSON. */
+export type WalkRoute = Omit<NonNullable<RouteQuery['route']>, 'geometry' | 'steps'> & {
+  geometry: { type: 'LineString'; coordinates: [number, number][] };
+  steps: { type: 'MultiPoint'; coordinates: [number, number][] };
+};
+
 /** A facility's new vacancy, as the live subscription delivers it (VacancyChanged.graphql). */
 export type VacancyChange = VacancyChangedSubscription['vacancyChanged'];
 
@@ -58,4 +69,6 @@ export type VacancyChange = VacancyChangedSubscription['vacancyChanged'];
 export interface MapConfig {
   mapStyleUrl: string | null;
   facilityBounds: { west: number; south: number; east: number; north: number } | null;
+  /** The elderly-care hotline the elder mode calls (default 12349), when the deployment names one. */
+  hotline?: string | null;
 }

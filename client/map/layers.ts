@@ -71,7 +71,7 @@ export function basemapLayers(options: LayerOptions): LayerSpecification[] {
   const palette = PALETTES[options.elder ? 'elder' : 'standard'];
   const scale = options.elder ? 1.3 : 1;
   const source = SOURCE_IDS.basemap;
-  const textSize = options.elder ? 17 : 13;
+  const textSize = options.elder ? 19 : 13;
   const roadClasses = [
     {
       id: 'path',
@@ -310,7 +310,7 @@ export function facilityLayers(options: LayerOptions): LayerSpecification[] {
         'icon-ignore-placement': true,
         'text-field': ['case', ['>', vacant, 99], '99+', ['to-string', vacant]],
         'text-font': boldFont,
-        'text-size': options.elder ? 14 : 11,
+        'text-size': options.elder ? 18 : 11,
         'text-offset': ['case', isCluster, ['literal', [1.36, -1.36]], ['literal', [1.09, -1.09]]],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
@@ -332,7 +332,7 @@ export function facilityLayers(options: LayerOptions): LayerSpecification[] {
           name,
         ],
         'text-font': FONT_STACK,
-        'text-size': options.elder ? 17 : 12,
+        'text-size': options.elder ? 19 : 12,
         'text-anchor': 'top',
         'text-offset': [0, options.elder ? 1.5 : 1.4],
         'text-max-width': 9,
@@ -341,6 +341,45 @@ export function facilityLayers(options: LayerOptions): LayerSpecification[] {
         'text-color': palette.label,
         'text-halo-color': palette.labelHalo,
         'text-halo-width': options.elder ? 2 : 1.5,
+      },
+    },
+  ];
+}
+
+/** Ids of the walking route's layers. */
+export const ROUTE_LAYER_IDS = { casing: 'route-casing', line: 'route-line', step: 'route-step' } as const;
+
+/** The walking route under the facilities: a dark casing, a bright line, a ring at each step. */
+export function routeLayers(options: LayerOptions): LayerSpecification[] {
+  const scale = options.elder ? 1.4 : 1;
+  const source = SOURCE_IDS.route;
+  return [
+    {
+      id: ROUTE_LAYER_IDS.casing,
+      type: 'line',
+      source,
+      filter: ['==', ['get', 'role'], 'line'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 9 * scale },
+    },
+    {
+      id: ROUTE_LAYER_IDS.line,
+      type: 'line',
+      source,
+      filter: ['==', ['get', 'role'], 'line'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': options.elder ? '#5a00a8' : '#7b2ff7', 'line-width': 5 * scale },
+    },
+    {
+      id: ROUTE_LAYER_IDS.step,
+      type: 'circle',
+      source,
+      filter: ['==', ['get', 'role'], 'step'],
+      paint: {
+        'circle-radius': 4 * scale,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': options.elder ? '#5a00a8' : '#7b2ff7',
+        'circle-stroke-width': 2 * scale,
       },
     },
   ];

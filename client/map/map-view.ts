@@ -103,6 +103,11 @@ export class MapView {
     return { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() };
   }
 
+  /** Goes back to a position at once (the view a list had before a facility was opened). */
+  jumpTo(position: MapPosition): void {
+    this.map.jumpTo({ center: [position.lng, position.lat], zoom: position.zoom });
+  }
+
   /** Flies to a place, zooming in at least to `minZoom`. */
   flyTo(point: LngLat, minZoom = 16): void {
     this.map.flyTo({

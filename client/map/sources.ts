@@ -12,7 +12,14 @@ export const SOURCE_IDS = {
   near: 'caremap-near',
   circle: 'caremap-circle',
   serviceAreas: 'caremap-service-areas',
+  route: 'caremap-route',
 } as const;
+
+/** A walking route as the map draws it: the line and the points where it turns into the next street. */
+export interface RouteDrawing {
+  line: [number, number][];
+  steps: [number, number][];
+}
 
 /** Zoom from which the server has service-area tiles (SERVICE_AREA_MINZOOM there). */
 export const SERVICE_AREA_MINZOOM = 11;
@@ -124,6 +131,24 @@ export function circleSource(circle: CircleDrawing | null): GeoJSONSourceSpecifi
     geometry: { type: 'Point', coordinates: [circle.point.lng, circle.point.lat] },
   };
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [...areas, origin] } };
+}
+
+/** The walking route: its line, and a point at each step. */
+export function routeSource(route: RouteDrawing | null): GeoJSONSourceSpecification {
+  if (!route) return { type: 'geojson', data: EMPTY };
+  const features: Feature[] = [
+    {
+      type: 'Feature',
+      properties: { role: 'line' },
+      geometry: { type: 'LineString', coordinates: route.line },
+    },
+    ...route.steps.map((coordinates): Feature => ({
+      type: 'Feature',
+      properties: { role: 'step' },
+      geometry: { type: 'Point', coordinates },
+    })),
+  ];
+  return { type: 'geojson', data: { type: 'FeatureCollection', features } };
 }
 
 /** Every facility's stored walking area for one time limit, for the facilities the filters match. */

@@ -7,6 +7,7 @@ import {
   circleLayers,
   facilityLayers,
   overlayLayers,
+  routeLayers,
   serviceAreaLayers,
   type LayerOptions,
 } from './layers';
@@ -15,10 +16,12 @@ import {
   circleSource,
   facilitySource,
   nearSource,
+  routeSource,
   selectionSource,
   serviceAreaSource,
   SOURCE_IDS,
   type CircleDrawing,
+  type RouteDrawing,
 } from './sources';
 
 /** Everything the map's look depends on. */
@@ -33,6 +36,8 @@ export interface StyleOptions extends LayerOptions {
   circle?: CircleDrawing | null;
   /** Time limit of every facility's service area drawn; absent or null: the layer is off. */
   serviceAreaMinutes?: CircleMinutes | null;
+  /** The walking route drawn; absent or null: none. */
+  route?: RouteDrawing | null;
 }
 
 /**
@@ -57,6 +62,7 @@ const OWN_SOURCES = new Set<string>([
   SOURCE_IDS.near,
   SOURCE_IDS.circle,
   SOURCE_IDS.serviceAreas,
+  SOURCE_IDS.route,
 ]);
 
 /**
@@ -89,12 +95,14 @@ export function withFacilityOverlay(base: StyleSpecification, options: StyleOpti
       [SOURCE_IDS.selection]: selectionSource(options.selection),
       [SOURCE_IDS.near]: nearSource(options.near),
       [SOURCE_IDS.circle]: circleSource(options.circle ?? null),
+      [SOURCE_IDS.route]: routeSource(options.route ?? null),
     },
     layers: [
       ...baseLayers,
       ...(serviceAreaMinutes === null ? [] : serviceAreaLayers(options)),
       ...circle.below,
       ...overlays.below,
+      ...routeLayers(options),
       ...facilityLayers(options),
       ...overlays.above,
       ...circle.above,

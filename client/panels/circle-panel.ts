@@ -11,7 +11,9 @@ import {
 import { fill, h, keepingFocus } from '../dom';
 import type { Messages } from '../i18n/zh';
 import { CIRCLE_STYLES } from '../map/theme';
-import { facilityButton } from './search-panel';
+import type { FacilityFilters } from '../filters';
+import { facilityButton } from './facility-button';
+import { renderFilterControls } from './filter-controls';
 
 /** Where choosing the circle's starting point stands. */
 export type CircleStatus = 'idle' | 'picking' | 'locating' | 'unavailable';
@@ -26,6 +28,7 @@ export type CircleResult =
       areas: CircleArea[];
       items: ReachableFacility[];
       totalCount: number;
+      hasMore: boolean;
       method: TravelMethod;
     };
 
@@ -37,6 +40,10 @@ export interface CircleView {
   result: CircleResult;
   /** Whether filters narrow the list (it always shows what the map shows). */
   filtersActive: boolean;
+  /** The filters the list keeps: type, vacancy, budget for a care level, services. */
+  filters: FacilityFilters;
+  /** The name of the place the circle starts from, when it has one. */
+  startName: string | null;
 }
 
 /** What the circle panel asks the app to do. */
@@ -46,6 +53,9 @@ export interface CirclePanelActions {
   useLocation(): void;
   speedChange(speed: WalkingSpeed): void;
   clearFilters(): void;
+  filtersChange(filters: FacilityFilters): void;
+  /** Lists the next page of reachable facilities too. */
+  showMore(): void;
   open(item: ReachableFacility): void;
 }
 
@@ -56,6 +66,7 @@ export interface CirclePanelActions {
 export class CirclePanel {
   private messages!: Messages;
   private view: CircleView | null = null;
+  private readonly filterBox = h('details', { class: 'filters circle-filters' });
 
   constructor(
     private readonly root: HTMLElement,
@@ -117,6 +128,12 @@ export class CirclePanel {
         `← ${m.circleClose}`,
       ),
       h('h2', { id: 'circle-heading', tabindex: '-1' }, m.circleHeading),
+      view.startName
+        ? h('p', { class: 'circle-start', id: 'circle-start' }, m.circleFrom(view.startName))
+        : null,
+      h('p', { class: 'circle-status', role: 'status', 'aria-live': 'polite' }, this.statusText(view)),
+      this.list(view),
+      this.filters(view),
       h('p', { class: 'hint' }, view.hasPoint ? m.circleMoveHint : m.circleIntro),
       h(
         'div',
@@ -138,10 +155,22 @@ export class CirclePanel {
         ),
       ),
       h('div', { class: 'field-row' }, h('label', { for: 'circle-speed' }, m.walkingSpeed), speed),
-      h('p', { class: 'circle-status', role: 'status', 'aria-live': 'polite' }, this.statusText(view)),
       view.result.status === 'ready' ? this.measured(view.result) : null,
-      this.list(view),
     );
+  }
+
+  /** The filters the reachable list keeps, open while any is chosen. */
+  private filters(view: CircleView): HTMLElement {
+    const box = this.filterBox;
+    renderFilterControls(
+      box,
+      this.messages,
+      view.filters,
+      (next) => this.actions.filtersChange(next),
+      'circle-',
+    );
+    if (view.filtersActive) box.open = true;
+    return box;
   }
 
   private statusText(view: CircleView): string {
@@ -218,9 +247,7 @@ export class CirclePanel {
             ),
           )
         : null,
-      result.items.length < result.totalCount
-        ? h('p', { class: 'hint' }, m.resultCount(result.items.length, result.totalCount))
-        : null,
+      h('p', { class: 'hint', id: 'circle-count' }, m.resultCount(result.items.length, result.totalCount)),
       h(
         'ol',
         { class: 'result-list', 'aria-label': m.circleListHeading },
@@ -239,10 +266,18 @@ export class CirclePanel {
               () => this.actions.open(item),
               [],
               [m.walkMinutes(displayMinutes(item.travelMinutes))],
+              view.filters.careLevel,
             ),
           );
         }),
       ),
+      result.hasMore
+        ? h(
+            'button',
+            { type: 'button', id: 'circle-more', onclick: () => this.actions.showMore() },
+            m.showMore,
+          )
+        : null,
     );
     return section;
   }

@@ -1,24 +1,36 @@
-import type { FacilityListItem, VacancyChange } from '../api/types';
+import type { FacilityListItem, PlaceItem, VacancyChange } from '../api/types';
 import { CIRCLE_LIMIT, CIRCLE_MINUTES, type CircleMinutes } from '../circle';
-import { fill, h, keepingFocus, type Child } from '../dom';
-import { FACILITY_SERVICES, FACILITY_TYPES, type FacilityService, type FacilityType } from '../domain';
+import { fill, h, keepingFocus } from '../dom';
 import { NO_FILTERS, type FacilityFilters } from '../filters';
-import { formatDistance, formatFee } from '../i18n/i18n';
+import { formatDistance } from '../i18n/i18n';
 import type { Messages } from '../i18n/zh';
-import { TYPE_STYLES } from '../map/theme';
+import { facilityButton, typeSwatch } from './facility-button';
+import { renderFilterControls } from './filter-controls';
 
 /** What the result list shows. */
 export type ResultsState =
   | { status: 'loading' }
   | { status: 'error' }
-  | { status: 'ready'; items: FacilityListItem[]; totalCount: number };
+  | { status: 'ready'; items: FacilityListItem[]; totalCount: number; hasMore: boolean };
+
+/** What the place search shows. */
+export type PlacesState =
+  { status: 'none' } | { status: 'loading' } | { status: 'error' } | { status: 'ready'; items: PlaceItem[] };
 
 /** Where the near search stands. */
 export type NearStatus = 'idle' | 'picking' | 'locating' | 'unavailable';
 
 /** What the search panel asks the app to do. */
 export interface SearchPanelActions {
-  filtersChange(filters: FacilityFilters, fitResults: boolean): void;
+  /** Looks for places to start from (never a filter). */
+  placeSearch(text: string): void;
+  /** Starts from a place: a facility's details, or what is within reach of any other place. */
+  choosePlace(place: PlaceItem): void;
+  filtersChange(filters: FacilityFilters): void;
+  /** Limits the list to the map view, or lists everything the filters match. */
+  inViewChange(inView: boolean): void;
+  /** Lists the next page too. */
+  showMore(): void;
   pickPoint(): void;
   useLocation(): void;
   nearRadiusChange(radiusMeters: number): void;
@@ -30,8 +42,6 @@ export interface SearchPanelActions {
   serviceAreasChange(minutes: CircleMinutes | null): void;
 }
 
-/** Monthly-fee ceilings offered, in CNY. */
-export const FEE_STEPS = [1000, 2000, 3000, 5000, 8000];
 /** Near-search radii offered, in metres. */
 export const RADIUS_STEPS = [500, 1000, 2000, 5000];
 /** Radius of a new near search, in metres. */
@@ -40,6 +50,8 @@ export const DEFAULT_RADIUS = 1000;
 /** Text search, near search, filters and the result list: the accessible equivalent of the map. */
 export class SearchPanel {
   private filters: FacilityFilters = NO_FILTERS;
+  private query = '';
+  private inView = true;
   private messages!: Messages;
   private nearStatus: NearStatus = 'idle';
   private serviceAreaMinutes: CircleMinutes | null = null;
@@ -51,14 +63,30 @@ export class SearchPanel {
     'aria-labelledby': 'circle-entry-heading',
   });
   private readonly nearBox = h('section', { class: 'near', 'aria-labelledby': 'near-heading' });
-  private readonly filterBox = h('details', { class: 'filters', open: true });
+  private readonly filterBox = h('details', { class: 'filters' });
+  private readonly places = h('section', { class: 'places', 'aria-labelledby': 'places-heading' });
   private readonly results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' });
+  private readonly legend = h('details', { class: 'legend' });
+  private readonly skip = h('a', { class: 'skip-link', href: '#results-heading' });
 
   constructor(
     private readonly root: HTMLElement,
     private readonly actions: SearchPanelActions,
   ) {
-    root.replaceChildren(this.form, this.circleBox, this.nearBox, this.filterBox, this.results);
+    root.replaceChildren(
+      this.skip,
+      this.form,
+      this.places,
+      this.filterBox,
+      this.results,
+      this.legend,
+      this.circleBox,
+      this.nearBox,
+    );
+    this.skip.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.results.querySelector<HTMLElement>('#results-heading')?.focus();
+    });
   }
 
   /** Draws the panel in a language, for these filters, with the service-area layer on for a limit or off. */
@@ -67,15 +95,80 @@ export class SearchPanel {
     filters: FacilityFilters,
     nearStatus: NearStatus,
     serviceAreaMinutes: CircleMinutes | null = null,
+    query = '',
+    inView = true,
   ): void {
     this.messages = messages;
     this.filters = filters;
+    this.query = query;
+    this.inView = inView;
+    this.skip.textContent = messages.skipToResults;
     this.nearStatus = nearStatus;
     this.serviceAreaMinutes = serviceAreaMinutes;
     this.renderForm();
     keepingFocus(this.circleBox, () => this.renderCircleEntry());
     keepingFocus(this.nearBox, () => this.renderNear());
-    keepingFocus(this.filterBox, () => this.renderFilters());
+    keepingFocus(this.filterBox, () =>
+      renderFilterControls(this.filterBox, messages, filters, (next) => this.actions.filtersChange(next)),
+    );
+    this.renderLegend();
+  }
+
+  /** Shows the places found for the search, each a button to start from. */
+  showPlaces(state: PlacesState): void {
+    const m = this.messages;
+    if (state.status === 'none') return fill(this.places);
+    const status = h('p', { class: 'places-status', role: 'status', 'aria-live': 'polite' });
+    if (state.status === 'loading') status.textContent = m.loading;
+    else if (state.status === 'error') status.textContent = m.loadFailed;
+    else if (!state.items.length) status.textContent = m.placeNone;
+    else status.textContent = m.placeHint;
+    const english = m.lang === 'en';
+    const list =
+      state.status === 'ready' && state.items.length
+        ? h(
+            'ol',
+            { class: 'place-list', 'aria-label': m.placesHeading },
+            state.items.map((place) =>
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'place',
+                    'data-id': place.id,
+                    'data-kind': place.kind,
+                    onclick: () => this.actions.choosePlace(place),
+                  },
+                  place.facilityType
+                    ? typeSwatch(place.facilityType, m)
+                    : h('span', { class: 'place-kind', 'aria-hidden': 'true' }, '⌖'),
+                  h(
+                    'span',
+                    { class: 'result-text' },
+                    h('span', { class: 'result-name' }, english && place.nameEn ? place.nameEn : place.name),
+                    h(
+                      'span',
+                      { class: 'result-meta' },
+                      [
+                        place.facilityType ? m.types[place.facilityType] : m.placeKinds[place.kind],
+                        place.regionName,
+                        english ? place.addressEn : place.address,
+                      ]
+                        .filter(Boolean)
+                        .join(' · '),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : null;
+    keepingFocus(this.places, () =>
+      fill(this.places, h('h2', { id: 'places-heading' }, m.placesHeading), status, list),
+    );
   }
 
   /** Shows a facility's new vacancy if the list holds it; true when it did. */
@@ -101,10 +194,31 @@ export class SearchPanel {
     const m = this.messages;
     this.results.toggleAttribute('aria-busy', state.status === 'loading');
     // The same list again (the map moved, its facilities did not): nothing to redraw or announce.
-    const key = JSON.stringify([m.lang, state]);
+    const key = JSON.stringify([m.lang, state, this.inView, this.filters.careLevel]);
     if (key === this.shownKey) return;
     this.shownKey = key;
-    const heading = h('h2', { id: 'results-heading' }, m.resultsHeading);
+    const heading = h('h2', { id: 'results-heading', tabindex: '-1' }, m.resultsHeading);
+    const inView = this.filters.near
+      ? null
+      : h(
+          'label',
+          { class: 'chip', for: 'in-view' },
+          h('input', {
+            type: 'checkbox',
+            id: 'in-view',
+            checked: this.inView,
+            onchange: () => this.actions.inViewChange(!this.inView),
+          }),
+          m.onlyInView,
+        );
+    const more =
+      state.status === 'ready' && state.hasMore
+        ? h(
+            'button',
+            { type: 'button', id: 'more-results', onclick: () => this.actions.showMore() },
+            m.showMore,
+          )
+        : null;
     const status = h('p', { class: 'results-status', role: 'status', 'aria-live': 'polite' });
     let list: HTMLElement | null = null;
     if (state.status === 'loading') status.textContent = m.loading;
@@ -119,16 +233,21 @@ export class SearchPanel {
           h(
             'li',
             {},
-            facilityButton(item, m, () => this.actions.open(item), [
-              item.distanceMeters !== null ? m.distance(formatDistance(item.distanceMeters, m)) : null,
-            ]),
+            facilityButton(
+              item,
+              m,
+              () => this.actions.open(item),
+              [item.distanceMeters !== null ? m.distance(formatDistance(item.distanceMeters, m)) : null],
+              [],
+              this.filters.careLevel,
+            ),
           ),
         ),
       );
     }
     // The list follows the map; a keyboard user on an entry keeps the focus when it is redrawn.
     keepingFocus(this.results, () =>
-      fill(this.results, heading, status, h('p', { class: 'hint' }, m.resultsInView), list),
+      fill(this.results, heading, status, inView, h('p', { class: 'hint' }, m.resultsInView), list, more),
     );
   }
 
@@ -188,14 +307,14 @@ export class SearchPanel {
       id: 'search-text',
       type: 'search',
       name: 'q',
-      value: this.filters.text,
+      value: this.query,
       placeholder: m.searchPlaceholder,
       autocomplete: 'off',
       enterkeyhint: 'search',
     });
     this.form.onsubmit = (event) => {
       event.preventDefault();
-      this.actions.filtersChange({ ...this.filters, text: input.value.trim() }, true);
+      this.actions.placeSearch(input.value.trim());
     };
     fill(
       this.form,
@@ -275,130 +394,27 @@ export class SearchPanel {
     );
   }
 
-  private renderFilters() {
+  private renderLegend() {
     const m = this.messages;
-    const f = this.filters;
-    const change = (next: Partial<FacilityFilters>) => this.actions.filtersChange({ ...f, ...next }, false);
-    const toggle = <T extends string>(list: T[], value: T) =>
-      list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-    const chip = (id: string, label: Child, checked: boolean, onchange: () => void, className = '') =>
-      h(
-        'label',
-        { class: `chip ${className}`, for: id },
-        h('input', { type: 'checkbox', id, checked, onchange }),
-        label,
-      );
-    const types = h(
-      'fieldset',
-      { class: 'chips' },
-      h('legend', {}, m.typesLegend),
-      FACILITY_TYPES.map((type: FacilityType) =>
-        chip(
-          `type-${type}`,
-          [typeSwatch(type, m), m.types[type]],
-          f.types.includes(type),
-          () => change({ types: toggle(f.types, type) }),
-          'chip-type',
-        ),
-      ),
-    );
-    const services = h(
-      'fieldset',
-      { class: 'chips' },
-      h('legend', {}, m.servicesLegend),
-      FACILITY_SERVICES.map((service: FacilityService) =>
-        chip(`service-${service}`, m.serviceNames[service], f.services.includes(service), () =>
-          change({ services: toggle(f.services, service) }),
-        ),
-      ),
-    );
-    const fee = h(
-      'select',
-      {
-        id: 'max-fee',
-        onchange: (event: Event) => {
-          const value = (event.target as HTMLSelectElement).value;
-          change({ maxMonthlyFee: value === '' ? null : Number(value) });
-        },
-      },
-      h('option', { value: '', selected: f.maxMonthlyFee === null }, m.anyFee),
-      FEE_STEPS.map((yuan) =>
-        h('option', { value: yuan, selected: f.maxMonthlyFee === yuan }, m.feeUpTo(yuan)),
-      ),
-    );
     fill(
-      this.filterBox,
-      h('summary', {}, h('h2', {}, m.filtersHeading)),
-      types,
+      this.legend,
+      h('summary', {}, m.legendHeading),
       h(
-        'div',
-        { class: 'field-row' },
-        chip('has-vacancy', m.hasVacancy, f.hasVacancy, () => change({ hasVacancy: !f.hasVacancy })),
-      ),
-      h(
-        'details',
-        { class: 'more-filters', open: f.maxMonthlyFee !== null || f.services.length > 0 },
-        h('summary', {}, m.moreFilters),
-        h('div', { class: 'field-row' }, h('label', { for: 'max-fee' }, m.maxFee), fee),
-        services,
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'link',
-          onclick: () => this.actions.filtersChange({ ...NO_FILTERS, near: f.near }, false),
-        },
-        m.clearFilters,
+        'ul',
+        { class: 'plain legend-list' },
+        h('li', {}, h('span', { class: 'legend-badge', 'aria-hidden': 'true' }, '3'), ' ', m.legendBadge),
+        h(
+          'li',
+          {},
+          h('span', { class: 'legend-cluster', 'aria-hidden': 'true' }, '12'),
+          ' ',
+          m.legendCluster,
+        ),
+        h('li', {}, h('span', { class: 'tag tag-sample' }, m.sample), ' ', m.legendSample),
       ),
     );
   }
 }
 
-/**
- * A facility of a list as a button: its type's marker, name, sample mark, what the list adds (`leading`
- * first: e.g. the walking time; `trailing` last: e.g. the distance), type, vacancy, fee and address.
- */
-export function facilityButton(
-  item: FacilityListItem,
-  m: Messages,
-  open: () => void,
-  trailing: (string | null)[] = [],
-  leading: (string | null)[] = [],
-): HTMLElement {
-  const name = m.lang === 'en' && item.nameEn ? item.nameEn : item.name;
-  const meta = [
-    ...leading,
-    m.types[item.type],
-    item.vacantBeds !== null && item.vacantBeds > 0 ? m.vacantBeds(item.vacantBeds) : null,
-    formatFee(item.feeMinMonthly, item.feeMaxMonthly, m),
-    ...trailing,
-  ].filter(Boolean);
-  return h(
-    'button',
-    { type: 'button', class: 'result', 'data-id': item.id, 'data-type': item.type, onclick: open },
-    typeSwatch(item.type, m),
-    h(
-      'span',
-      { class: 'result-text' },
-      h('span', { class: 'result-name' }, name),
-      item.isSample ? h('span', { class: 'tag tag-sample' }, m.sample) : null,
-      h('span', { class: 'result-meta' }, meta.join(' · ')),
-      item.address ? h('span', { class: 'result-address' }, item.address) : null,
-    ),
-  );
-}
-
-/** The marker of a type in miniature: its colour and symbol, hidden from screen readers (the name follows). */
-export function typeSwatch(type: FacilityType, messages: Messages): HTMLElement {
-  const style = TYPE_STYLES[type];
-  return h(
-    'span',
-    {
-      class: `swatch swatch-${style.shape}`,
-      'aria-hidden': 'true',
-      style: { '--type-color': style.color, '--type-contrast-color': style.contrastColor },
-    },
-    messages.typeSymbols[type],
-  );
-}
+/** Kept here too: the planner's panels draw the same swatches. */
+export { facilityButton, typeSwatch } from './facility-button';

@@ -10,6 +10,7 @@ import type { FacilitySite, GeoPoint, RoadNetwork } from '../routing/road-networ
 import { WALK_OFF_METERS } from '../routing/isochrone';
 import { reachedPolygon, type ReachedPolygon } from '../routing/polygonize';
 import { travelProfile, type TravelMode, type TravelProfile } from '../routing/profile';
+import { walkPath } from '../routing/walk-path';
 
 /** A travel profile as plain data, so that it can cross to a worker thread. */
 export interface ProfileSpec {
@@ -85,6 +86,11 @@ export const COMPUTE_TASKS = {
       profileOf(input.profile),
       input.limitMinutes,
     );
+  },
+
+  /** The soonest walk between two points along the network (see walkPath); null when there is none. */
+  walkPath(network: RoadNetwork, input: { from: GeoPoint; to: GeoPoint; profile: ProfileSpec }) {
+    return walkPath(network, input.from, input.to, profileOf(input.profile));
   },
 
   /** Coverage of population cells by facilities (see cellCoverage). */

@@ -9,6 +9,8 @@ import { Migration20261130010000_check_names } from './migrations/Migration20261
 import { Migration20261130020000_basemap_version } from './migrations/Migration20261130020000_basemap_version';
 import { Migration20261201120000_region_succession } from './migrations/Migration20261201120000_region_succession';
 import { Migration20261201121000_region_population_table } from './migrations/Migration20261201121000_region_population_table';
+import { Migration20261201100000_place_search } from './migrations/Migration20261201100000_place_search';
+import { Migration20261201101000_facility_fees } from './migrations/Migration20261201101000_facility_fees';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -26,4 +28,6 @@ export const migrations = [
     name: 'Migration20261201121000_region_population_table',
     class: Migration20261201121000_region_population_table,
   },
+  { name: 'Migration20261201100000_place_search', class: Migration20261201100000_place_search },
+  { name: 'Migration20261201101000_facility_fees', class: Migration20261201101000_facility_fees },
 ];

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { BBoxInput, PointInput } from '../graphql/geo.input';
 import { TravelMode } from '../routing/travel-kind';
+import { CareLevel } from './care-level';
 import { FacilityService, FacilityType } from './facility-kind';
 
 @InputType({ description: 'Facilities within a straight-line radius, nearest first.' })
@@ -60,9 +61,15 @@ export class FacilityFilter {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Facilities whose lowest monthly fee is at most this (CNY); facilities without fees are left out.',
+      'Monthly budget in CNY. With careLevel: homes whose total for that level (bed + care + meals, Facility.fees) is at most this; a home that publishes no fee for the level matches when its highest monthly fee is within it. Without careLevel: facilities whose highest monthly fee is within it, whatever the level. Facilities without fees are left out.',
   })
   maxMonthlyFee?: number | null;
+
+  @Field(() => CareLevel, {
+    nullable: true,
+    description: 'The care level maxMonthlyFee is for; alone, it changes nothing.',
+  })
+  careLevel?: CareLevel | null;
 
   @Field(() => NearInput, { nullable: true })
   near?: NearInput | null;

@@ -1,4 +1,5 @@
 import type { TravelProfile } from '../routing/profile';
+import type { CareLevel } from './care-level';
 import type { FacilityService, FacilityType } from './facility-kind';
 
 /** A validated facility filter, ready for SQL. */
@@ -11,6 +12,8 @@ export interface FacilityQuery {
   hasVacancy?: boolean;
   services?: FacilityService[];
   maxMonthlyFee?: number;
+  /** The care level maxMonthlyFee is for. */
+  careLevel?: CareLevel;
   near?: { lng: number; lat: number; radiusMeters: number };
   isSample?: boolean;
   /** Restrict to these ids (travel-time and tile queries). */

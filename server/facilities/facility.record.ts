@@ -9,6 +9,8 @@ export interface FacilityRecord {
   name: string;
   nameEn: string | null;
   address: string | null;
+  /** The address in pinyin. */
+  addressEn: string | null;
   phone: string | null;
   openingHours: string | null;
   operatorType: OperatorType | null;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Point } from 'geojson';
 import { asGeoJson } from '../db/geometry-sql';
 import { SqlParams, SqlRunner } from '../db/sql';
+import { romanize } from './english-name';
 import type { FacilityRecord, FacilitySiteRecord } from './facility.record';
 import type { FacilityQuery } from './facility.query';
 
@@ -16,7 +17,7 @@ const COLUMNS = `f.id::text as "id", f.source_key as "sourceKey", f.type::text a
   ${asGeoJson('f.location')} as "location", f.is_sample as "isSample", f.source, f.osm_id as "osmId",
   to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.version, f.updated_at as "updatedAt"`;
 
-type Row = Omit<FacilityRecord, 'location' | 'distanceMeters' | 'travelMinutes'> & {
+type Row = Omit<FacilityRecord, 'location' | 'distanceMeters' | 'travelMinutes' | 'addressEn'> & {
   location: string;
   distanceMeters?: number | null;
 };
@@ -24,6 +25,9 @@ type Row = Omit<FacilityRecord, 'location' | 'distanceMeters' | 'travelMinutes'>
 function toRecord(row: Row): FacilityRecord {
   return {
     ...row,
+    // English readers get OpenStreetMap's name:en where mapped, else the name in pinyin.
+    nameEn: row.nameEn ?? romanize(row.name),
+    addressEn: romanize(row.address),
     location: JSON.parse(row.location),
     vacancyUpdatedAt: row.vacancyUpdatedAt ? new Date(row.vacancyUpdatedAt) : null,
     updatedAt: new Date(row.updatedAt),
@@ -62,7 +66,13 @@ export function facilityConditions(query: FacilityQuery, params: SqlParams): str
   if (query.hasVacancy === false) clauses.push('coalesce(f.vacant_beds, 0) = 0');
   if (query.services?.length) clauses.push(`f.services @> ${params.add(query.services, 'text[]')}`);
   if (query.maxMonthlyFee !== undefined) {
-    clauses.push(`f.fee_min_monthly <= ${params.add(query.maxMonthlyFee, 'int')}`);
+    const budget = params.add(query.maxMonthlyFee, 'int');
+    if (query.careLevel) {
+      const level = params.add(query.careLevel, 'text');
+      // The level's published total decides; without one, only a highest fee within the budget is sure to be.
+      clauses.push(`coalesce((select ff.bed_fee + ff.care_fee + ff.meal_fee from facility_fee ff
+        where ff.facility_id = f.id and ff.care_level = ${level}) <= ${budget}, f.fee_max_monthly <= ${budget})`);
+    } else clauses.push(`f.fee_max_monthly <= ${budget}`);
   }
   if (query.near) {
     const radius = params.add(query.near.radiusMeters, 'float8');

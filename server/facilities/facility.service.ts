@@ -140,6 +140,7 @@ export class FacilityService {
         throw badUserInput('filter.maxMonthlyFee must be ≥ 0', 'filter.maxMonthlyFee');
       query.maxMonthlyFee = filter.maxMonthlyFee;
     }
+    if (filter.careLevel != null) query.careLevel = filter.careLevel;
     if (filter.near) {
       assertPoint(filter.near.point, 'filter.near.point');
       const radius = filter.near.radiusMeters;

@@ -42,11 +42,17 @@ export class Facility {
   @Field(() => String, { description: 'Name, usually Chinese.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'English name: the one recorded (OpenStreetMap name:en), else the name in pinyin.',
+  })
   nameEn!: string | null;
 
   @Field(() => String, { nullable: true })
   address!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The address in pinyin, for English readers.' })
+  addressEn!: string | null;
 
   @Field(() => String, { nullable: true })
   phone!: string | null;

@@ -5,6 +5,8 @@ import type { Principal } from '../auth/role';
 import { badUserInput } from '../kernel/errors';
 import { ImportRepository } from '../import/import.repository';
 import type { FacilityImportRecord } from '../import/import.records';
+import { FacilityFeeRepository } from '../facilities/facility-fee.repository';
+import type { ImportedFee } from './fee-columns';
 import { silentProgress, type Progress } from '../import/progress';
 import { CHINA_EXTENT } from '../facilities/facility-write.rules';
 import { FacilityWriteRepository, type StoredFacility } from '../facilities/facility-write.repository';
@@ -91,12 +93,14 @@ export class FacilityImportService {
     let written: FacilityImportRecord[] = [];
     const report = await this.em.transactional(async (tx): Promise<ImportReport> => {
       const stored = await new FacilityWriteRepository(tx).bySourceKeys(keys, !request.dryRun);
-      const { reports, records } = this.check(rows, request, stored);
+      const { reports, records, fees } = this.check(rows, request, stored);
       const invalid = reports.filter((r) => r.status === 'INVALID').length;
       const summary = { dryRun: request.dryRun, total: reports.length, invalid, rows: reports };
       if (request.dryRun || invalid > 0)
         return { ...summary, written: false, created: 0, updated: 0, unchanged: 0 };
       const status = await this.write(tx, records, progress);
+      // Fees per care level, for the rows that have fee columns (the others keep theirs).
+      await new FacilityFeeRepository(tx).replaceBySourceKey(fees);
       written = records.filter((record) => status.has(record.sourceKey));
       for (const report of reports) report.status = status.get(report.sourceKey!) ?? 'UNCHANGED';
       const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
@@ -124,17 +128,20 @@ export class FacilityImportService {
     rows: FileRow[],
     request: ImportRequest,
     stored: Map<string, StoredFacility>,
-  ): { reports: RowReport[]; records: FacilityImportRecord[] } {
+  ): { reports: RowReport[]; records: FacilityImportRecord[]; fees: Map<string, ImportedFee[]> } {
     const records: FacilityImportRecord[] = [];
+    const fees = new Map<string, ImportedFee[]>();
     const extent = request.restrictToChina ? CHINA_EXTENT : null;
     const reports: RowReport[] = rows.map(({ row, fields, readError }) => {
       const key = sourceKeyOf(fields);
-      const { record, problems } = facilityFromRow(
-        fields,
-        request.crs as CoordinateSystem,
-        request.sourceName,
-        { stored: (key && stored.get(key)) || null, extent },
-      );
+      const {
+        record,
+        problems,
+        fees: rowFees,
+      } = facilityFromRow(fields, request.crs as CoordinateSystem, request.sourceName, {
+        stored: (key && stored.get(key)) || null,
+        extent,
+      });
       const all: FieldProblem[] = readError
         ? [
             { ...readError, code: 'BAD_USER_INPUT' },
@@ -144,6 +151,7 @@ export class FacilityImportService {
       const sourceKey = key?.slice(0, 120) ?? null;
       if (all.length || !record) return { row, sourceKey, status: 'INVALID', problems: all };
       records.push(record);
+      if (rowFees) fees.set(record.sourceKey, rowFees);
       return { row, sourceKey: record.sourceKey, status: 'VALID', problems: [] };
     });
     const seen = new Map<string, number>();
@@ -162,7 +170,8 @@ export class FacilityImportService {
       }
     }
     const valid = new Set(reports.filter((r) => r.status === 'VALID').map((r) => r.sourceKey));
-    return { reports, records: records.filter((r) => valid.has(r.sourceKey)) };
+    const validFees = new Map([...fees].filter(([key]) => valid.has(key)));
+    return { reports, records: records.filter((r) => valid.has(r.sourceKey)), fees: validFees };
   }
 
   private async write(

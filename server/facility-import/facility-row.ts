@@ -12,6 +12,7 @@ import type { FacilityImportRecord } from '../import/import.records';
 import { checkCalendarDate } from '../kernel/dates';
 import { TEXT_LIMITS } from '../kernel/text-limits';
 import { isMember, vocabularyOf } from '../kernel/vocabulary';
+import { FEE_COLUMNS, feesFromRow, type ImportedFee } from './fee-columns';
 
 /** Coordinate systems an import file may use; all are converted to WGS84. */
 export const CoordinateSystem = {
@@ -76,6 +77,7 @@ const KNOWN = new Set([
   ...Object.keys(INTEGER_FIELDS),
   ...Object.keys(BOOLEAN_FIELDS),
   ...Object.keys(TEXT_FIELDS),
+  ...FEE_COLUMNS,
 ]);
 const SERVICES = vocabularyOf(FacilityService);
 const OPERATOR_TYPES = vocabularyOf(OperatorType);
@@ -148,7 +150,7 @@ export function facilityFromRow(
   crs: CoordinateSystem,
   defaultSource: string,
   context: RowContext = { stored: null, extent: null },
-): { record: FacilityImportRecord | null; problems: FieldProblem[] } {
+): { record: FacilityImportRecord | null; problems: FieldProblem[]; fees: ImportedFee[] | null } {
   const row = normalizeKeys(raw);
   const problems: FieldProblem[] = [];
   const problem = (field: string, message: string) =>
@@ -234,6 +236,9 @@ export function facilityFromRow(
     else verifiedOn = checked.date;
   }
 
+  const feeRow = feesFromRow(row);
+  for (const feeProblem of feeRow.problems) problem(feeProblem.field, feeProblem.message);
+
   const [wgsLng, wgsLat] =
     !lngOk || !latOk
       ? [undefined, undefined]
@@ -256,10 +261,11 @@ export function facilityFromRow(
     const rowProblem = asRowProblem(ruleProblem, stored);
     if (!reported.has(rowProblem.field)) problems.push(rowProblem);
   }
-  if (problems.length || !type || wgsLng === undefined) return { record: null, problems };
+  if (problems.length || !type || wgsLng === undefined) return { record: null, problems, fees: null };
 
   return {
     problems,
+    fees: feeRow.fees,
     record: {
       sourceKey,
       type,

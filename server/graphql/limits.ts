@@ -26,6 +26,7 @@ const DEFAULT_PAGE: Record<string, number> = {
   'Query.regions': 500,
   'Region.children': 50,
   'Query.gaps': 20,
+  'Query.places': 10,
 };
 
 /**
@@ -38,6 +39,7 @@ export const LIST_SIZES: Record<string, number> = {
   'Facility.partnerships': RELATION_LIMITS.partnershipsPerFacility,
   'Facility.consortia': RELATION_LIMITS.consortiaPerFacility,
   'Consortium.members': RELATION_LIMITS.membersPerConsortium,
+  'Facility.fees': 4,
   'FacilityConnection.edges': 1,
   'AuditEntryConnection.edges': 1,
   'Query.regions': 500,
@@ -93,6 +95,10 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.indicators': () => 2_000,
   'Mutation.importPopulation': () => 2_000,
   'Mutation.importRegionBoundaries': () => 2_000,
+  // Two indexed reads of at most 200 candidates each, every region, and one region lookup per answer.
+  'Query.places': () => 20,
+  // One search over the whole network, as travelTimes, and the way traced back.
+  'Query.route': (args) => 400 * reachFactor(15, speedOf(args)),
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined

@@ -16,6 +16,10 @@ import { extractHealthFacilities, type OsmFacility } from './osm/health-faciliti
 import { extractBaseFeatures, extractBuildings } from './osm/map-features';
 import { readOsm } from './osm/osm-reader';
 import { extractWalkNetwork } from './osm/walk-network';
+import { extractNamedPlaces } from './osm/named-places';
+import { PlaceRepository } from '../places/place.repository';
+import { FacilityFeeRepository } from '../facilities/facility-fee.repository';
+import { sampleFeesFromRange } from '../facilities/facility-fee-sample';
 import { spreadDistrictElderly } from './population-spread';
 import { startProgress, type Progress } from './progress';
 import { generateSampleConsortium } from './sample-consortium';
@@ -175,6 +179,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
     const features = progress('Base-map features', mapFeatures.length);
     report.map_feature = await repo.upsertMapFeatures(mapFeatures, features);
     features.done();
+    report.place = await new PlaceRepository(em).replaceAll(extractNamedPlaces(osm));
 
     const samples = demo.flatMap((d) =>
       generateSampleFacilities({
@@ -189,6 +194,18 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
     const facilities = progress('Facilities', facilityRows.length);
     report.facility = await repo.upsertFacilities(facilityRows, facilities);
     facilities.done();
+    // Homes with beds publish fees per care level; the samples' are derived from their fee range.
+    await new FacilityFeeRepository(em).replaceBySourceKey(
+      new Map(
+        samples
+          .filter((s) => s.type === 'NURSING_HOME' || s.type === 'NURSING_HOSPITAL')
+          .flatMap((s) =>
+            s.monthlyFeeMin !== null && s.monthlyFeeMax !== null
+              ? [[s.sourceKey, sampleFeesFromRange(s.monthlyFeeMin, s.monthlyFeeMax)] as const]
+              : [],
+          ),
+      ),
+    );
 
     const medical = osmFacilities
       .filter((f) => f.type === 'HOSPITAL' || f.type === 'PRIMARY_CARE')

@@ -2,6 +2,8 @@ import type { GraphQLError } from 'graphql';
 import { FacilityService, FacilityType } from '../facilities/facility-kind';
 import type { FacilityFilter } from '../facilities/facility.input';
 import { badUserInput } from '../kernel/errors';
+import { isMember } from '../kernel/vocabulary';
+import { CARE_LEVELS, type CareLevel } from '../facilities/care-level';
 import { LIFE_CIRCLE_MINUTES } from '../isochrones/isochrone.service';
 
 /** URL parameters a facility tile or TileJSON accepts: the fields of FacilityFilter except bbox. */
@@ -12,6 +14,7 @@ export const TILE_FILTER_PARAMETERS = [
   'hasVacancy',
   'services',
   'maxMonthlyFee',
+  'careLevel',
   'near',
   'isSample',
 ] as const;
@@ -109,6 +112,11 @@ export function parseTileFilter(
     if (!Number.isInteger(fee))
       throw badUserInput('maxMonthlyFee must be a whole number of CNY', 'maxMonthlyFee');
     filter.maxMonthlyFee = fee;
+  }
+  const careLevel = single(params, 'careLevel');
+  if (careLevel !== undefined) {
+    if (!isMember(CARE_LEVELS, careLevel)) throw badUserInput(`Unknown care level ${careLevel}`, 'careLevel');
+    filter.careLevel = careLevel as CareLevel;
   }
   const near = single(params, 'near');
   if (near !== undefined) {

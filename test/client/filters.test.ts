@@ -3,22 +3,22 @@ import { NO_FILTERS, toGraphQLFilter, toTileQuery, type FacilityFilters } from '
 import { parseTileFilter } from '../../server/tiles/tile-filter';
 
 const full: FacilityFilters = {
-  text: ' 浙江省人民医院 ',
   types: ['HOSPITAL', 'NURSING_HOME'],
   hasVacancy: true,
   services: ['MEAL', 'DAY_CARE'],
   maxMonthlyFee: 3000,
+  careLevel: 'PARTLY_DISABLED',
   near: { lng: 120.1695, lat: 30.2612, radiusMeters: 1000 },
 };
 
 describe('client filters', () => {
   it('become the GraphQL FacilityFilter', () => {
     expect(toGraphQLFilter(full)).toEqual({
-      text: '浙江省人民医院',
       types: ['HOSPITAL', 'NURSING_HOME'],
       hasVacancy: true,
       services: ['MEAL', 'DAY_CARE'],
       maxMonthlyFee: 3000,
+      careLevel: 'PARTLY_DISABLED',
       near: { point: { lng: 120.1695, lat: 30.2612 }, radiusMeters: 1000 },
     });
     expect(toGraphQLFilter(NO_FILTERS)).toEqual({});
@@ -28,6 +28,11 @@ describe('client filters', () => {
     for (const filters of [full, NO_FILTERS, { ...NO_FILTERS, types: ['MEAL_POINT' as const] }]) {
       expect(parseTileFilter(new URLSearchParams(toTileQuery(filters)))).toEqual(toGraphQLFilter(filters));
     }
+  });
+
+  it('send the care level only with a budget: alone it narrows nothing', () => {
+    expect(toGraphQLFilter({ ...NO_FILTERS, careLevel: 'DISABLED' })).toEqual({});
+    expect(toTileQuery({ ...NO_FILTERS, careLevel: 'DISABLED' })).toBe('');
   });
 
   it('limit the list to the map view unless the view is too large for the API', () => {

@@ -4,27 +4,29 @@ import { DEFAULT_URL_STATE, formatUrlState, parseUrlState, type UrlState } from 
 
 const shared: UrlState = {
   position: { lng: 120.1695123, lat: 30.2612345, zoom: 15.256 },
+  query: '人民医院',
   filters: {
-    text: '人民医院',
     types: ['HOSPITAL'],
     hasVacancy: true,
     services: ['MEDICAL'],
     maxMonthlyFee: 5000,
+    careLevel: 'DISABLED',
     near: { lng: 120.17, lat: 30.25, radiusMeters: 2000 },
   },
   selectedId: '17',
   lang: 'en',
   elder: true,
   circle: { lng: 120.1631234, lat: 30.2873456 },
+  startName: '延安路',
   walkingSpeed: 45,
   serviceAreaMinutes: 10,
 };
 
 describe('URL state', () => {
-  it('restores map position, filters, selected facility, the circle, service areas, language and elder mode', () => {
+  it('restores map position, the place search, filters (a budget for a care level), selected facility, the circle and its start, service areas, language and elder mode', () => {
     const query = formatUrlState(shared);
     expect(query).toBe(
-      '?map=15.26/30.261235/120.169512&q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2&types=HOSPITAL&vacancy=1&services=MEDICAL&fee=5000&near=120.17,30.25,2000&circle=120.163123,30.287346&speed=45&areas=10&facility=17&lang=en&uiStyle=elder',
+      '?map=15.26/30.261235/120.169512&q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2&types=HOSPITAL&vacancy=1&services=MEDICAL&fee=5000&level=DISABLED&near=120.17,30.25,2000&circle=120.163123,30.287346&from=%E5%BB%B6%E5%AE%89%E8%B7%AF&speed=45&areas=10&facility=17&lang=en&uiStyle=elder',
     );
     expect(parseUrlState(query)).toEqual({
       ...shared,

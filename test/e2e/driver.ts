@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { E2E_WAIT_MS } from './harness';
 
 const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
@@ -83,12 +84,39 @@ export class CareMapDriver {
       .toMatch(/^(?!.*(加载|Loading)).+/);
   }
 
-  /** Types a search and submits it with Enter. */
+  /** Types a place search and submits it with Enter; waits for the places found. */
   async search(text: string): Promise<void> {
     await this.page.fill('#search-text', text);
     await this.page.press('#search-text', 'Enter');
     await this.page.waitForURL((url) => url.searchParams.get('q') === text);
-    await this.settle();
+    await this.page.locator('.place-list, .places-status').first().waitFor({ timeout: E2E_WAIT_MS });
+    await expect
+      .poll(() => this.page.locator('.places-status').textContent(), { timeout: E2E_WAIT_MS })
+      .not.toMatch(/加载|Loading/);
+  }
+
+  /** Names of the places the search found, best first. */
+  placeNames(): Promise<string[]> {
+    return this.page.locator('.place .result-name').allTextContents();
+  }
+
+  /** Chooses a place the search found: a facility opens its details, another place starts the circle. */
+  async choosePlace(name: string): Promise<void> {
+    const place = this.page
+      .locator('button.place', {
+        has: this.page.locator('.result-name', { hasText: new RegExp(`^${name}$`) }),
+      })
+      .first();
+    const kind = await place.getAttribute('data-kind');
+    await place.click();
+    if (kind === 'FACILITY') await this.page.locator('#details-heading').waitFor({ timeout: E2E_WAIT_MS });
+    else await this.page.locator('#circle-heading').waitFor({ timeout: E2E_WAIT_MS });
+  }
+
+  /** Opens a panel's filter section (prefix '' for the search panel, 'circle-' for the circle's). */
+  async openFilters(prefix = ''): Promise<void> {
+    const box = this.page.locator(prefix ? '#circle-panel details.filters' : '#search-panel details.filters');
+    if (!(await box.evaluate((el) => el.hasAttribute('open')))) await box.locator('> summary').click();
   }
 
   /**
@@ -141,8 +169,9 @@ export class CareMapDriver {
   }
 
   /** Ticks or unticks a facility type filter. */
-  async toggleType(type: string): Promise<void> {
-    await this.page.locator(`#type-${type}`).click();
+  async toggleType(type: string, prefix = ''): Promise<void> {
+    await this.openFilters(prefix);
+    await this.page.locator(`#${prefix}type-${type}`).click();
     await this.settle();
   }
 
@@ -208,6 +237,11 @@ export class CareMapDriver {
   async screenshot(name: string): Promise<void> {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  }
+
+  /** Saves a screenshot of the journey tests as /tmp/journeys-<name>.png, for a person to look at. */
+  async journeyShot(name: string, fullPage = false): Promise<void> {
+    await this.page.screenshot({ path: `/tmp/journeys-${name}.png`, fullPage });
   }
 
   /** Closes the tab and its context. */

@@ -83,6 +83,9 @@ describe('query cost is schema-aware', () => {
     types: ['COMMUNITY_CARE_STATION'],
     minutes: 20,
     speedMetersPerMinute: 150,
+    text: '延安路',
+    from: { lng: 120.17, lat: 30.27 },
+    to: { lng: 120.16, lat: 30.28 },
   };
   const operations = ['schema/operations'].flatMap((folder) =>
     readdirSync(folder)

@@ -13,16 +13,29 @@ export type BBoxInput = {
   west: number;
 };
 
+/** Assessed care level a care home prices by. */
+export type CareLevel =
+  /** 失智 dementia */
+  | 'DEMENTIA'
+  /** 失能 disabled */
+  | 'DISABLED'
+  /** 半失能 partly disabled */
+  | 'PARTLY_DISABLED'
+  /** 自理 self-care */
+  | 'SELF_CARE';
+
 /** Filters of the facilities query; every filter given must hold. */
 export type FacilityFilter = {
   bbox?: BBoxInput | null | undefined;
+  /** The care level maxMonthlyFee is for; alone, it changes nothing. */
+  careLevel?: CareLevel | null | undefined;
   /** Only facilities with at least one vacant bed. */
   hasVacancy?: boolean | null | undefined;
   /** Only these facilities (at most 500 ids). */
   ids?: Array<string | number> | null | undefined;
   /** Only sample (true) or only real (false) rows. */
   isSample?: boolean | null | undefined;
-  /** Facilities whose lowest monthly fee is at most this (CNY); facilities without fees are left out. */
+  /** Monthly budget in CNY. With careLevel: homes whose total for that level (bed + care + meals, Facility.fees) is at most this; a home that publishes no fee for the level matches when its highest monthly fee is within it. Without careLevel: facilities whose highest monthly fee is within it, whatever the level. Facilities without fees are left out. */
   maxMonthlyFee?: number | null | undefined;
   near?: NearInput | null | undefined;
   /** Division code; facilities inside that region. */
@@ -121,6 +134,23 @@ export type OperatorType = 'PRIVATE' | 'PUBLIC' | 'PUBLIC_BUILT_PRIVATE_RUN';
 
 /** 巡诊 ROUNDS, 随访 FOLLOW_UP, 中医药 TCM, 远程医疗 TELEMEDICINE, 上门体检 HOME_CHECKUP. */
 export type PartnershipService = 'FOLLOW_UP' | 'HOME_CHECKUP' | 'ROUNDS' | 'TCM' | 'TELEMEDICINE';
+
+/** What a place found by the place search is. */
+export type PlaceKind =
+  /** A street address (addr:street + addr:housenumber) of an unnamed building. */
+  | 'ADDRESS'
+  /** A named building. */
+  | 'BUILDING'
+  /** A residential compound (小区) or neighbourhood. */
+  | 'COMPOUND'
+  /** A facility of the directory (facilityId names it). */
+  | 'FACILITY'
+  /** A named landmark: a shop, a park, a station, a school… */
+  | 'LANDMARK'
+  /** A district, street (街道) or other division (regionCode names it). */
+  | 'REGION'
+  /** A named road or path, at the middle of its longest stretch. */
+  | 'ROAD';
 
 /** A point in WGS84 degrees. */
 export type PointInput = {
@@ -245,6 +275,7 @@ export type FacilityDetailsQuery = {
     name: string;
     nameEn: string | null;
     address: string | null;
+    addressEn: string | null;
     phone: string | null;
     openingHours: string | null;
     operatorType: OperatorType | null;
@@ -269,6 +300,14 @@ export type FacilityDetailsQuery = {
     source: string;
     osmId: string | null;
     verifiedOn: string | null;
+    fees: Array<{
+      careLevel: CareLevel;
+      bedFee: number;
+      careFee: number;
+      mealFee: number;
+      totalMonthly: number;
+      isSample: boolean;
+    }>;
     partnerships: Array<{
       id: string;
       careFacilityId: string;
@@ -307,6 +346,7 @@ export type FacilityListQueryVariables = Exact<{
 export type FacilityListQuery = {
   facilities: {
     totalCount: number;
+    pageInfo: { hasNextPage: boolean };
     edges: Array<{
       node: {
         id: string;
@@ -314,13 +354,16 @@ export type FacilityListQuery = {
         name: string;
         nameEn: string | null;
         address: string | null;
+        addressEn: string | null;
         location: import('geojson').GeoJSON;
         isSample: boolean;
         vacantBeds: number | null;
+        vacancyUpdatedAt: string | null;
         totalBeds: number | null;
         feeMinMonthly: number | null;
         feeMaxMonthly: number | null;
         distanceMeters: number | null;
+        fees: Array<{ careLevel: CareLevel; totalMonthly: number; isSample: boolean }>;
       };
     }>;
   };
@@ -359,6 +402,26 @@ export type GapsQuery = {
   }>;
 };
 
+export type PlacesQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+export type PlacesQuery = {
+  places: Array<{
+    id: string;
+    kind: PlaceKind;
+    name: string;
+    nameEn: string | null;
+    address: string | null;
+    addressEn: string | null;
+    location: import('geojson').GeoJSON;
+    regionName: string | null;
+    facilityId: string | null;
+    facilityType: FacilityType | null;
+  }>;
+};
+
 export type PlannerDistrictsQueryVariables = Exact<{
   cityCode: string;
 }>;
@@ -375,6 +438,22 @@ export type PlannerDistrictsQuery = {
 export type RegionNamesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type RegionNamesQuery = { regions: Array<{ code: string; name: string }> };
+
+export type RouteQueryVariables = Exact<{
+  from: PointInput;
+  to: PointInput;
+  speed?: number | null | undefined;
+}>;
+
+export type RouteQuery = {
+  route: {
+    geometry: import('geojson').GeoJSON;
+    steps: import('geojson').GeoJSON;
+    meters: number;
+    minutes: number;
+    method: TravelMethod;
+  } | null;
+};
 
 export type ScorecardQueryVariables = Exact<{
   regionCode: string;
@@ -441,6 +520,7 @@ export type ServiceCircleQuery = {
   facilities: {
     totalCount: number;
     travelMethod: TravelMethod | null;
+    pageInfo: { hasNextPage: boolean };
     edges: Array<{
       node: {
         id: string;
@@ -448,14 +528,17 @@ export type ServiceCircleQuery = {
         name: string;
         nameEn: string | null;
         address: string | null;
+        addressEn: string | null;
         location: import('geojson').GeoJSON;
         isSample: boolean;
         vacantBeds: number | null;
+        vacancyUpdatedAt: string | null;
         totalBeds: number | null;
         feeMinMonthly: number | null;
         feeMaxMonthly: number | null;
         distanceMeters: number | null;
         travelMinutes: number | null;
+        fees: Array<{ careLevel: CareLevel; totalMonthly: number; isSample: boolean }>;
       };
     }>;
   };
@@ -644,12 +727,21 @@ export const FacilityDetailsDocument = new TypedDocumentString(`
     name
     nameEn
     address
+    addressEn
     phone
     openingHours
     operatorType
     services
     feeMinMonthly
     feeMaxMonthly
+    fees {
+      careLevel
+      bedFee
+      careFee
+      mealFee
+      totalMonthly
+      isSample
+    }
     totalBeds
     nursingBeds
     dementiaBeds
@@ -705,6 +797,9 @@ export const FacilityListDocument = new TypedDocumentString(`
     query FacilityList($filter: FacilityFilter, $first: Int) {
   facilities(filter: $filter, first: $first) {
     totalCount
+    pageInfo {
+      hasNextPage
+    }
     edges {
       node {
         id
@@ -712,12 +807,19 @@ export const FacilityListDocument = new TypedDocumentString(`
         name
         nameEn
         address
+        addressEn
         location
         isSample
         vacantBeds
+        vacancyUpdatedAt
         totalBeds
         feeMinMonthly
         feeMaxMonthly
+        fees {
+          careLevel
+          totalMonthly
+          isSample
+        }
         distanceMeters
       }
     }
@@ -764,6 +866,22 @@ export const GapsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GapsQuery, GapsQueryVariables>;
+export const PlacesDocument = new TypedDocumentString(`
+    query Places($text: String!, $first: Int) {
+  places(text: $text, first: $first) {
+    id
+    kind
+    name
+    nameEn
+    address
+    addressEn
+    location
+    regionName
+    facilityId
+    facilityType
+  }
+}
+    `) as unknown as TypedDocumentString<PlacesQuery, PlacesQueryVariables>;
 export const PlannerDistrictsDocument = new TypedDocumentString(`
     query PlannerDistricts($cityCode: String!) {
   regions(level: DISTRICT, parentCode: $cityCode) {
@@ -782,6 +900,17 @@ export const RegionNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionNamesQuery, RegionNamesQueryVariables>;
+export const RouteDocument = new TypedDocumentString(`
+    query Route($from: PointInput!, $to: PointInput!, $speed: Float) {
+  route(from: $from, to: $to, speedMetersPerMinute: $speed) {
+    geometry
+    steps
+    meters
+    minutes
+    method
+  }
+}
+    `) as unknown as TypedDocumentString<RouteQuery, RouteQueryVariables>;
 export const ScorecardDocument = new TypedDocumentString(`
     query Scorecard($regionCode: String!) {
   indicators(regionCode: $regionCode) {
@@ -841,6 +970,9 @@ export const ServiceCircleDocument = new TypedDocumentString(`
   facilities(filter: $filter, first: $first) {
     totalCount
     travelMethod
+    pageInfo {
+      hasNextPage
+    }
     edges {
       node {
         id
@@ -848,12 +980,19 @@ export const ServiceCircleDocument = new TypedDocumentString(`
         name
         nameEn
         address
+        addressEn
         location
         isSample
         vacantBeds
+        vacancyUpdatedAt
         totalBeds
         feeMinMonthly
         feeMaxMonthly
+        fees {
+          careLevel
+          totalMonthly
+          isSample
+        }
         distanceMeters
         travelMinutes
       }

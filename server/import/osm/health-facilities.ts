@@ -1,6 +1,7 @@
 import type { LngLat } from '../geo/geodesy';
 import { polygonCentroid } from '../geo/polygon';
 import { extractAreas } from './areas';
+import { isBuildingPart, mergeDuplicates, osmName } from './health-facility-quality';
 import type { OsmData, OsmTags } from './osm-data';
 
 export type HealthFacilityType = 'HOSPITAL' | 'PRIMARY_CARE' | 'PHARMACY' | 'NURSING_HOME' | 'REHABILITATION';
@@ -19,14 +20,6 @@ export interface OsmFacility {
   lat: number;
   tags: OsmTags;
 }
-
-const UNNAMED: Record<HealthFacilityType, string> = {
-  HOSPITAL: '未命名医院',
-  PRIMARY_CARE: '未命名诊所',
-  PHARMACY: '未命名药店',
-  NURSING_HOME: '未命名养老机构',
-  REHABILITATION: '未命名康复机构',
-};
 
 const NURSING_SOCIAL_FACILITIES = new Set(['nursing_home', 'assisted_living', 'group_home']);
 
@@ -56,12 +49,20 @@ export function formatAddress(tags: OsmTags): string | null {
   return parts.length > 0 ? parts.join('') : (tags['addr:full'] ?? tags.address ?? null);
 }
 
-function toFacility(osmId: string, tags: OsmTags, type: HealthFacilityType, [lng, lat]: LngLat): OsmFacility {
+/** The facility an element is; null for an unnamed one (kept out of public lists) or a building of a hospital. */
+function toFacility(
+  osmId: string,
+  tags: OsmTags,
+  type: HealthFacilityType,
+  [lng, lat]: LngLat,
+): OsmFacility | null {
+  const name = osmName(tags);
+  if (!name || (type === 'HOSPITAL' && isBuildingPart(tags, name))) return null;
   return {
     osmId,
     sourceKey: `osm:${osmId}`,
     type,
-    name: tags.name ?? tags['name:zh'] ?? tags['name:en'] ?? UNNAMED[type],
+    name,
     nameEn: tags['name:en'] ?? null,
     address: formatAddress(tags),
     phone: tags.phone ?? tags['contact:phone'] ?? null,
@@ -72,9 +73,12 @@ function toFacility(osmId: string, tags: OsmTags, type: HealthFacilityType, [lng
   };
 }
 
-/** Health and care facilities mapped as nodes or as areas (located at the area's centroid). */
+/**
+ * Health and care facilities mapped as nodes or as areas (located at the area's centroid), named ones
+ * only, hospital buildings (…楼) left out and duplicates merged (health-facility-quality.ts).
+ */
 export function extractHealthFacilities(osm: OsmData): OsmFacility[] {
-  const facilities: OsmFacility[] = [];
+  const facilities: (OsmFacility | null)[] = [];
   for (const [id, node] of osm.nodes) {
     const type = node.tags ? classifyHealthFacility(node.tags) : null;
     if (node.tags && type) facilities.push(toFacility(`node/${id}`, node.tags, type, [node.lng, node.lat]));
@@ -83,5 +87,8 @@ export function extractHealthFacilities(osm: OsmData): OsmFacility[] {
     const type = classifyHealthFacility(area.tags);
     if (type) facilities.push(toFacility(area.osmId, area.tags, type, polygonCentroid(area.geometry)));
   }
-  return facilities;
+  return mergeDuplicates(
+    facilities.filter((facility) => facility !== null),
+    ['nameEn', 'address', 'phone', 'openingHours'],
+  );
 }
