@@ -14,6 +14,8 @@ import { Partnership } from './partnerships/partnership.entity';
 import { PopulationCell } from './population/population-cell.entity';
 import { Region } from './regions/region.entity';
 import { ServiceArea } from './facilities/service-area.entity';
+import { RateLimitHit } from './cluster/rate-limit-hit.entity';
+import { BackgroundJob } from './jobs/background-job.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
 export const entities = [
@@ -34,4 +36,6 @@ export const entities = [
   AccessToken,
   AppSecret,
   AuditEntry,
+  RateLimitHit,
+  BackgroundJob,
 ];
