@@ -124,7 +124,13 @@ export async function createApp(options: {
   );
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
+  // Requests being answered, counted out once whether they end answered or aborted.
+  const running = new WeakSet<FastifyRequest>();
+  const ended = (request: FastifyRequest) => {
+    if (running.delete(request)) inFlight -= 1;
+  };
   fastify.addHook('onRequest', async (request, reply) => {
+    running.add(request);
     inFlight += 1;
     if (draining) {
       reply.header('connection', 'close');
@@ -132,12 +138,10 @@ export async function createApp(options: {
     }
   });
   fastify.addHook('onResponse', async (request, reply) => {
-    inFlight -= 1;
+    ended(request);
     metrics.httpAnswered(request.routeOptions.url, request.method, reply.statusCode);
   });
-  fastify.addHook('onRequestAbort', async () => {
-    inFlight -= 1;
-  });
+  fastify.addHook('onRequestAbort', async (request) => ended(request));
 
   // Counters shared by every node: in Redis when configured, else in PostgreSQL; in memory (bounded) on
   // the embedded database, which has one node.

@@ -41,12 +41,20 @@ export async function openJobQueue(db: Database, timing: QueueTiming): Promise<J
   });
   boss.on('error', (error) => console.error('Job queue error:', error.message));
   await boss.start();
-  if (!(await boss.getQueue(QUEUE))) {
-    await boss.createQueue(QUEUE).catch(async (error: unknown) => {
-      if (!(await boss.getQueue(QUEUE))) throw error;
-    });
-  }
+  await createQueueOnce(boss);
   return new PgBossQueue(boss, timing);
+}
+
+/** Creates the queue unless it exists; nodes starting together may deadlock creating it, and then try again. */
+async function createQueueOnce(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; !(await boss.getQueue(QUEUE)); attempt++) {
+    try {
+      await boss.createQueue(QUEUE);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 class PgBossQueue implements JobQueue {

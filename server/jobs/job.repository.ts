@@ -6,6 +6,19 @@ const COLUMNS = `id::text as id, kind, input, state, progress, progress_label as
   error, requested_by as "requestedBy", requester_role as "requesterRole", created_at as "createdAt",
   started_at as "startedAt", finished_at as "finishedAt"`;
 
+type JobRow = Omit<JobRecord, 'createdAt' | 'startedAt' | 'finishedAt'> & {
+  createdAt: Date | string;
+  startedAt: Date | string | null;
+  finishedAt: Date | string | null;
+};
+
+/** A row as a record: PGlite hands timestamps over as text, PostgreSQL as dates. */
+function toJob(row: JobRow | null): JobRecord | null {
+  if (!row) return null;
+  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return { ...row, createdAt: date(row.createdAt)!, startedAt: date(row.startedAt), finishedAt: date(row.finishedAt) };
+}
+
 /** Which jobs a list shows. */
 export interface JobFilter {
   kind?: string | null;
@@ -18,7 +31,7 @@ export interface JobFilter {
 export class JobRepository {
   private readonly sql: SqlRunner;
 
-  constructor(em: EntityManager) {
+  constructor(private readonly em: EntityManager) {
     this.sql = new SqlRunner(em);
   }
 
@@ -30,24 +43,36 @@ export class JobRepository {
     job: Pick<JobRecord, 'id' | 'kind' | 'input' | 'requestedBy' | 'requesterRole'>,
     once = false,
   ): Promise<{ job: JobRecord; created: boolean }> {
-    if (once) {
-      await this.sql.one(`select pg_advisory_xact_lock(hashtext($1))`, [`background_job:${job.kind}`]);
-      const queued = await this.sql.one<JobRecord>(
-        `select ${COLUMNS} from background_job where kind = $1 and state = 'QUEUED' order by created_at limit 1`,
-        [job.kind],
+    if (!once) return { job: (await this.insert(new SqlRunner(this.em), job))!, created: true };
+    return this.em.transactional(async (tx) => {
+      const sql = new SqlRunner(tx);
+      await sql.one(`select pg_advisory_xact_lock(hashtext($1))`, [`background_job:${job.kind}`]);
+      const queued = toJob(
+        await sql.one<JobRow>(
+          `select ${COLUMNS} from background_job where kind = $1 and state = 'QUEUED' order by created_at limit 1`,
+          [job.kind],
+        ),
       );
       if (queued) return { job: queued, created: false };
-    }
-    const created = await this.sql.one<JobRecord>(
-      `insert into background_job (id, kind, input, state, requested_by, requester_role)
-       values ($1::uuid, $2, $3::jsonb, 'QUEUED', $4, $5) returning ${COLUMNS}`,
-      [job.id, job.kind, JSON.stringify(job.input), job.requestedBy, job.requesterRole],
-    );
-    return { job: created!, created: true };
+      return { job: (await this.insert(sql, job))!, created: true };
+    });
   }
 
-  find(id: string): Promise<JobRecord | null> {
-    return this.sql.one<JobRecord>(`select ${COLUMNS} from background_job where id = $1::uuid`, [id]);
+  private async insert(
+    sql: SqlRunner,
+    job: Pick<JobRecord, 'id' | 'kind' | 'input' | 'requestedBy' | 'requesterRole'>,
+  ): Promise<JobRecord | null> {
+    return toJob(
+      await sql.one<JobRow>(
+        `insert into background_job (id, kind, input, state, requested_by, requester_role)
+         values ($1::uuid, $2, $3::jsonb, 'QUEUED', $4, $5) returning ${COLUMNS}`,
+        [job.id, job.kind, JSON.stringify(job.input), job.requestedBy, job.requesterRole],
+      ),
+    );
+  }
+
+  async find(id: string): Promise<JobRecord | null> {
+    return toJob(await this.sql.one<JobRow>(`select ${COLUMNS} from background_job where id = $1::uuid`, [id]));
   }
 
   /** A page of jobs, newest first, and how many match. */
@@ -62,22 +87,23 @@ export class JobRepository {
       `select count(*)::int as n from background_job ${clause}`,
       params.values,
     );
-    const jobs = await this.sql.all<JobRecord>(
+    const rows = await this.sql.all<JobRow>(
       `select ${COLUMNS} from background_job ${clause} order by created_at desc, id
        limit ${params.add(limit, 'int')} offset ${params.add(offset, 'int')}`,
       params.values,
     );
-    return { jobs, total: total!.n };
+    return { jobs: rows.map((row) => toJob(row)!), total: total!.n };
   }
 
   /** Starts an attempt of a job still to be done; null when it is finished or cancelled. */
-  start(id: string): Promise<JobRecord | null> {
-    return this.sql.one<JobRecord>(
+  async start(id: string): Promise<JobRecord | null> {
+    const row = await this.sql.one<JobRow>(
       `update background_job set state = 'RUNNING', attempts = attempts + 1, started_at = now(), progress = 0,
          progress_label = null
        where id = $1::uuid and state in ('QUEUED', 'RUNNING') returning ${COLUMNS}`,
       [id],
     );
+    return toJob(row);
   }
 
   /** Records progress of a running job; false when it is no longer running (cancelled). */
@@ -110,12 +136,13 @@ export class JobRepository {
   }
 
   /** Cancels a job not yet finished; the cancelled job, or null when it had finished. */
-  cancel(id: string): Promise<JobRecord | null> {
-    return this.sql.one<JobRecord>(
+  async cancel(id: string): Promise<JobRecord | null> {
+    const row = await this.sql.one<JobRow>(
       `update background_job set state = 'CANCELLED', finished_at = now()
        where id = $1::uuid and state in ('QUEUED', 'RUNNING') returning ${COLUMNS}`,
       [id],
     );
+    return toJob(row);
   }
 
   async stateOf(id: string): Promise<JobState | null> {
