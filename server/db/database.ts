@@ -103,6 +103,8 @@ export async function openDatabase(
         entities: [...config.entities],
         clientUrl: config.databaseReadUrl,
         pool: { min: 0, max: 10 },
+        // The whole URL reaches pg, so that its parameters (sslmode, application_name …) hold for the replica.
+        driverOptions: { application_name: 'caremap-read', connectionString: config.databaseReadUrl },
       })) as unknown as MikroORM;
     }
   } else {

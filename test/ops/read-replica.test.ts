@@ -32,7 +32,7 @@ describe.skipIf(!TEST_DATABASE_URL)('DATABASE_READ_URL', () => {
       [REPLICA_NAME],
     ))!.n;
 
-  test('queries are answered from the read replica, mutations from the primary', async () => {
+  test('queries are answered from the read replica', async () => {
     expect(await replicaSessions()).toBe(0);
     const answer = await server.query<{ facilities: { totalCount: number } }>(
       `{ facilities(filter: { bbox: { west: 120.1, south: 30.2, east: 120.2, north: 30.3 } }, first: 5) { totalCount } }`,
@@ -40,6 +40,7 @@ describe.skipIf(!TEST_DATABASE_URL)('DATABASE_READ_URL', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.facilities.totalCount).toBeGreaterThan(0);
     expect(await replicaSessions()).toBeGreaterThan(0);
-    expect((await (await fetch(`${server.url}/ready`)).json()).checks.readReplica).toBe(true);
+    const ready = (await (await fetch(`${server.url}/ready`)).json()) as { checks: { readReplica: boolean } };
+    expect(ready.checks.readReplica).toBe(true);
   });
 });
