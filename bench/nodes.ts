@@ -56,7 +56,10 @@ function bboxLoad(nodes: Node[]): Promise<Throughput> {
     const res = await fetch(`${nodes[client % nodes.length].origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: BBOX, variables: { b: { west, south: 30.24, east: west + 0.03, north: 30.28 } } }),
+      body: JSON.stringify({
+        query: BBOX,
+        variables: { b: { west, south: 30.24, east: west + 0.03, north: 30.28 } },
+      }),
     });
     const body = (await res.json()) as { errors?: unknown[] };
     return res.ok && !body.errors;
@@ -71,7 +74,9 @@ function bboxLoad(nodes: Node[]): Promise<Throughput> {
 export async function benchNodes(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim();
   if (!serverUrl) {
-    console.log('\nNodes bench skipped: it runs API nodes on PostgreSQL; set DATABASE_URL or TEST_DATABASE_URL.');
+    console.log(
+      '\nNodes bench skipped: it runs API nodes on PostgreSQL; set DATABASE_URL or TEST_DATABASE_URL.',
+    );
     return;
   }
   const scratch = `caremap_bench_nodes_${process.pid}`;

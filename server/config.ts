@@ -50,7 +50,8 @@ export const MIN_METRICS_TOKEN_LENGTH = 32;
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${env[name]}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got "${env[name]}"`);
   return value;
 }
 
@@ -61,7 +62,9 @@ function metricsAccess(env: NodeJS.ProcessEnv): MetricsAccess {
   if (mode === 'token') {
     const token = env.CAREMAP_METRICS_TOKEN?.trim() ?? '';
     if (token.length < MIN_METRICS_TOKEN_LENGTH) {
-      throw new Error(`CAREMAP_METRICS=token needs CAREMAP_METRICS_TOKEN of at least ${MIN_METRICS_TOKEN_LENGTH} characters`);
+      throw new Error(
+        `CAREMAP_METRICS=token needs CAREMAP_METRICS_TOKEN of at least ${MIN_METRICS_TOKEN_LENGTH} characters`,
+      );
     }
     return { mode: 'token', token };
   }

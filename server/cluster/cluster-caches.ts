@@ -23,7 +23,9 @@ export function invalidateOnChange(bus: ClusterBus, caches: NodeCaches): () => v
     if (what !== 'network' || timer) return;
     timer = setTimeout(() => {
       timer = null;
-      caches.network.reload().catch((error: unknown) => console.error('The road network could not be read again:', error));
+      caches.network
+        .reload()
+        .catch((error: unknown) => console.error('The road network could not be read again:', error));
     }, SETTLE_MS);
   });
   return () => {

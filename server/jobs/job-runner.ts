@@ -25,7 +25,9 @@ const CHECK_MS = 1_000;
 
 /** Announces a job's change on the bus; a lost announcement only delays a subscriber until the next. */
 export function announceJob(bus: ClusterBus, change: JobChange): Promise<void> {
-  return bus.publish('job', change).catch((error: unknown) => console.error('Job change not announced:', error));
+  return bus
+    .publish('job', change)
+    .catch((error: unknown) => console.error('Job change not announced:', error));
 }
 
 /**
@@ -54,7 +56,11 @@ export async function runJobAttempt(deps: JobWorkerDeps, id: string, stopping?: 
   const check = setInterval(() => {
     const { fraction, label, stored } = reported;
     reported = { ...reported, stored: true };
-    const running = stored ? jobs().stateOf(id).then((state) => state === 'RUNNING') : jobs().progress(id, fraction, label);
+    const running = stored
+      ? jobs()
+          .stateOf(id)
+          .then((state) => state === 'RUNNING')
+      : jobs().progress(id, fraction, label);
     running.then(
       (still) => {
         if (!still) cancel.abort();
@@ -69,7 +75,12 @@ export async function runJobAttempt(deps: JobWorkerDeps, id: string, stopping?: 
       db: deps.db,
       em,
       network: deps.network,
-      principal: { role: job.requesterRole as never, subject: job.requestedBy, facilityIds: [], tokenId: null },
+      principal: {
+        role: job.requesterRole as never,
+        subject: job.requestedBy,
+        facilityIds: [],
+        tokenId: null,
+      },
       signal,
       progress: (fraction, label) => {
         reported = { fraction: Math.min(1, Math.max(0, fraction)), label: label ?? null, stored: false };

@@ -16,7 +16,12 @@ type JobRow = Omit<JobRecord, 'createdAt' | 'startedAt' | 'finishedAt'> & {
 function toJob(row: JobRow | null): JobRecord | null {
   if (!row) return null;
   const date = (value: Date | string | null) => (value === null ? null : new Date(value));
-  return { ...row, createdAt: date(row.createdAt)!, startedAt: date(row.startedAt), finishedAt: date(row.finishedAt) };
+  return {
+    ...row,
+    createdAt: date(row.createdAt)!,
+    startedAt: date(row.startedAt),
+    finishedAt: date(row.finishedAt),
+  };
 }
 
 /** Which jobs a list shows. */
@@ -72,11 +77,17 @@ export class JobRepository {
   }
 
   async find(id: string): Promise<JobRecord | null> {
-    return toJob(await this.sql.one<JobRow>(`select ${COLUMNS} from background_job where id = $1::uuid`, [id]));
+    return toJob(
+      await this.sql.one<JobRow>(`select ${COLUMNS} from background_job where id = $1::uuid`, [id]),
+    );
   }
 
   /** A page of jobs, newest first, and how many match. */
-  async list(filter: JobFilter, limit: number, offset: number): Promise<{ jobs: JobRecord[]; total: number }> {
+  async list(
+    filter: JobFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ jobs: JobRecord[]; total: number }> {
     const params = new SqlParams();
     const where: string[] = [];
     if (filter.kind) where.push(`kind = ${params.add(filter.kind)}`);
@@ -146,9 +157,10 @@ export class JobRepository {
   }
 
   async stateOf(id: string): Promise<JobState | null> {
-    const row = await this.sql.one<{ state: JobState }>(`select state from background_job where id = $1::uuid`, [
-      id,
-    ]);
+    const row = await this.sql.one<{ state: JobState }>(
+      `select state from background_job where id = $1::uuid`,
+      [id],
+    );
     return row?.state ?? null;
   }
 

@@ -35,7 +35,8 @@ export class JobService {
   async start(kindName: string, input: Record<string, unknown>): Promise<JobRecord> {
     const kind = jobKind(kindName);
     if (!kind) throw badUserInput(`No job kind ${kindName.slice(0, 40)}`, 'kind');
-    if (!kind.roles.includes(this.principal.role)) throw forbidden(`Starting a ${kind.name} job needs ${kind.roles.join(' or ')}`);
+    if (!kind.roles.includes(this.principal.role))
+      throw forbidden(`Starting a ${kind.name} job needs ${kind.roles.join(' or ')}`);
     kind.check?.(input, this.principal);
     const desk = this.requireDesk();
     const { job, created } = await this.jobs.create(
@@ -64,7 +65,8 @@ export class JobService {
 
   /** The jobs the caller may see: all for ADMIN, their own for others. */
   list(filter: Omit<JobFilter, 'requestedBy'>, limit: number, offset: number) {
-    if (filter.kind && !jobKind(filter.kind)) throw badUserInput(`No job kind ${filter.kind.slice(0, 40)}`, 'kind');
+    if (filter.kind && !jobKind(filter.kind))
+      throw badUserInput(`No job kind ${filter.kind.slice(0, 40)}`, 'kind');
     const own = this.principal.role === 'ADMIN' ? null : this.principal.subject;
     return this.jobs.list({ ...filter, requestedBy: own }, limit, offset);
   }
@@ -87,9 +89,10 @@ export class JobService {
 
   private requireDesk(): JobDesk {
     if (!this.desk) {
-      throw new GraphQLError('This server runs no job queue', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      throw new GraphQLError('This server runs no job queue', {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
     }
     return this.desk;
   }
 }
-

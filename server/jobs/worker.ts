@@ -12,7 +12,9 @@ import { startNodeServices } from '../ops/node-services';
  */
 const config = loadConfig();
 if (!config.databaseUrl) {
-  console.error('npm run worker needs DATABASE_URL (PostgreSQL): on the embedded database the server runs jobs itself.');
+  console.error(
+    'npm run worker needs DATABASE_URL (PostgreSQL): on the embedded database the server runs jobs itself.',
+  );
   process.exit(2);
 }
 const db = await openDatabase({ ...config, entities }, { kind: 'cli', label: 'a CareMap worker' });

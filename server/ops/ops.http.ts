@@ -36,7 +36,11 @@ export function serveOps(
   fastify.get('/metrics', async (request, reply) => {
     const refusal = metricsRefusal(options.access, request);
     if (refusal === 404) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
-    if (refusal) return reply.code(refusal).type('text/plain; charset=utf-8').send('Metrics are not open to this client');
+    if (refusal)
+      return reply
+        .code(refusal)
+        .type('text/plain; charset=utf-8')
+        .send('Metrics are not open to this client');
     const registry = options.metrics.registry;
     return reply.type(registry.contentType).send(await registry.metrics());
   });

@@ -30,11 +30,21 @@ const answers = (db: () => SqlRunner) =>
     .then((row) => row?.ok === 1);
 
 /** Each check and whether the node is ready: every check passes and it is not draining. */
-export async function readiness(sources: ReadinessSources): Promise<{ ready: boolean; checks: Record<string, boolean> }> {
+export async function readiness(
+  sources: ReadinessSources,
+): Promise<{ ready: boolean; checks: Record<string, boolean> }> {
   const { db } = sources;
   const [database, readReplica, queue] = await Promise.all([
-    within(answers(() => new SqlRunner(db.fork())), false),
-    db.hasReadReplica ? within(answers(() => new SqlRunner(db.forkRead())), false) : Promise.resolve(true),
+    within(
+      answers(() => new SqlRunner(db.fork())),
+      false,
+    ),
+    db.hasReadReplica
+      ? within(
+          answers(() => new SqlRunner(db.forkRead())),
+          false,
+        )
+      : Promise.resolve(true),
     within(sources.queue.healthy(), false),
   ]);
   const checks = {

@@ -22,19 +22,22 @@ async function twoNodes(redisUrl: string | null) {
   return { buses, received, close: () => Promise.all(buses.map((bus) => bus.close())) };
 }
 
-test.skipIf(TEST_DATABASE_URL)('on the embedded database the bus stays in this process, Redis or not', async () => {
-  const bus = await ClusterBus.open(database.db, { redisUrl: REDIS_URL });
-  try {
-    expect(bus.transport).toBe('in-process');
-    const received: unknown[] = [];
-    bus.subscribe('vacancy', (message) => received.push(message));
-    await bus.publish('vacancy', { facilityId: '1' });
-    await settle(0);
-    expect(received).toEqual([{ facilityId: '1' }]);
-  } finally {
-    await bus.close();
-  }
-});
+test.skipIf(TEST_DATABASE_URL)(
+  'on the embedded database the bus stays in this process, Redis or not',
+  async () => {
+    const bus = await ClusterBus.open(database.db, { redisUrl: REDIS_URL });
+    try {
+      expect(bus.transport).toBe('in-process');
+      const received: unknown[] = [];
+      bus.subscribe('vacancy', (message) => received.push(message));
+      await bus.publish('vacancy', { facilityId: '1' });
+      await settle(0);
+      expect(received).toEqual([{ facilityId: '1' }]);
+    } finally {
+      await bus.close();
+    }
+  },
+);
 
 describe.skipIf(!TEST_DATABASE_URL).each([
   ['PostgreSQL LISTEN/NOTIFY', null],

@@ -38,7 +38,11 @@ beforeAll(async () => {
 });
 
 async function startCoverage(who = 'PLANNER'): Promise<JobAnswer> {
-  const started = await fixture.server.query<{ startCoverageJob: JobAnswer }>(START_COVERAGE, CITY, auth[who]);
+  const started = await fixture.server.query<{ startCoverageJob: JobAnswer }>(
+    START_COVERAGE,
+    CITY,
+    auth[who],
+  );
   expect(started.errors).toBeUndefined();
   return started.data!.startCoverageJob;
 }
@@ -76,7 +80,11 @@ test('a job cancelled (queued or running) ends CANCELLED and stores no result; a
   const first = await startCoverage();
   const second = await startCoverage();
   const cancel = `mutation($id: ID!) { cancelJob(id: $id) { id state attempts } }`;
-  const cancelled = await fixture.server.query<{ cancelJob: JobAnswer }>(cancel, { id: second.id }, auth.PLANNER);
+  const cancelled = await fixture.server.query<{ cancelJob: JobAnswer }>(
+    cancel,
+    { id: second.id },
+    auth.PLANNER,
+  );
   expect(cancelled.errors).toBeUndefined();
   expect(cancelled.data!.cancelJob.state).toBe('CANCELLED');
   expect((await poll(first.id)).state).toBe('COMPLETED');
@@ -94,17 +102,23 @@ test('jobs lists your own jobs to a PLANNER and every job to ADMIN; another plan
   type List = { jobs: { totalCount: number; edges: { node: { id: string; requestedBy: string } }[] } };
   const own = await fixture.server.query<List>(list, {}, auth.PLANNER);
   expect(own.data!.jobs.edges.map((edge) => edge.node.requestedBy)).toContain('jobs PLANNER');
-  expect(new Set(own.data!.jobs.edges.map((edge) => edge.node.requestedBy))).toEqual(new Set(['jobs PLANNER']));
+  expect(new Set(own.data!.jobs.edges.map((edge) => edge.node.requestedBy))).toEqual(
+    new Set(['jobs PLANNER']),
+  );
   const other = await fixture.server.query<List>(list, {}, auth.OTHER_PLANNER);
   expect(other.data!.jobs.totalCount).toBe(0);
-  expect((await fixture.server.query(JOB, { id: mine.id }, auth.OTHER_PLANNER)).errors?.[0].extensions?.code).toBe(
-    'NOT_FOUND',
-  );
+  expect(
+    (await fixture.server.query(JOB, { id: mine.id }, auth.OTHER_PLANNER)).errors?.[0].extensions?.code,
+  ).toBe('NOT_FOUND');
   const all = await fixture.server.query<List>(list, {}, auth.ADMIN);
   expect(all.data!.jobs.edges.map((edge) => edge.node.id)).toContain(mine.id);
   const refused = await fixture.server.query(list, {}, auth.PUBLIC);
   expect(refused.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
-  const serviceAreas = await fixture.server.query(`mutation { startServiceAreaJob { id } }`, {}, auth.PLANNER);
+  const serviceAreas = await fixture.server.query(
+    `mutation { startServiceAreaJob { id } }`,
+    {},
+    auth.PLANNER,
+  );
   expect(serviceAreas.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 });
 

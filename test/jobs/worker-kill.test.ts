@@ -69,7 +69,7 @@ describe.skipIf(!TEST_DATABASE_URL)('a job whose worker is killed', () => {
 
     workers.push(await startWorker(database.url!, TIMING));
     let done = await state(job.id);
-    for (let end = Date.now() + 120_000; !['COMPLETED', 'FAILED'].includes(done.state) && Date.now() < end; ) {
+    for (let end = Date.now() + 120_000; !['COMPLETED', 'FAILED'].includes(done.state) && Date.now() < end;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       done = await state(job.id);
     }

@@ -23,7 +23,9 @@ test('/metrics from loopback counts operations by name, with event-loop lag, job
   const res = await fetch(`${fixture.server.url}/metrics`);
   expect(res.status).toBe(200);
   const text = await res.text();
-  expect(text).toMatch(/caremap_graphql_operations_total\{operation="OpsProbe",type="query",outcome="ok"\} 1/);
+  expect(text).toMatch(
+    /caremap_graphql_operations_total\{operation="OpsProbe",type="query",outcome="ok"\} 1/,
+  );
   expect(text).toMatch(/caremap_graphql_operation_seconds_count\{operation="OpsProbe",type="query"\} 1/);
   expect(text).toMatch(/caremap_http_requests_total\{route="\/graphql",method="POST",status="200"\}/);
   expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
@@ -40,7 +42,9 @@ test('CAREMAP_METRICS=token asks for the bearer token; CAREMAP_METRICS=off serve
   const off = await startTestServer(fixture.database.db, { CAREMAP_METRICS: 'off', CAREMAP_JOB_WORKER: '0' });
   try {
     const read = (url: string, token?: string) =>
-      fetch(`${url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then((r) => r.status);
+      fetch(`${url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(
+        (r) => r.status,
+      );
     expect(await read(guarded.url)).toBe(401);
     expect(await read(guarded.url, `${METRICS_TOKEN}x`)).toBe(401);
     expect(await read(guarded.url, METRICS_TOKEN)).toBe(200);
@@ -61,7 +65,7 @@ test('drain lets a running request finish while readiness fails and new requests
     }),
   });
   // Drain once the request is being computed (it is in flight).
-  for (let end = Date.now() + 30_000; node.app.compute.stats().running === 0 && Date.now() < end; )
+  for (let end = Date.now() + 30_000; node.app.compute.stats().running === 0 && Date.now() < end;)
     await new Promise((resolve) => setTimeout(resolve, 5));
   const drained = node.app.drain();
   const [ready, refused] = await Promise.all([

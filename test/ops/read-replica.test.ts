@@ -17,7 +17,12 @@ describe.skipIf(!TEST_DATABASE_URL)('DATABASE_READ_URL', () => {
     database = await openTestDatabase({ seeded: true });
     const replica = new URL(database.url!);
     replica.searchParams.set('application_name', REPLICA_NAME);
-    db = await openDatabase({ databaseUrl: database.url, databaseReadUrl: replica.toString(), dataDir: '', entities });
+    db = await openDatabase({
+      databaseUrl: database.url,
+      databaseReadUrl: replica.toString(),
+      dataDir: '',
+      entities,
+    });
     server = await startTestServer(db, { CAREMAP_JOB_WORKER: '0' });
   });
   afterAll(async () => {

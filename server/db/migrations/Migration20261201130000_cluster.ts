@@ -36,9 +36,11 @@ export class Migration20261201130000_cluster extends Migration {
         perform pg_notify('caremap_cache', tg_argv[0]);
         return null;
       end $$;`);
-    this.addSql(`create trigger road_edge_cache_changed after insert or update or delete or truncate on road_edge
+    this
+      .addSql(`create trigger road_edge_cache_changed after insert or update or delete or truncate on road_edge
       for each statement execute function cluster_cache_changed('network');`);
-    this.addSql(`create trigger facility_location_cache_changed after insert or update of location, archived_at or delete
+    this
+      .addSql(`create trigger facility_location_cache_changed after insert or update of location, archived_at or delete
       on facility for each statement execute function cluster_cache_changed('facilities');`);
   }
 }
