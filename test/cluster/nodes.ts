@@ -22,7 +22,7 @@ export interface WorkerChild {
 
 /** Starts `npm run worker` on a database and waits until it works jobs. */
 export async function startWorker(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<WorkerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/jobs/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
     env: childEnv(nodeEnv(databaseUrl, env)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

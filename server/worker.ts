@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { ComputePool } from '../compute/compute-pool';
-import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../db/database';
-import { entities } from '../entities';
-import { startNodeServices } from '../ops/node-services';
+import { ComputePool } from './compute/compute-pool';
+import { loadConfig } from './config';
+import { migrate, openDatabase } from './db/database';
+import { entities } from './entities';
+import { startNodeServices } from './ops/node-services';
 
 /**
  * `npm run worker`: works jobs (coverage, service areas …) without serving HTTP, on the PostgreSQL database
