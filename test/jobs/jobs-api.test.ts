@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { beforeAll, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
 import { JobRepository } from '../../server/jobs/job.repository';
@@ -146,4 +148,35 @@ test('a service-area job completes with the counts of areas stored', async () =>
   expect(done.state).toBe('COMPLETED');
   expect(done.result).toMatchObject({ inserted: 0, updated: 0, unchanged: expect.any(Number) });
   expect((done.result as { unchanged: number }).unchanged).toBeGreaterThan(0);
+});
+
+test('jobChanged delivers the job as it is, then its changes, ending with COMPLETED', async () => {
+  const client = createClient({
+    url: `${fixture.server.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: auth.PLANNER.authorization },
+  });
+  try {
+    const job = await startCoverage();
+    const states: string[] = [];
+    let result: unknown = null;
+    await new Promise<void>((resolve, reject) => {
+      client.subscribe<{ jobChanged: { state: string; result: unknown } }>(
+        { query: `subscription($id: ID!) { jobChanged(id: $id) { state result } }`, variables: { id: job.id } },
+        {
+          next: (event) => {
+            if (event.errors) return reject(new Error(JSON.stringify(event.errors)));
+            states.push(event.data!.jobChanged.state);
+            result = event.data!.jobChanged.result;
+          },
+          error: reject,
+          complete: resolve,
+        },
+      );
+    });
+    expect(states.at(-1)).toBe('COMPLETED');
+    expect(result).toMatchObject({ region: { regionCode: CITY.code } });
+  } finally {
+    await client.dispose();
+  }
 });
