@@ -34,7 +34,11 @@ describe.skipIf(!TEST_DATABASE_URL).each([
     });
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT + 2; i++) {
-      const answer = await nodes[i % 2].query('{ viewer { role } }', {}, { authorization: `Bearer ${token}` });
+      const answer = await nodes[i % 2].query(
+        '{ viewer { role } }',
+        {},
+        { authorization: `Bearer ${token}` },
+      );
       statuses.push(answer.status);
     }
     expect(statuses).toEqual([...Array<number>(LIMIT).fill(200), 429, 429]);

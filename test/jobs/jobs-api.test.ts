@@ -162,7 +162,10 @@ test('jobChanged delivers the job as it is, then its changes, ending with COMPLE
     let result: unknown = null;
     await new Promise<void>((resolve, reject) => {
       client.subscribe<{ jobChanged: { state: string; result: unknown } }>(
-        { query: `subscription($id: ID!) { jobChanged(id: $id) { state result } }`, variables: { id: job.id } },
+        {
+          query: `subscription($id: ID!) { jobChanged(id: $id) { state result } }`,
+          variables: { id: job.id },
+        },
         {
           next: (event) => {
             if (event.errors) return reject(new Error(JSON.stringify(event.errors)));
