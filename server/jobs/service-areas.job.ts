@@ -11,7 +11,9 @@ registerJobKind<Record<string, never>, unknown>({
   // It reads the database when it runs: a second request while one waits adds nothing.
   oncePerQueue: true,
   async run(_input, job) {
-    // The network may have changed since this node read it (an import by another process).
+    // The network may have changed since this node read it (an import by another process, just announced).
+    job.progress(0, 'Reading the road network');
+    await job.network.reload();
     const computation = await job.network.computation({ signal: job.signal });
     const counts = await new ServiceAreaService(job.em, computation).refresh((label, total) => {
       let done = 0;

@@ -7,7 +7,9 @@ import { connectFacilityEvents } from '../facilities/facility-events';
 import { FacilityRepository } from '../facilities/facility.repository';
 import { openJobQueue, type JobQueue } from '../jobs/job-queue';
 import { JobRepository } from '../jobs/job.repository';
+import { JobService } from '../jobs/job.service';
 import '../jobs/registered-jobs';
+import { SERVICE_AREAS_JOB } from '../jobs/service-areas.job';
 import { NetworkLoader } from '../network/network.loader';
 import { tileCacheOf } from '../tiles/tile-cache';
 import { NodeMetrics } from './metrics';
@@ -21,6 +23,11 @@ export interface NodeServices {
   /** Stops working jobs (running ones finish within the queue's grace), listening and publishing. */
   stop(): Promise<void>;
 }
+
+/** Who asks for the jobs a node queues by itself. */
+const SYSTEM = { role: 'ADMIN', subject: 'system:network-changed', facilityIds: [], tokenId: null } as const;
+/** Announcements in quick succession (an import's statements) queue one job. */
+const SETTLE_MS = 500;
 
 /**
  * Connects a process to the others on its database: vacancy changes through the cluster bus, caches
@@ -44,6 +51,18 @@ export async function startNodeServices(
     network,
     clearTiles: () => tileCacheOf(db.orm.em.getDriver()).clear(),
   });
+  // A new road network (an import, by any process) makes stored service areas stale: every node asks for their
+  // recomputation, and the queue keeps one waiting job however many ask.
+  let queueing: NodeJS.Timeout | null = null;
+  const stopQueueing = bus.subscribe('cache', (what) => {
+    if (what !== 'network' || queueing) return;
+    queueing = setTimeout(() => {
+      queueing = null;
+      new JobService(db.fork(), SYSTEM, { queue, bus })
+        .start(SERVICE_AREAS_JOB, {})
+        .catch((error: unknown) => console.error('Service areas could not be queued:', error));
+    }, SETTLE_MS);
+  });
   if (work) {
     await queue.work({
       db,
@@ -58,6 +77,8 @@ export async function startNodeServices(
     network,
     metrics,
     stop: async () => {
+      stopQueueing();
+      if (queueing) clearTimeout(queueing);
       await queue.stop();
       stopInvalidating();
       disconnect();

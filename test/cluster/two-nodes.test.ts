@@ -127,4 +127,20 @@ describe.skipIf(!TEST_DATABASE_URL)('two API nodes on one PostgreSQL database be
     while (after === before && Date.now() - moveAnswered < WAIT_MS) after = await ask();
     expect(after).not.toBe(before);
   });
+
+  test('a road network changed in the database queues one service-area job, however many nodes heard it', async () => {
+    // Jobs the nodes queued at start are set aside (no worker runs here: they would wait forever).
+    await sql().run(`update background_job set state = 'CANCELLED' where state = 'QUEUED'`);
+    await sql().run(`update road_edge set cost = cost where id = (select min(id) from road_edge)`);
+    const queued = async () =>
+      (await sql().one<{ n: number }>(
+        `select count(*)::int as n from background_job
+         where kind = 'SERVICE_AREAS' and state = 'QUEUED' and requested_by = 'system:network-changed'`,
+      ))!.n;
+    for (let end = Date.now() + 10_000; (await queued()) === 0 && Date.now() < end;)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Both nodes have asked by now (each waits half a second after the announcement).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await queued()).toBe(1);
+  });
 });
