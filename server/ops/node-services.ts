@@ -59,7 +59,7 @@ export async function startNodeServices(
     queueing = setTimeout(() => {
       queueing = null;
       new JobService(db.fork(), SYSTEM, { queue, bus })
-        .start(SERVICE_AREAS_JOB, {})
+        .start(SERVICE_AREAS_JOB, { networkChanged: true })
         .catch((error: unknown) => console.error('Service areas could not be queued:', error));
     }, SETTLE_MS);
   });
