@@ -124,24 +124,18 @@ export async function createApp(options: {
   );
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  // Requests being answered, counted out once whether they end answered or aborted.
-  const running = new WeakSet<FastifyRequest>();
-  const ended = (request: FastifyRequest) => {
-    if (running.delete(request)) inFlight -= 1;
-  };
+  // Requests being answered: counted out when their response closes (sent, aborted, or hijacked and ended).
   fastify.addHook('onRequest', async (request, reply) => {
-    running.add(request);
     inFlight += 1;
+    reply.raw.once('close', () => (inFlight -= 1));
     if (draining) {
       reply.header('connection', 'close');
       return reply.code(503).type('text/plain; charset=utf-8').send('This node is stopping; retry');
     }
   });
   fastify.addHook('onResponse', async (request, reply) => {
-    ended(request);
     metrics.httpAnswered(request.routeOptions.url, request.method, reply.statusCode);
   });
-  fastify.addHook('onRequestAbort', async (request) => ended(request));
 
   // Counters shared by every node: in Redis when configured, else in PostgreSQL; in memory (bounded) on
   // the embedded database, which has one node.
