@@ -28,8 +28,13 @@ import { HTTP_LIMITS, MAX_BODY_BYTES } from './http/http-limits';
 import { QUERY_EDITOR_HEADERS, QUERY_EDITOR_PAGE } from './http/query-editor';
 import { serveGraphQLOverWebSocket } from './http/websocket';
 import { subscriptionsOverWebSocketOnly } from './http/websocket-only';
-import { NetworkLoader } from './network/network.loader';
+import { Redis } from 'ioredis';
+import { postgresRateLimitStore, sweepRateLimits } from './cluster/rate-limit-store';
+import type { NetworkLoader } from './network/network.loader';
+import { startNodeServices, type NodeServices } from './ops/node-services';
+import { serveOps } from './ops/ops.http';
 import { answerMapRequest } from './tiles/map.http';
+import { readFromReplica } from './http/read-replica';
 
 /** The running platform: HTTP server, GraphQL and the database behind them. */
 export interface App {
@@ -39,8 +44,15 @@ export interface App {
   network: NetworkLoader;
   /** Worker threads for the CPU-heavy work of requests. */
   compute: ComputePool;
+  /** The cluster bus, job queue and metrics of this node. */
+  node: NodeServices;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
+  /**
+   * Stops taking work (readiness fails, new requests get 503), lets running requests finish for up to the
+   * configured grace, then closes: subscriptions end with 1001 (going away) so clients reconnect elsewhere.
+   */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,7 +76,11 @@ export async function createApp(options: {
 }): Promise<App> {
   const { config, db, schema } = options;
   const compute = new ComputePool();
-  const network = new NetworkLoader(db, compute);
+  const node = await startNodeServices(db, config, compute, config.jobWorker);
+  const { network, metrics } = node;
+  const jobs = { queue: node.queue, bus: node.bus };
+  let draining = false;
+  let inFlight = 0;
   const clientDir = options.clientDir ?? path.resolve('dist/client');
   const jwtSecret = config.jwtSecret ?? (await resolveJwtSecret(db, config)).secret;
   const callers = new Callers(db, jwtSecret);
@@ -81,6 +97,8 @@ export async function createApp(options: {
       subscriptionsOverWebSocketOnly,
       queryLimitsPlugin,
       storableTextPlugin,
+      metrics.plugin(),
+      ...(db.hasReadReplica ? [readFromReplica(db)] : []),
     ],
   });
   await apollo.start();
@@ -106,11 +124,34 @@ export async function createApp(options: {
   );
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
+  // Requests being answered: counted out when their response closes (sent, aborted, or hijacked and ended).
+  fastify.addHook('onRequest', async (request, reply) => {
+    inFlight += 1;
+    reply.raw.once('close', () => (inFlight -= 1));
+    if (draining) {
+      reply.header('connection', 'close');
+      return reply.code(503).type('text/plain; charset=utf-8').send('This node is stopping; retry');
+    }
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpAnswered(request.routeOptions.url, request.method, reply.statusCode);
+  });
+
+  // Counters shared by every node: in Redis when configured, else in PostgreSQL; in memory (bounded) on
+  // the embedded database, which has one node.
+  const redis = config.redisUrl && db.kind === 'postgresql' ? new Redis(config.redisUrl) : null;
+  redis?.on('error', () => undefined);
+  const stopSweeping = db.kind === 'postgresql' && !redis ? sweepRateLimits(db) : () => undefined;
   await fastify.register(fastifyRateLimit, {
     global: false,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     cache: 10_000,
+    ...(redis
+      ? { redis, nameSpace: 'caremap-rate:' }
+      : db.kind === 'postgresql'
+        ? { store: postgresRateLimitStore(db) }
+        : {}),
     keyGenerator: (request) => callers.rateLimitKey(request),
     errorResponseBuilder: (_request, context) => rateLimitError(context.ttl),
   });
@@ -132,6 +173,7 @@ export async function createApp(options: {
         loaders: createLoaders(em),
         network,
         signal: clientGone(reply),
+        jobs,
       };
     },
   });
@@ -159,7 +201,12 @@ export async function createApp(options: {
       handler: async () => undefined,
     });
   }
-  fastify.get('/health', async () => ({ status: 'ok', database: db.kind }));
+  serveOps(fastify, {
+    sources: { db, queue: node.queue, bus: node.bus, network, draining: () => draining },
+    metrics,
+    access: config.metrics,
+    databaseKind: db.kind,
+  });
 
   if (existsSync(clientDir)) {
     await fastify.register(fastifyStatic, {
@@ -179,6 +226,7 @@ export async function createApp(options: {
     config,
     db,
     network,
+    jobs,
     callers,
     rateLimit: async (client) => {
       // The plugin's limiter reads the route's settings from the request; a WebSocket operation has none.
@@ -188,21 +236,35 @@ export async function createApp(options: {
   });
   await fastify.ready();
 
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      draining = true;
+      await subscriptions.dispose();
+      await fastify.close();
+      await apollo.stop();
+      await node.stop();
+      stopSweeping();
+      redis?.disconnect();
+      await compute.close();
+    })());
   return {
     server: fastify.server,
     apollo,
     network,
     compute,
+    node,
     listen: async (port, host) => {
       await fastify.listen({ port, host });
       const address = fastify.server.address();
       return typeof address === 'object' && address ? address.port : port;
     },
-    close: async () => {
-      await subscriptions.dispose();
-      await fastify.close();
-      await apollo.stop();
-      await compute.close();
+    drain: async () => {
+      draining = true;
+      const until = Date.now() + config.shutdownGraceMs;
+      while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      await close();
     },
+    close,
   };
 }

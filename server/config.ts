@@ -26,6 +26,49 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Milliseconds of network computation (isochrones, coverage, service areas) one request may use. */
   computeBudgetMs: number;
+  /** PostgreSQL read replica for read-only queries (DATABASE_READ_URL); null: everything on DATABASE_URL. */
+  databaseReadUrl: string | null;
+  /** Redis for messages between nodes (REDIS_URL): vacancy and job changes, rate limits; null: PostgreSQL. */
+  redisUrl: string | null;
+  /** Who may read /metrics: requests from loopback only, a bearer token, or nobody (CAREMAP_METRICS). */
+  metrics: MetricsAccess;
+  /** Whether this server also works jobs (CAREMAP_JOB_WORKER=0: an API-only node). */
+  jobWorker: boolean;
+  /** A job attempt running longer than this is taken as lost and retried (CAREMAP_JOB_EXPIRE_SECONDS). */
+  jobExpireSeconds: number;
+  /** How often lost job attempts are looked for (CAREMAP_JOB_MAINTENANCE_SECONDS). */
+  jobMaintenanceSeconds: number;
+  /** On SIGTERM, how long running requests may take to finish before the process stops (CAREMAP_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
+}
+
+/** Who may read /metrics. */
+export type MetricsAccess = { mode: 'loopback' } | { mode: 'off' } | { mode: 'token'; token: string };
+
+/** Shortest metrics token accepted, in characters. */
+export const MIN_METRICS_TOKEN_LENGTH = 32;
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got "${env[name]}"`);
+  return value;
+}
+
+function metricsAccess(env: NodeJS.ProcessEnv): MetricsAccess {
+  const mode = (env.CAREMAP_METRICS ?? 'loopback').trim().toLowerCase();
+  if (mode === 'loopback' || mode === '') return { mode: 'loopback' };
+  if (mode === 'off') return { mode: 'off' };
+  if (mode === 'token') {
+    const token = env.CAREMAP_METRICS_TOKEN?.trim() ?? '';
+    if (token.length < MIN_METRICS_TOKEN_LENGTH) {
+      throw new Error(
+        `CAREMAP_METRICS=token needs CAREMAP_METRICS_TOKEN of at least ${MIN_METRICS_TOKEN_LENGTH} characters`,
+      );
+    }
+    return { mode: 'token', token };
+  }
+  throw new Error(`CAREMAP_METRICS must be loopback, token or off, got "${env.CAREMAP_METRICS}"`);
 }
 
 /** Shortest JWT signing secret accepted, in characters. */
@@ -75,6 +118,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     restrictToChina: flag(env.CAREMAP_RESTRICT_TO_CHINA, true),
     rateLimitPerMinute,
     computeBudgetMs,
+    databaseReadUrl: env.DATABASE_READ_URL?.trim() || null,
+    redisUrl: env.REDIS_URL?.trim() || null,
+    metrics: metricsAccess(env),
+    jobWorker: flag(env.CAREMAP_JOB_WORKER, true),
+    jobExpireSeconds: positiveInteger(env, 'CAREMAP_JOB_EXPIRE_SECONDS', 900),
+    jobMaintenanceSeconds: positiveInteger(env, 'CAREMAP_JOB_MAINTENANCE_SECONDS', 30),
+    shutdownGraceMs: positiveInteger(env, 'CAREMAP_SHUTDOWN_GRACE_MS', 15_000),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from './auth/role';
 import type { AppConfig } from './config';
+import type { JobDesk } from './jobs/job.service';
 import type { Loaders } from './loaders';
 import type { NetworkLoader } from './network/network.loader';
 
@@ -15,4 +16,6 @@ export interface RequestContext {
   signal?: AbortSignal;
   /** Batch loaders of this request (see createLoaders). */
   loaders: Loaders;
+  /** The node's job queue and cluster bus; absent where no queue runs (command-line tools). */
+  jobs?: JobDesk;
 }

@@ -17,6 +17,8 @@ import { RegionSuccession } from './regions/region-succession.entity';
 import { ServiceArea } from './facilities/service-area.entity';
 import { Place } from './places/place.entity';
 import { FacilityFee } from './facilities/facility-fee.entity';
+import { RateLimitHit } from './cluster/rate-limit-hit.entity';
+import { BackgroundJob } from './jobs/background-job.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
 export const entities = [
@@ -40,4 +42,6 @@ export const entities = [
   RegionSuccession,
   Place,
   FacilityFee,
+  RateLimitHit,
+  BackgroundJob,
 ];

@@ -14,6 +14,7 @@ import { FacilitySubscriptionResolver } from './facilities/facility.subscription
 import { GapResolver } from './gaps/gap.resolver';
 import { IndicatorResolver } from './indicators/indicator.resolver';
 import { IsochroneResolver } from './isochrones/isochrone.resolver';
+import { JobResolver } from './jobs/job.resolver';
 import { TravelTimeResolver } from './facilities/travel-time.resolver';
 import { FacilityPartnershipsResolver } from './partnerships/facility-partnerships.resolver';
 import { RegionResolver } from './regions/region.resolver';
@@ -54,6 +55,7 @@ export const resolvers = [
   PlaceResolver,
   FacilityFeeResolver,
   RouteResolver,
+  JobResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

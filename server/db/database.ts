@@ -5,6 +5,7 @@ import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/sql';
 import { postgis } from '@electric-sql/pglite-postgis';
+import type pg from 'pg';
 import type { AppConfig } from '../config';
 import { lockDataDir, type DataDirLock, type DataDirOwner } from './data-dir-lock';
 import { migrations } from './migrations';
@@ -17,11 +18,34 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   orm: MikroORM;
   kind: DatabaseKind;
+  /** The PostgreSQL connection string (for the connections outside the ORM: LISTEN, the job queue); null on PGlite. */
+  url: string | null;
   /** This process's exclusive hold on the embedded database's folder; null on PostgreSQL and in memory. */
   dataDirLock: DataDirLock | null;
   /** A fresh entity manager, one per request or job. */
   fork(): EntityManager;
+  /** An entity manager for read-only work: on the read replica when one is configured, else as fork(). */
+  forkRead(): EntityManager;
+  /** Whether a read replica serves forkRead(). */
+  hasReadReplica: boolean;
+  /** Connections of the PostgreSQL pools (write, and read when a replica is configured); none on PGlite. */
+  poolStats(): Promise<PoolStats[]>;
   close(): Promise<void>;
+}
+
+/** Connections of one pool. */
+export interface PoolStats {
+  pool: 'write' | 'read';
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+async function statsOf(orm: MikroORM, pool: PoolStats['pool']): Promise<PoolStats> {
+  const native = (await (
+    orm.em.getDriver().getConnection() as unknown as { getNativeClient(): Promise<pg.Pool> }
+  ).getNativeClient()) as pg.Pool;
+  return { pool, total: native.totalCount, idle: native.idleCount, waiting: native.waitingCount };
 }
 
 const shared = {
@@ -53,6 +77,8 @@ const DEFAULT_HOLDER: DatabaseHolder = {
  */
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & {
+    /** A read replica for read-only queries (PostgreSQL only). */
+    databaseReadUrl?: string | null;
     /** What the ORM maps, handed over by the caller (server/entities.ts): the database layer knows no feature. */
     entities: readonly EntityClass<unknown>[];
   },
@@ -61,6 +87,7 @@ export async function openDatabase(
   let orm: MikroORM;
   let kind: DatabaseKind;
   let dataDirLock: DataDirLock | null = null;
+  let reader: MikroORM | null = null;
   if (config.databaseUrl) {
     kind = 'postgresql';
     orm = (await PostgresORM.init({
@@ -69,6 +96,17 @@ export async function openDatabase(
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 10 },
     })) as unknown as MikroORM;
+    if (config.databaseReadUrl) {
+      // A second ORM on the replica: the same mapping, its own pool; never migrated (the primary is).
+      reader = (await PostgresORM.init({
+        ...shared,
+        entities: [...config.entities],
+        clientUrl: config.databaseReadUrl,
+        pool: { min: 0, max: 10 },
+        // The whole URL reaches pg, so that its parameters (sslmode, application_name …) hold for the replica.
+        driverOptions: { application_name: 'caremap-read', connectionString: config.databaseReadUrl },
+      })) as unknown as MikroORM;
+    }
   } else {
     kind = 'pglite';
     if (!config.dataDir.startsWith('memory:')) {
@@ -90,10 +128,18 @@ export async function openDatabase(
   return {
     orm,
     kind,
+    url: config.databaseUrl ?? null,
     dataDirLock,
     fork: () => orm.em.fork() as EntityManager,
+    forkRead: () => (reader ?? orm).em.fork() as EntityManager,
+    hasReadReplica: reader !== null,
+    poolStats: async () =>
+      kind === 'pglite'
+        ? []
+        : Promise.all([statsOf(orm, 'write'), ...(reader ? [statsOf(reader, 'read')] : [])]),
     close: async () => {
       try {
+        await reader?.close(true);
         await orm.close(true);
       } finally {
         await dataDirLock?.release();

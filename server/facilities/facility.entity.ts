@@ -7,6 +7,16 @@ import { FacilityType, HospitalGrade, OperatorType } from './facility-kind';
 const FacilitySchema = defineEntity({
   name: 'Facility',
   tableName: 'facility',
+  triggers: [
+    {
+      name: 'facility_location_cache_changed',
+      timing: 'after',
+      events: ['insert', 'update', 'delete'],
+      forEach: 'statement',
+      expression:
+        "create trigger facility_location_cache_changed after insert or update of location, archived_at or delete on facility for each statement execute function cluster_cache_changed('facilities')",
+    },
+  ],
   indexes: [
     { name: 'facility_location_gist', properties: ['location'], type: 'gist' },
     {

@@ -53,6 +53,7 @@ export const LIST_SIZES: Record<string, number> = {
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
   'ImportRowReport.problems': 5,
+  'JobConnection.edges': 1,
   'RegionConnection.edges': 1,
   'Region.successors': 5,
   'PopulationImportReport.problems': 1_000,

@@ -18,6 +18,7 @@ import type { Database } from '../db/database';
 import { formatError } from '../graphql/format-error';
 import { checkQueryLimits } from '../graphql/limits';
 import { createLoaders } from '../loaders';
+import type { JobDesk } from '../jobs/job.service';
 import type { NetworkLoader } from '../network/network.loader';
 import type { Callers, ClientRequest } from './caller';
 
@@ -64,6 +65,7 @@ export function serveGraphQLOverWebSocket(
     config: AppConfig;
     db: Database;
     network: NetworkLoader;
+    jobs?: JobDesk;
     callers: Callers;
     rateLimit: RateLimitCheck;
   },
@@ -143,6 +145,7 @@ export function serveGraphQLOverWebSocket(
           principal: caller.principal,
           network,
           loaders: createLoaders(em),
+          jobs: app.jobs,
         };
         return {
           schema,

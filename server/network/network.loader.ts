@@ -11,6 +11,7 @@ import { RoadNetwork } from '../routing/road-network';
 /** Holds the road network in memory: read from the database once, read again on demand. */
 export class NetworkLoader {
   private loading: Promise<RoadNetwork> | null = null;
+  private ready = false;
 
   constructor(
     private readonly db: Database,
@@ -29,7 +30,15 @@ export class NetworkLoader {
     return this.loading;
   }
 
-  /** Reads the edge table again (after an import); requests already running keep the network they had. */
+  /** Whether a network has been read and is in memory (readiness). */
+  loaded(): boolean {
+    return this.ready;
+  }
+
+  /**
+   * Reads the edge table again (after an import, here or on another node); requests already running keep the
+   * network they had, and new ones get the old network until the new one is read.
+   */
   async reload(): Promise<RoadNetwork> {
     const next = this.read();
     await next;
@@ -39,10 +48,13 @@ export class NetworkLoader {
 
   private read(): Promise<RoadNetwork> {
     const reading = new NetworkRepository(this.db.fork()).loadGraph().then((graph) => new RoadNetwork(graph));
-    // A failed read is not kept: the next request tries again.
-    reading.catch(() => {
-      if (this.loading === reading) this.loading = null;
-    });
+    reading.then(
+      () => (this.ready = true),
+      // A failed read is not kept: the next request tries again.
+      () => {
+        if (this.loading === reading) this.loading = null;
+      },
+    );
     return reading;
   }
 }

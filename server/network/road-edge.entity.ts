@@ -5,6 +5,16 @@ import { GeoJsonType } from '../db/geometry.type';
 const RoadEdgeSchema = defineEntity({
   name: 'RoadEdge',
   tableName: 'road_edge',
+  triggers: [
+    {
+      name: 'road_edge_cache_changed',
+      timing: 'after',
+      events: ['insert', 'update', 'delete', 'truncate'],
+      forEach: 'statement',
+      expression:
+        "create trigger road_edge_cache_changed after insert or update or delete or truncate on road_edge for each statement execute function cluster_cache_changed('network')",
+    },
+  ],
   indexes: [
     { name: 'road_edge_geom_gist', properties: ['geom'], type: 'gist' },
     { name: 'road_edge_source_idx', properties: ['source'] },

@@ -26,6 +26,12 @@ export class TileCache {
     return body;
   }
 
+  /** Forgets every kept tile. */
+  clear(): void {
+    this.tiles.clear();
+    this.bytes = 0;
+  }
+
   /** Keeps a tile made for a data version. */
   set(version: string, tile: TileAddress, body: Uint8Array): void {
     if (version !== this.version) {
