@@ -17,6 +17,7 @@ import { IsochroneResolver } from './isochrones/isochrone.resolver';
 import { TravelTimeResolver } from './facilities/travel-time.resolver';
 import { FacilityPartnershipsResolver } from './partnerships/facility-partnerships.resolver';
 import { RegionResolver } from './regions/region.resolver';
+import { ScenarioResolver } from './scenarios/scenario.resolver';
 import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,
@@ -44,6 +45,7 @@ export const resolvers = [
   CoverageResolver,
   GapResolver,
   IndicatorResolver,
+  ScenarioResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

@@ -49,6 +49,10 @@ export const LIST_SIZES: Record<string, number> = {
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
   'ImportRowReport.problems': 5,
+  'Query.scenarios': 500,
+  'Scenario.changes': 200,
+  'CoverageReport.comparison': 200,
+  'SiteSuggestion.sites': 50,
 };
 
 /** Lists of objects not named above are priced as this many items, never as one. */
@@ -79,9 +83,10 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
       0,
     ),
   'Query.travelTimes': (args) => 400 * reachFactor(15, speedOf(args)),
-  'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
+  'Query.coverage': (args) =>
+    400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1) * (args.scenario ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
-  'Query.indicators': () => 2_000,
+  'Query.indicators': (args) => (args.scenario ? 4_000 : 2_000),
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined

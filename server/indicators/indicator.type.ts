@@ -87,6 +87,18 @@ export class IndicatorResult {
 
   @Field(() => Boolean, { description: 'Whether sample (示例) rows went into the value.' })
   isSample!: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'With `scenario`: the scenario the value is for (only travel-time indicators can change).',
+  })
+  scenarioId!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'With `scenario`: the value today.' })
+  valueToday!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'With `scenario`: the lower bound today.' })
+  lowerBoundToday!: number | null;
 }
 
 /** A target and where it comes from. */
