@@ -18,6 +18,7 @@ import { TravelTimeResolver } from './facilities/travel-time.resolver';
 import { FacilityPartnershipsResolver } from './partnerships/facility-partnerships.resolver';
 import { RegionResolver } from './regions/region.resolver';
 import { ScenarioResolver } from './scenarios/scenario.resolver';
+import { SiteResolver } from './sites/site.resolver';
 import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,
@@ -46,6 +47,7 @@ export const resolvers = [
   GapResolver,
   IndicatorResolver,
   ScenarioResolver,
+  SiteResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

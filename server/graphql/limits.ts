@@ -86,6 +86,9 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.coverage': (args) =>
     400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1) * (args.scenario ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
+  'Query.suggestSites': (args) =>
+    400 * regionSearchFactor(args) +
+    20 * Math.min(2_000, Array.isArray(args.candidates) ? args.candidates.length : 500),
   'Query.indicators': (args) => (args.scenario ? 4_000 : 2_000),
   'Query.facilities': (args) => {
     const within = (
