@@ -45,7 +45,7 @@ export const plannerEn: PlannerMessages = {
   presets: {
     communityCare: 'Community care (15 min)',
     meal: 'Meals (15 min)',
-    medicalAndCare: 'Medical and elderly care (20 min, 嘉兴)',
+    medicalAndCare: 'Medical and elderly care, 20 min',
   },
   customTypes: 'Custom',
   typesLegend: 'Facility types that count',

@@ -42,7 +42,7 @@ export const plannerZh = {
   presets: {
     communityCare: '社区居家养老（15 分钟）',
     meal: '助餐（15 分钟）',
-    medicalAndCare: '医养结合（20 分钟，嘉兴）',
+    medicalAndCare: '医养结合 20 分钟',
   },
   customTypes: '自定义',
   typesLegend: '计入的设施类型',
