@@ -334,7 +334,10 @@ export class PlannerApp {
       settings,
       coverage,
       gaps,
-      gapClasses: countClasses(gaps.map((gap) => gap.elderly.age60plus)),
+      // Colour classes come from real gaps only: unknown areas are drawn neutral, never ranked with them.
+      gapClasses: countClasses(
+        gaps.filter((gap) => gap.reason === 'BEYOND_REACH').map((gap) => gap.elderly.age60plus),
+      ),
       serviceAreas: areas.areas,
       serviceAreasTotal: areas.totalCount,
     };

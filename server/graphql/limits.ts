@@ -49,7 +49,7 @@ export const LIST_SIZES: Record<string, number> = {
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
   'ImportRowReport.problems': 5,
-  'Query.scenarios': 500,
+  'Query.scenarios': 100,
   'Scenario.changes': 200,
   'CoverageReport.comparison': 200,
   'SiteSuggestion.sites': 50,

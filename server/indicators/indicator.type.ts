@@ -70,9 +70,12 @@ export class IndicatorResult {
   status!: IndicatorStatus;
 
   @Field(() => [String], {
-    description: 'The data that would decide an UNKNOWN, or make a bounded value exact.',
+    description: 'The data that would decide an UNKNOWN, or make a bounded value exact, in English.',
   })
   missingData!: string[];
+
+  @Field(() => [String], { description: 'missingData in Chinese, item for item (缺少的数据).' })
+  missingDataZh!: string[];
 
   @Field(() => [ID], { description: 'The facilities that count for this indicator.' })
   facilityIds!: string[];

@@ -9,10 +9,10 @@ export class ScenarioResolver {
   @Authorized('PLANNER', 'ADMIN')
   @Query(() => [Scenario], {
     description:
-      'The caller’s scenarios and those other planners share, newest first (ADMIN: all). At most 500.',
+      'The caller’s scenarios and those other planners share, newest first (ADMIN: all). At most 100.',
   })
   async scenarios(@Ctx() ctx: RequestContext) {
-    return (await new ScenarioService(ctx.em, ctx.principal).list()).slice(0, 500).map(scenarioOf);
+    return (await new ScenarioService(ctx.em, ctx.principal).list()).slice(0, 100).map(scenarioOf);
   }
 
   @Authorized('PLANNER', 'ADMIN')
