@@ -342,48 +342,52 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
   });
 
-  it('planner journey: sign in → scenario → place a facility in the largest gap → numbers change → suggest sites → ranked markers', async () => {
-    const d = await open({}, stage.plannerToken);
-    const page = d.page;
-    const wait = { timeout: E2E_WAIT_MS };
-    await page.click('#scenario-new');
-    await page.locator('#scenario-name').waitFor(wait);
-    // The largest real gap, centred on the map by the list; the facility goes where the map's centre is.
-    await page.click('#gap-item-1');
-    await page.click('#gap-card-close');
-    await page.click('#scenario-place');
-    await page.locator('#map canvas').click();
-    await page.locator('#scenario-newly').waitFor(wait);
-    await ready(page);
-    await page.screenshot({ path: '/tmp/planner-scenario.png' });
-    const { scenarios } = await api<{ scenarios: { id: string; changes: { kind: string }[] }[] }>(
-      `{ scenarios { id changes { kind } } }`,
-      {},
-      stage.plannerToken,
-    );
-    expect(scenarios[0].changes.map((change) => change.kind)).toEqual(['ADD']);
-    const { coverage } = await api<{
-      coverage: {
-        comparison: { newlyCovered: { age60plus: number }; coveredInScenario: { age60plus: number } }[];
-      };
-    }>(operation('Coverage'), { ...DEFAULT_SETTINGS, scenario: scenarios[0].id }, stage.plannerToken);
-    const newly = coverage.comparison[0].newlyCovered.age60plus;
-    expect(newly).toBeGreaterThan(0);
-    // The page shows exactly what the API reports for that scenario.
-    expect(await page.locator('#scenario-newly').getAttribute('data-count')).toBe(String(newly));
-    expect(await page.locator('#scenario-covered').textContent()).toContain(
-      count(coverage.comparison[0].coveredInScenario.age60plus),
-    );
-    expect(await page.locator('.scenario-marker').count()).toBe(1);
+  it(
+    'planner journey: sign in → scenario → place a facility in the largest gap → numbers change → suggest sites → ranked markers',
+    async () => {
+      const d = await open({}, stage.plannerToken);
+      const page = d.page;
+      const wait = { timeout: E2E_WAIT_MS };
+      await page.click('#scenario-new');
+      await page.locator('#scenario-name').waitFor(wait);
+      // The largest real gap, centred on the map by the list; the facility goes where the map's centre is.
+      await page.click('#gap-item-1');
+      await page.click('#gap-card-close');
+      await page.click('#scenario-place');
+      await page.locator('#map canvas').click();
+      await page.locator('#scenario-newly').waitFor(wait);
+      await ready(page);
+      await page.screenshot({ path: '/tmp/planner-scenario.png' });
+      const { scenarios } = await api<{ scenarios: { id: string; changes: { kind: string }[] }[] }>(
+        `{ scenarios { id changes { kind } } }`,
+        {},
+        stage.plannerToken,
+      );
+      expect(scenarios[0].changes.map((change) => change.kind)).toEqual(['ADD']);
+      const { coverage } = await api<{
+        coverage: {
+          comparison: { newlyCovered: { age60plus: number }; coveredInScenario: { age60plus: number } }[];
+        };
+      }>(operation('Coverage'), { ...DEFAULT_SETTINGS, scenario: scenarios[0].id }, stage.plannerToken);
+      const newly = coverage.comparison[0].newlyCovered.age60plus;
+      expect(newly).toBeGreaterThan(0);
+      // The page shows exactly what the API reports for that scenario.
+      expect(await page.locator('#scenario-newly').getAttribute('data-count')).toBe(String(newly));
+      expect(await page.locator('#scenario-covered').textContent()).toContain(
+        count(coverage.comparison[0].coveredInScenario.age60plus),
+      );
+      expect(await page.locator('.scenario-marker').count()).toBe(1);
 
-    await page.click('#suggest-sites');
-    await expect.poll(() => page.locator('.suggested-marker').count(), wait).toBe(3);
-    expect(await page.locator('#suggested-sites li').count()).toBe(3);
-    expect(
-      await page.locator('.suggested-marker').evaluateAll((markers) => markers.map((m) => m.textContent)),
-    ).toEqual(['1', '2', '3']);
-    await page.screenshot({ path: '/tmp/planner-suggest.png' });
-  });
+      await page.click('#suggest-sites');
+      await expect.poll(() => page.locator('.suggested-marker').count(), wait).toBe(3);
+      expect(await page.locator('#suggested-sites li').count()).toBe(3);
+      expect(
+        await page.locator('.suggested-marker').evaluateAll((markers) => markers.map((m) => m.textContent)),
+      ).toEqual(['1', '2', '3']);
+      await page.screenshot({ path: '/tmp/planner-suggest.png' });
+    },
+    15 * E2E_WAIT_MS,
+  );
 });
 
 /** The element that has the keyboard focus. */

@@ -151,6 +151,9 @@ export const plannerEn: PlannerMessages = {
   gapsEmpty: 'No gaps: every cell with older people is within reach.',
   gapsTruncated: (count: number) => `Only the ${count} largest are shown.`,
   gapItem: (rank: number, count: string) => `#${rank} · ${count} people 60+`,
+  noPopulationData: (region: string) =>
+    `${region}: no data. There are no population figures (population cells) for it, so coverage is not computed; this is not 0.`,
+  unknownItem: (count: string) => `No street data · ${count} aged 60+ (unknown, not ranked as a gap)`,
   reasons: { BEYOND_REACH: 'Beyond the walking limit', NO_NETWORK_ACCESS: 'No network: access unknown' },
   reasonHelp: {
     BEYOND_REACH: 'On the street network, but not within the time limit.',

@@ -139,6 +139,9 @@ export const plannerZh = {
   gapsEmpty: '没有缺口：所有有老年人的网格都在时限内可达。',
   gapsTruncated: (count: number) => `只显示人数最多的 ${count} 处。`,
   gapItem: (rank: number, count: string) => `#${rank} · 60 岁以上 ${count} 人`,
+  noPopulationData: (region: string) =>
+    `${region}：无数据。没有该区的老年人口数据（人口网格），不计算覆盖率；这不是 0。`,
+  unknownItem: (count: string) => `无路网数据 · 60 岁以上 ${count} 人（未知，不计入缺口排名）`,
   reasons: { BEYOND_REACH: '超出步行时限', NO_NETWORK_ACCESS: '无路网，可达性未知' },
   reasonHelp: {
     BEYOND_REACH: '在街道网络上，但不在时限内。',
