@@ -99,8 +99,9 @@ describe('the scorecard of a demo district', () => {
     expect(streetRows.length).toBe(INDICATORS.length);
     expect(streetRows.every((row) => row.regionCode === null && row.status === 'UNKNOWN')).toBe(true);
     expect(streetRows[0].missingData[0]).toContain(
-      'street (街道) regions of 上城区 (330102) with boundaries',
+      'no street (街道) regions with boundaries under 上城区 (330102)',
     );
+    expect(streetRows[0].missingDataZh[0]).toBe('上城区（330102）下没有街道区划及边界数据（尚无公开来源）');
   });
 
   test('the city scorecard has the city and every district; districts without population cells are UNKNOWN on coverage', async () => {
