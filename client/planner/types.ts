@@ -26,6 +26,8 @@ export interface IndicatorResult {
   unit: string;
   status: IndicatorStatus;
   missingData: string[];
+  /** missingData in Chinese, item for item. */
+  missingDataZh: string[];
   facilityIds: string[];
   failingFacilityIds: string[];
   sourceNote: string;

@@ -531,6 +531,7 @@ export type ScorecardQuery = {
     unit: string;
     status: IndicatorStatus;
     missingData: Array<string>;
+    missingDataZh: Array<string>;
     facilityIds: Array<string>;
     failingFacilityIds: Array<string>;
     sourceNote: string;
@@ -1092,6 +1093,7 @@ export const ScorecardDocument = new TypedDocumentString(`
     unit
     status
     missingData
+    missingDataZh
     facilityIds
     failingFacilityIds
     sourceNote

@@ -16,6 +16,7 @@ export function indicatorRow(changes: Partial<IndicatorResult> = {}): IndicatorR
     unit: '%',
     status: 'PASS',
     missingData: [],
+    missingDataZh: [],
     facilityIds: ['1', '2', '3'],
     failingFacilityIds: ['2'],
     sourceNote:
