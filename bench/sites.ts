@@ -42,7 +42,14 @@ export async function benchSites(): Promise<void> {
     const cells = (await new CoverageRepository(db.fork()).cellsOfDistricts([DISTRICT], [])).filter(
       (cell) => cell.age60plus > 0,
     );
-    const where = cells[Math.floor(cells.length / 2)];
+    // The hypothetical station goes where the best single new site would: it covers someone.
+    const best = await new SiteService(db.fork(), computation, PLANNER).suggest({
+      regionCode: DISTRICT,
+      types: TYPES,
+      count: 1,
+    });
+    const [lng, lat] = best.sites[0].location.coordinates;
+    const where = { lng, lat };
     await scenarios.addChange(scenario.id, scenario.version, {
       kind: 'ADD',
       type: FacilityType.COMMUNITY_CARE_STATION,
