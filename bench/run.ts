@@ -12,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['directory', async () => (await import('./directory')).benchDirectory()],
   ['memory', async () => (await import('./directory')).benchStartupMemory()],
   ['nodes', async () => (await import('./nodes')).benchNodes()],
+  ['sites', async () => (await import('./sites')).benchSites()],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

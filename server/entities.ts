@@ -19,6 +19,7 @@ import { Place } from './places/place.entity';
 import { FacilityFee } from './facilities/facility-fee.entity';
 import { RateLimitHit } from './cluster/rate-limit-hit.entity';
 import { BackgroundJob } from './jobs/background-job.entity';
+import { Scenario } from './scenarios/scenario.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
 export const entities = [
@@ -44,4 +45,5 @@ export const entities = [
   FacilityFee,
   RateLimitHit,
   BackgroundJob,
+  Scenario,
 ];

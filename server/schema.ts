@@ -23,6 +23,8 @@ import { BoundaryImportResolver } from './boundary-import/boundary-import.resolv
 import { PlaceResolver } from './places/place.resolver';
 import { FacilityFeeResolver } from './facilities/facility-fee.resolver';
 import { RouteResolver } from './places/route.resolver';
+import { ScenarioResolver } from './scenarios/scenario.resolver';
+import { SiteResolver } from './sites/site.resolver';
 import { FacilityServiceAreaResolver } from './facilities/facility-service-area.resolver';
 import {
   ConsortiumMemberResolver,
@@ -56,6 +58,8 @@ export const resolvers = [
   FacilityFeeResolver,
   RouteResolver,
   JobResolver,
+  ScenarioResolver,
+  SiteResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

@@ -5,9 +5,21 @@ import gapsQuery from '../../schema/operations/Gaps.graphql?raw';
 import districtsQuery from '../../schema/operations/PlannerDistricts.graphql?raw';
 import scorecardQuery from '../../schema/operations/Scorecard.graphql?raw';
 import serviceAreasQuery from '../../schema/operations/ServiceAreas.graphql?raw';
+import scenarioOperations from '../../schema/operations/PlannerScenario.graphql?raw';
+import suggestSitesQuery from '../../schema/operations/SuggestSites.graphql?raw';
 import { facilityNamesQuery, GAP_PAGE_SIZE, NAMES_PER_REQUEST, SERVICE_AREA_PAGE_SIZE } from './queries';
 import type { AnalysisSettings } from './settings';
-import type { CoverageReport, District, FacilityName, Gap, IndicatorResult, ServiceArea } from './types';
+import type {
+  CoverageReport,
+  District,
+  FacilityName,
+  Gap,
+  IndicatorResult,
+  Scenario,
+  ScenarioChange,
+  ServiceArea,
+  SiteSuggestion,
+} from './types';
 
 async function request<Data>(
   query: string,
@@ -15,13 +27,14 @@ async function request<Data>(
   token: string | null,
   signal?: AbortSignal,
   partial = false,
+  operationName?: string,
 ): Promise<Data> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch('/graphql', {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
     signal,
   });
   const body = (await response.json()) as {
@@ -56,8 +69,10 @@ export async function fetchCoverage(
   settings: AnalysisSettings,
   token: string | null,
   signal?: AbortSignal,
+  scenario: string | null = null,
 ): Promise<CoverageReport> {
-  const data = await request<{ coverage: CoverageReport }>(coverageQuery, { ...settings }, token, signal);
+  const variables = { ...settings, scenario };
+  const data = await request<{ coverage: CoverageReport }>(coverageQuery, variables, token, signal);
   return data.coverage;
 }
 
@@ -66,9 +81,18 @@ export async function fetchGaps(
   settings: AnalysisSettings,
   token: string,
   signal?: AbortSignal,
+  scenario: string | null = null,
 ): Promise<Gap[]> {
   const { regionCode, types, minutes, basket, speedMetersPerMinute } = settings;
-  const variables = { regionCode, types, minutes, basket, speedMetersPerMinute, first: GAP_PAGE_SIZE };
+  const variables = {
+    regionCode,
+    types,
+    minutes,
+    basket,
+    speedMetersPerMinute,
+    first: GAP_PAGE_SIZE,
+    scenario,
+  };
   return (await request<{ gaps: Gap[] }>(gapsQuery, variables, token, signal)).gaps;
 }
 
@@ -121,4 +145,77 @@ export async function fetchFacilityNames(
     ),
   );
   return answers.flat().filter((facility): facility is FacilityName => facility !== null);
+}
+
+/** A new, empty scenario owned by the signed-in planner. */
+export async function createScenario(name: string, token: string): Promise<Scenario> {
+  return (
+    await request<{ createScenario: Scenario }>(
+      scenarioOperations,
+      { name },
+      token,
+      undefined,
+      false,
+      'CreateScenario',
+    )
+  ).createScenario;
+}
+
+type ChangeInput = Pick<ScenarioChange, 'kind'> & {
+  type?: string;
+  facilityId?: string;
+  location?: { lng: number; lat: number };
+  places?: number;
+};
+
+/** Adds a change (a hypothetical facility placed on the map). */
+export async function addScenarioChange(
+  scenario: Scenario,
+  change: ChangeInput,
+  token: string,
+): Promise<Scenario> {
+  const variables = { scenarioId: scenario.id, expectedVersion: scenario.version, change };
+  return (
+    await request<{ addScenarioChange: Scenario }>(
+      scenarioOperations,
+      variables,
+      token,
+      undefined,
+      false,
+      'AddScenarioChange',
+    )
+  ).addScenarioChange;
+}
+
+/** Replaces a change (a hypothetical facility dragged elsewhere). */
+export async function replaceScenarioChange(
+  scenario: Scenario,
+  changeId: string,
+  change: ChangeInput,
+  token: string,
+): Promise<Scenario> {
+  const variables = { scenarioId: scenario.id, expectedVersion: scenario.version, changeId, change };
+  return (
+    await request<{ replaceScenarioChange: Scenario }>(
+      scenarioOperations,
+      variables,
+      token,
+      undefined,
+      false,
+      'ReplaceScenarioChange',
+    )
+  ).replaceScenarioChange;
+}
+
+/** Where `count` new facilities of the settings' types would newly cover the most older people. */
+export async function fetchSuggestedSites(
+  settings: AnalysisSettings,
+  count: number,
+  token: string,
+  signal?: AbortSignal,
+): Promise<SiteSuggestion> {
+  const { regionCode, types, minutes } = settings;
+  const variables = { regionCode, types, minutes, count, timeBudgetMs: 3000 };
+  return (await request<{ suggestSites: SiteSuggestion }>(suggestSitesQuery, variables, token, signal))
+    .suggestSites;
 }

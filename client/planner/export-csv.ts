@@ -1,4 +1,4 @@
-import type { IndicatorResult } from './types';
+import type { CoverageArea, CoverageReport, IndicatorResult } from './types';
 
 /** Byte-order mark: Excel reads a CSV as UTF-8 (Chinese names intact) only when the file starts with it. */
 export const BOM = '\uFEFF';
@@ -21,6 +21,7 @@ export const SCORECARD_COLUMNS = [
   'facilities_failing',
   'facility_ids',
   'failing_facility_ids',
+  'missing_data_zh',
   'missing_data',
   'is_sample',
   'source_note',
@@ -42,6 +43,72 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** A share or ratio to two decimals (66.11764705882354 → 66.12): the inputs are not more precise than that. */
+export function rounded(value: number | null, decimals = 2): number | null {
+  if (value === null) return null;
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+/** The columns of the coverage table CSV, units in the names: 人 people, % of 60+ in the counted cells. */
+export const COVERAGE_COLUMNS = [
+  'region_code',
+  'region_name',
+  'elderly_60plus_people',
+  'within_reach_60plus_people',
+  'within_reach_60plus_percent',
+  'beyond_reach_60plus_people',
+  'no_street_data_60plus_people',
+  'elderly_80plus_people',
+  'within_reach_80plus_people',
+  'within_reach_80plus_percent',
+  'no_street_data_80plus_people',
+  'census_60plus_people',
+  'not_in_cells_60plus_people',
+  'served_60plus_people',
+  'minutes',
+  'speed_m_per_min',
+  'is_sample',
+] as const;
+
+function coverageLine(area: CoverageArea, report: CoverageReport): string {
+  // A region without population cells has no count at all: empty (无数据), never 0.
+  const known = area.cellCount > 0;
+  const people = (value: number | undefined) => (known && value !== undefined ? value : null);
+  return [
+    area.regionCode,
+    area.name,
+    people(area.elderly.age60plus),
+    people(area.withinReach.age60plus),
+    known ? rounded(area.withinReachPercent.age60plus, 1) : null,
+    people(area.beyondReach.age60plus),
+    people(area.noNetworkAccess.age60plus),
+    people(area.elderly.age80plus),
+    people(area.withinReach.age80plus),
+    known ? rounded(area.withinReachPercent.age80plus, 1) : null,
+    people(area.noNetworkAccess.age80plus),
+    area.census?.age60plus ?? null,
+    area.notInCells?.age60plus ?? null,
+    area.served ? people(area.served.age60plus) : null,
+    report.minutes,
+    report.speedMetersPerMinute,
+    report.isSample,
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+/** The coverage table as CSV: the region, then each sub-region; people whole, shares to one decimal. */
+export function coverageCsv(report: CoverageReport): string {
+  const lines = [report.region, ...(report.subRegions ?? [])].map((area) => coverageLine(area, report));
+  return `${BOM}${[COVERAGE_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** File name of a region's coverage table. */
+export function coverageFileName(regionCode: string, minutes: number, date: string): string {
+  return `caremap-coverage-${regionCode}-${minutes}min-${date}.csv`;
+}
+
 /** The scorecard as a CSV file: BOM, a header row, then one row per indicator and region, CRLF line ends. */
 export function scorecardCsv(rows: readonly IndicatorResult[]): string {
   const lines = rows.map((row) =>
@@ -53,15 +120,16 @@ export function scorecardCsv(rows: readonly IndicatorResult[]): string {
       row.name,
       row.nameEn,
       row.status,
-      row.value,
-      row.lowerBound,
-      row.upperBound,
+      rounded(row.value),
+      rounded(row.lowerBound),
+      rounded(row.upperBound),
       row.target,
       row.unit,
       row.facilityIds.length,
       row.failingFacilityIds.length,
       row.facilityIds.join(' '),
       row.failingFacilityIds.join(' '),
+      row.missingDataZh.join(' | '),
       row.missingData.join(' | '),
       row.isSample,
       row.sourceNote,

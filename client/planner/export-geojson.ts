@@ -6,28 +6,46 @@ import type { Gap } from './types';
 export const GAPS_SAMPLE_NOTE =
   '示例数据 sample: older people per 200 m cell are the 2020 census district totals spread over OpenStreetMap housing; they are not counts of real people in each area.';
 
-/** Properties of one gap in the exported file. */
-export interface GapProperties {
+/** Per missing type T, flat properties `missing_T_age60plus` … `missing_T_travel_minutes` (one level, for GIS tools). */
+export type MissingProperties = Record<string, string | number | boolean | null>;
+
+/** Properties of one gap in the exported file: one flat level, numbers rounded. */
+export interface GapProperties extends MissingProperties {
   id: string;
-  rank: number;
+  /** Rank among real gaps; null for areas without street data (unknown, never ranked). */
+  rank: number | null;
   reason: Gap['reason'];
+  /** 缺口 (a real gap) or 无路网数据 (no street data: unknown). */
+  category: string;
   cellCount: number;
-  regionCodes: string[];
+  regionCodes: string;
   age60plus: number;
   age65plus: number;
   age80plus: number;
-  missing: {
-    type: string;
-    age60plus: number;
-    age65plus: number;
-    age80plus: number;
-    nearestFacilityId: string | null;
-    nearestFacilityName: string | null;
-    nearestFacilityIsSample: boolean | null;
-    nearestFacilityLocation: [number, number] | null;
-    travelMinutes: number | null;
-  }[];
+  missingTypes: string;
   sample: true;
+}
+
+/** Minutes to one decimal: the walk model is not more precise than that. */
+export function roundMinutes(minutes: number | null): number | null {
+  return minutes === null ? null : Math.round(minutes * 10) / 10;
+}
+
+function missingProperties(gap: Gap): MissingProperties {
+  const flat: MissingProperties = {};
+  for (const missing of gap.missing) {
+    const prefix = `missing_${missing.type}`;
+    flat[`${prefix}_age60plus`] = missing.elderly.age60plus;
+    flat[`${prefix}_age65plus`] = missing.elderly.age65plus;
+    flat[`${prefix}_age80plus`] = missing.elderly.age80plus;
+    flat[`${prefix}_nearest_facility_id`] = missing.nearestFacility?.id ?? null;
+    flat[`${prefix}_nearest_facility_name`] = missing.nearestFacility?.name ?? null;
+    flat[`${prefix}_nearest_facility_is_sample`] = missing.nearestFacility?.isSample ?? null;
+    flat[`${prefix}_nearest_facility_lng`] = missing.nearestFacility?.location.coordinates[0] ?? null;
+    flat[`${prefix}_nearest_facility_lat`] = missing.nearestFacility?.location.coordinates[1] ?? null;
+    flat[`${prefix}_travel_minutes`] = roundMinutes(missing.travelMinutes);
+  }
+  return flat;
 }
 
 /** The gaps file: a FeatureCollection (RFC 7946, WGS84) with the question and a sample note as foreign members. */
@@ -38,28 +56,26 @@ export interface GapsFile extends FeatureCollection<Polygon | MultiPolygon, GapP
   generatedAt: string;
 }
 
-/** The gaps as GeoJSON, in the API's order (most older people first), geometry unchanged. */
+/**
+ * The gaps as GeoJSON, in the API's order (real gaps ranked first, then areas without street data),
+ * geometry unchanged, properties flat.
+ */
 export function gapsGeoJson(gaps: readonly Gap[], question: AnalysisSettings, generatedAt: string): GapsFile {
-  const features: Feature<Polygon | MultiPolygon, GapProperties>[] = gaps.map((gap, index) => ({
+  let rank = 0;
+  const features: Feature<Polygon | MultiPolygon, GapProperties>[] = gaps.map((gap) => ({
     type: 'Feature',
     id: gap.id,
     geometry: gap.area,
     properties: {
       id: gap.id,
-      rank: index + 1,
+      rank: gap.reason === 'BEYOND_REACH' ? ++rank : null,
       reason: gap.reason,
+      category: gap.reason === 'BEYOND_REACH' ? '缺口' : '无路网数据',
       cellCount: gap.cellCount,
-      regionCodes: [...gap.regionCodes],
+      regionCodes: gap.regionCodes.join(' '),
       ...gap.elderly,
-      missing: gap.missing.map((missing) => ({
-        type: missing.type,
-        ...missing.elderly,
-        nearestFacilityId: missing.nearestFacility?.id ?? null,
-        nearestFacilityName: missing.nearestFacility?.name ?? null,
-        nearestFacilityIsSample: missing.nearestFacility?.isSample ?? null,
-        nearestFacilityLocation: missing.nearestFacility?.location.coordinates ?? null,
-        travelMinutes: missing.travelMinutes,
-      })),
+      missingTypes: gap.missing.map((missing) => missing.type).join(' '),
+      ...missingProperties(gap),
       sample: true,
     },
   }));

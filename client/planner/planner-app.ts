@@ -1,7 +1,19 @@
 import { ApiError } from '../api/graphql';
 import { h } from '../dom';
 import type { Lang } from '../i18n/i18n';
-import { fetchCoverage, fetchFacilityNames, fetchGaps, fetchScorecard, fetchServiceAreas } from './api';
+import { messagesFor } from '../i18n/i18n';
+import type { FacilityType } from '../domain';
+import {
+  addScenarioChange,
+  createScenario,
+  fetchCoverage,
+  fetchFacilityNames,
+  fetchGaps,
+  fetchScorecard,
+  fetchServiceAreas,
+  fetchSuggestedSites,
+  replaceScenarioChange,
+} from './api';
 import { clearToken, describeToken, mayPlan, saveToken, type TokenInfo } from './auth';
 import { choroplethOf } from './choropleth';
 import { countClasses, type Classes } from './classes';
@@ -17,6 +29,7 @@ import { coverageSummary } from './panels/coverage-summary';
 import { GapCard } from './panels/gap-card';
 import { GapsPanel } from './panels/gaps-panel';
 import { MapLegend, type ToggleableLayer } from './panels/map-legend';
+import { ScenarioPanel } from './panels/scenario-panel';
 import { ScorecardPanel } from './panels/scorecard-panel';
 import { SettingsForm } from './panels/settings-form';
 import { SignInPanel } from './panels/sign-in-panel';
@@ -30,7 +43,15 @@ import {
   type AnalysisSettings,
   type PlannerState,
 } from './settings';
-import type { CoverageReport, District, Gap, IndicatorResult, ServiceArea } from './types';
+import type {
+  CoverageReport,
+  District,
+  Gap,
+  IndicatorResult,
+  Scenario,
+  ServiceArea,
+  SiteSuggestion,
+} from './types';
 
 /** The answer to one coverage and gap question. */
 interface Analysis {
@@ -70,6 +91,13 @@ export class PlannerApp {
   private readonly gapsPanel: GapsPanel;
   private readonly gapCard: GapCard;
   private readonly legend: MapLegend;
+  private readonly scenarioPanel: ScenarioPanel;
+  /** The planner's what-if scenario in use, if any: coverage and gaps are computed with it. */
+  private scenario: Scenario | null = null;
+  /** The type of hypothetical facility the next map click places, or null when not placing. */
+  private placing: FacilityType | null = null;
+  private suggesting = false;
+  private suggestion: SiteSuggestion | null = null;
 
   constructor(
     private readonly el: PlannerElements,
@@ -113,8 +141,25 @@ export class PlannerApp {
       this.show = { ...this.show, [layer]: shown };
       this.restyle();
     });
+    this.scenarioPanel = new ScenarioPanel(el.scenario, {
+      create: () => void this.newScenario(),
+      place: (type) => {
+        this.placing = type;
+        this.renderScenario();
+      },
+      suggest: (count) => void this.suggestSites(count),
+    });
     this.map = new PlannerMap(el.map, this.style(), this.regionBounds(), {
       gapClick: (id) => this.selectGap(id, false),
+      mapClick: (point) => {
+        if (!this.placing || !this.scenario) return false;
+        const type = this.placing;
+        this.placing = null;
+        void this.changeScenario((scenario, token) =>
+          addScenarioChange(scenario, { kind: 'ADD', type, location: point }, token),
+        );
+        return true;
+      },
     });
     el.langButton.addEventListener('click', () => this.setLang(this.state.lang === 'zh' ? 'en' : 'zh'));
     document.addEventListener('keydown', (event) => {
@@ -280,8 +325,8 @@ export class PlannerApp {
     // Service areas are drawn at the API's 60 m/min: no facility farther than that walk can reach in.
     const around = expandBounds(this.regionBounds(), settings.minutes * GUIDANCE_SPEED);
     const [coverage, gaps, areas] = await Promise.all([
-      fetchCoverage(settings, token, signal).then(done('coverage')),
-      fetchGaps(settings, token, signal).then(done('gaps')),
+      fetchCoverage(settings, token, signal, this.scenario?.id ?? null).then(done('coverage')),
+      fetchGaps(settings, token, signal, this.scenario?.id ?? null).then(done('gaps')),
       fetchServiceAreas(settings, around, token, signal).then(done('serviceAreas')),
     ]);
     if (signal.aborted) return;
@@ -289,7 +334,10 @@ export class PlannerApp {
       settings,
       coverage,
       gaps,
-      gapClasses: countClasses(gaps.map((gap) => gap.elderly.age60plus)),
+      // Colour classes come from real gaps only: unknown areas are drawn neutral, never ranked with them.
+      gapClasses: countClasses(
+        gaps.filter((gap) => gap.reason === 'BEYOND_REACH').map((gap) => gap.elderly.age60plus),
+      ),
       serviceAreas: areas.areas,
       serviceAreasTotal: areas.totalCount,
     };
@@ -387,6 +435,92 @@ export class PlannerApp {
     window.open(`report.html${formatPlannerState({ ...this.state, settings })}`, '_blank');
   }
 
+  private async newScenario() {
+    if (!this.token) return;
+    const time = new Intl.DateTimeFormat('zh-CN', { timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(
+      new Date(),
+    );
+    try {
+      this.scenario = await createScenario(this.m.scenarioDefaultName(time), this.token);
+    } catch (error) {
+      this.progress.finish(error instanceof Error ? error.message : String(error), this.m);
+      return;
+    }
+    this.renderScenario();
+    void this.run(this.state.settings);
+  }
+
+  /** Applies one change to the scenario, then computes coverage and gaps again with it. */
+  private async changeScenario(change: (scenario: Scenario, token: string) => Promise<Scenario>) {
+    if (!this.scenario || !this.token) return;
+    try {
+      this.scenario = await change(this.scenario, this.token);
+    } catch (error) {
+      this.progress.finish(error instanceof Error ? error.message : String(error), this.m);
+      return;
+    }
+    this.renderScenario();
+    await this.run(this.state.settings);
+  }
+
+  private async suggestSites(count: number) {
+    if (!this.token) return;
+    this.suggesting = true;
+    this.renderScenario();
+    try {
+      this.suggestion = await fetchSuggestedSites(this.state.settings, count, this.token);
+    } catch (error) {
+      this.progress.finish(error instanceof Error ? error.message : String(error), this.m);
+    } finally {
+      this.suggesting = false;
+    }
+    this.map.setSiteMarkers(
+      (this.suggestion?.sites ?? []).map((site) => ({
+        rank: site.rank,
+        lng: site.location.coordinates[0],
+        lat: site.location.coordinates[1],
+        label: this.m.suggestSite(site.rank, String(site.newlyCovered), String(site.marginalGain)),
+      })),
+    );
+    this.renderScenario();
+  }
+
+  private renderScenario() {
+    if (!this.canAnalyse()) {
+      this.scenarioPanel.clear();
+      return;
+    }
+    const comparison = this.analysis?.coverage.comparison?.[0] ?? null;
+    const typeNames = messagesFor(this.lang).types;
+    this.scenarioPanel.render(this.m, this.lang, {
+      scenario: this.scenario,
+      types: this.state.settings.types,
+      typeNames: (type) => typeNames[type],
+      placing: this.placing !== null,
+      comparison,
+      suggesting: this.suggesting,
+      suggestion: this.suggestion,
+    });
+    this.map.setScenarioMarkers(
+      (this.scenario?.changes ?? [])
+        .filter((change) => change.kind === 'ADD' && change.lng !== null && change.lat !== null)
+        .map((change) => ({
+          id: change.id,
+          lng: change.lng!,
+          lat: change.lat!,
+          label: this.m.scenarioHypothetical,
+        })),
+      (changeId, lng, lat) => {
+        const current = this.scenario?.changes.find((change) => change.id === changeId);
+        if (!current?.type) return;
+        const type = current.type;
+        void this.changeScenario((scenario, token) =>
+          replaceScenarioChange(scenario, changeId, { kind: 'ADD', type, location: { lng, lat } }, token),
+        );
+      },
+    );
+  }
+
   private renderAll() {
     const m = this.m;
     document.documentElement.lang = m.lang;
@@ -404,6 +538,7 @@ export class PlannerApp {
     this.renderScorecard();
     this.renderChoropleth();
     this.renderAnalysis();
+    this.renderScenario();
   }
 
   private renderSignIn() {
@@ -452,6 +587,7 @@ export class PlannerApp {
       coverageSummary(analysis.coverage, analysis.settings, this.m, this.lang),
     );
     this.renderGaps();
+    this.renderScenario();
   }
 
   private renderGaps() {

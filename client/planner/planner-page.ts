@@ -13,6 +13,7 @@ export interface PlannerElements {
   choropleth: HTMLElement;
   coverage: HTMLElement;
   gaps: HTMLElement;
+  scenario: HTMLElement;
   map: HTMLElement;
   legend: HTMLElement;
   gapCard: HTMLElement;
@@ -31,6 +32,7 @@ export function buildPlannerPage(root: HTMLElement): PlannerElements {
   const choropleth = section('choropleth');
   const coverage = section('coverage');
   const gaps = section('gaps');
+  const scenario = section('scenario');
   const panel = h(
     'aside',
     { id: 'panel', class: 'panel' },
@@ -38,6 +40,7 @@ export function buildPlannerPage(root: HTMLElement): PlannerElements {
     settings,
     progress,
     coverage,
+    scenario,
     gaps,
     scorecard,
     choropleth,
@@ -72,6 +75,7 @@ export function buildPlannerPage(root: HTMLElement): PlannerElements {
     choropleth,
     coverage,
     gaps,
+    scenario,
     map,
     legend,
     gapCard,

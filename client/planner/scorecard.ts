@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/i18n';
 import { INDICATOR_STATUSES, type IndicatorResult, type IndicatorStatus, type RegionLevel } from './types';
 
 /** The rows of one region of a scorecard. */
@@ -46,4 +47,12 @@ export function indicatorsOf(
   const seen = new Map<string, Pick<IndicatorResult, 'code' | 'name' | 'nameEn'>>();
   for (const { code, name, nameEn } of rows) if (!seen.has(code)) seen.set(code, { code, name, nameEn });
   return [...seen.values()];
+}
+
+/** Why a row's value is unknown, in the page's language (Chinese first; English on the English page). */
+export function missingReasons(
+  row: Pick<IndicatorResult, 'missingData' | 'missingDataZh'>,
+  lang: Lang,
+): string[] {
+  return lang === 'en' ? row.missingData : row.missingDataZh;
 }

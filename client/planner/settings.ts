@@ -13,7 +13,7 @@ export const PRESETS = {
   /** 助餐: meal points (seed 001). */
   meal: { types: ['MEAL_POINT'], minutes: 15 },
   /**
-   * 嘉兴's 20分钟医养服务圈 (seed 002): the care group and the medical group of the indicator
+   * The 20分钟医养服务圈 rule (seed 002, named by its rule, not by the city that wrote it): the care group and the medical group of the indicator
    * ELDERLY_WITHIN_20_MIN_MEDICAL_AND_CARE, sent as one list because the API takes a single type list.
    */
   medicalAndCare: {

@@ -26,6 +26,8 @@ export interface IndicatorResult {
   unit: string;
   status: IndicatorStatus;
   missingData: string[];
+  /** missingData in Chinese, item for item. */
+  missingDataZh: string[];
   facilityIds: string[];
   failingFacilityIds: string[];
   sourceNote: string;
@@ -78,6 +80,60 @@ export interface CoverageReport {
   subRegionNote: string | null;
   subRegions: CoverageArea[] | null;
   capacity: { placesOffered: number; placesTaken: number; facilitiesWithoutPlacesData: string[] } | null;
+  /** With a scenario: which one, and each area against today. */
+  scenario?: { id: string; name: string; version: number; changeCount: number } | null;
+  comparison?: CoverageDelta[] | null;
+}
+
+/** One area in a scenario against today (schema type CoverageDelta). */
+export interface CoverageDelta {
+  regionCode: string | null;
+  name: string;
+  coveredToday: OlderPeople;
+  coveredInScenario: OlderPeople;
+  newlyCovered: OlderPeople;
+  lostCover: OlderPeople;
+}
+
+/** One change of a scenario (schema type ScenarioChange). */
+export interface ScenarioChange {
+  id: string;
+  kind: 'ADD' | 'MOVE' | 'CLOSE' | 'CAPACITY';
+  facilityId: string | null;
+  hypotheticalId: string | null;
+  type: FacilityType | null;
+  name: string | null;
+  lng: number | null;
+  lat: number | null;
+  places: number | null;
+}
+
+/** A planner's what-if scenario (schema type Scenario). */
+export interface Scenario {
+  id: string;
+  name: string;
+  version: number;
+  shared: boolean;
+  changes: ScenarioChange[];
+}
+
+/** A suggested site (schema type SuggestedSite). */
+export interface SuggestedSite {
+  rank: number;
+  location: GeoPoint;
+  newlyCovered: number;
+  marginalGain: number;
+}
+
+/** Suggested sites for a question (schema type SiteSuggestion). */
+export interface SiteSuggestion {
+  sites: SuggestedSite[];
+  totalNewlyCovered: number;
+  optimalityGap: number;
+  method: 'EXACT' | 'HEURISTIC';
+  candidatesConsidered: number;
+  uncoveredToday: number;
+  noNetworkAccess: number;
 }
 
 /** A facility as the planner names it. */
@@ -109,6 +165,8 @@ export type GapReason = 'BEYOND_REACH' | 'NO_NETWORK_ACCESS';
 export interface Gap {
   id: string;
   reason: GapReason;
+  /** Rank among real gaps; null for areas without street data. */
+  rank: number | null;
   area: Polygon | MultiPolygon;
   cellCount: number;
   elderly: OlderPeople;

@@ -7,7 +7,7 @@ import { PLANNER_COLORS } from '../planner/map/planner-layers';
 import { coverageSummary, questionText } from '../planner/panels/coverage-summary';
 import { statusSummary } from '../planner/panels/scorecard-panel';
 import { sampleTag, scorecardTable } from '../planner/panels/scorecard-table';
-import { groupByRegion, statusCounts } from '../planner/scorecard';
+import { groupByRegion, missingReasons, statusCounts } from '../planner/scorecard';
 import type { AnalysisSettings } from '../planner/settings';
 import type { CoverageReport, Gap, IndicatorResult } from '../planner/types';
 
@@ -123,7 +123,7 @@ function subRegion(
 ): HTMLElement[] {
   const counts = statusCounts(rows);
   const heading = h('h3', {}, m.subRegionSummary(name, counts.PASS, counts.FAIL, counts.UNKNOWN));
-  const reasons = new Set(rows.map((row) => row.missingData.join('；')));
+  const reasons = new Set(rows.map((row) => missingReasons(row, lang).join('；')));
   if (counts.UNKNOWN === rows.length && reasons.size === 1) {
     return [heading, h('p', { class: 'missing' }, m.missingData, [...reasons][0])];
   }

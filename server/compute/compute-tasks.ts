@@ -11,6 +11,8 @@ import { WALK_OFF_METERS } from '../routing/isochrone';
 import { reachedPolygon, type ReachedPolygon } from '../routing/polygonize';
 import { travelProfile, type TravelMode, type TravelProfile } from '../routing/profile';
 import { walkPath } from '../routing/walk-path';
+import { solveCovering } from '../siting/covering';
+import { siteReach, type SiteQuestion } from '../siting/site-reach';
 
 /** A travel profile as plain data, so that it can cross to a worker thread. */
 export interface ProfileSpec {
@@ -133,6 +135,31 @@ export const COMPUTE_TASKS = {
           Infinity,
         ),
       ),
+    };
+  },
+
+  /** Sites that would newly cover the most older people (maximal covering location; see siting/). */
+  async suggestSites(
+    network: RoadNetwork,
+    input: { question: SiteQuestion; profile: ProfileSpec; count: number; timeBudgetMs: number },
+  ) {
+    const reach = siteReach(network.graph, profileOf(input.profile), input.question);
+    const started = performance.now();
+    const solution = await solveCovering({
+      demand: reach.demand,
+      reach: reach.reach,
+      count: input.count,
+      capacity: input.question.siteCapacity,
+      timeBudgetMs: input.timeBudgetMs,
+    });
+    return {
+      ...solution,
+      locations: solution.chosen.map((candidate) => reach.candidates[candidate]),
+      candidatesConsidered: reach.candidates.length,
+      candidatesOffNetwork: reach.candidatesOffNetwork,
+      uncoveredToday: reach.uncoveredToday,
+      noNetworkAccess: reach.noNetworkAccess,
+      solveMillis: performance.now() - started,
     };
   },
 };

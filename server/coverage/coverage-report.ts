@@ -130,7 +130,7 @@ export function coverageReport(
   facilities: readonly CoverageFacilityRow[],
   result: CellCoverageResult,
   settings: CoverageSettings,
-): CoverageReport {
+): Omit<CoverageReport, 'scenario' | 'comparison'> {
   const regionTally = tallyCells(scope.cells, result.cells, () => true, settings.capacityAware);
   const counted = new Set(result.facilitiesCounted);
   const capacity: CapacityAllocation | null = result.capacity

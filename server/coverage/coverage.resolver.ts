@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../auth/authorize';
 import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
@@ -25,6 +25,12 @@ export class CoverageResolver {
       description: 'Walking speed, default 60 m/min; older people may walk slower.',
     })
     speedMetersPerMinute: number | null,
+    @Arg('scenario', () => ID, {
+      nullable: true,
+      description:
+        'A scenario (PLANNER or ADMIN; FORBIDDEN otherwise): counts with its facilities, and `comparison` against today.',
+    })
+    scenario: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     return new CoverageService(
@@ -38,6 +44,7 @@ export class CoverageResolver {
       basket,
       capacityAware,
       speedMetersPerMinute,
+      scenario,
     });
   }
 

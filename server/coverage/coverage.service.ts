@@ -7,6 +7,10 @@ import type { Computation } from '../compute/compute-pool';
 import { profileSpec } from '../compute/compute-tasks';
 import type { TravelProfile } from '../routing/profile';
 import type { CellCoverageResult, CoverageQuestion } from '../routing/cell-coverage';
+import { applyChanges, type StoredChange } from '../scenarios/scenario-changes';
+import type { ScenarioRow } from '../scenarios/scenario.repository';
+import { ScenarioService } from '../scenarios/scenario.service';
+import { coverageDeltas } from './coverage-delta';
 import { coverageReport } from './coverage-report';
 import { loadRegionScope, type RegionScope } from './coverage-scope';
 import { CoverageRepository, type CoverageFacilityRow } from './coverage.repository';
@@ -23,6 +27,8 @@ export interface CoverageRequest {
   basket?: boolean | null;
   capacityAware?: boolean | null;
   speedMetersPerMinute?: number | null;
+  /** A scenario id: facilities as the scenario has them, compared with today. */
+  scenario?: string | null;
 }
 
 /** A region's cells and how each stands towards a set of facilities. */
@@ -45,6 +51,7 @@ export function checkedTypes(types: readonly FacilityType[], argument: string): 
 /** Rules of coverage: which cells, which facilities, which searches, who may see what. */
 export class CoverageService {
   private readonly repository: CoverageRepository;
+  private readonly scenarios: ScenarioService;
 
   constructor(
     em: EntityManager,
@@ -52,6 +59,12 @@ export class CoverageService {
     private readonly principal: Principal,
   ) {
     this.repository = new CoverageRepository(em);
+    this.scenarios = new ScenarioService(em, principal);
+  }
+
+  /** A scenario the caller may use (PLANNER or ADMIN; its owner's, or shared), or null when none is asked. */
+  scenario(id: string | null | undefined): Promise<ScenarioRow | null> {
+    return id === null || id === undefined ? Promise.resolve(null) : this.scenarios.readable(id, 'scenario');
   }
 
   /** Checks a coverage question and answers it for the region and each sub-region. */
@@ -62,20 +75,35 @@ export class CoverageService {
     const profile = travelProfileOf(null, request.speedMetersPerMinute);
     const basket = request.basket ?? false;
     const capacityAware = request.capacityAware ?? false;
+    const scenario = await this.scenario(request.scenario);
     const scope = await this.scope(request.regionCode);
     const groups = basket ? types.map((type) => [type]) : [types];
-    const { facilities, result } = await this.analyse(
-      scope,
-      { groups, limitMinutes: minutes, capacityAware },
-      profile,
-    );
-    return coverageReport(scope, facilities, result, {
+    const question = { groups, limitMinutes: minutes, capacityAware };
+    const settings = {
       types,
       minutes,
       speedMetersPerMinute: profile.speedMetersPerMinute,
       basket,
       capacityAware,
-    });
+    };
+    if (!scenario) {
+      const { facilities, result } = await this.analyse(scope, question, profile);
+      return { ...coverageReport(scope, facilities, result, settings), scenario: null, comparison: null };
+    }
+    const [today, planned] = await Promise.all([
+      this.analyse(scope, question, profile),
+      this.analyse(scope, question, profile, scenario.changes),
+    ]);
+    return {
+      ...coverageReport(scope, planned.facilities, planned.result, settings),
+      scenario: {
+        id: scenario.id,
+        name: scenario.name,
+        version: scenario.version,
+        changeCount: scenario.changes.length,
+      },
+      comparison: coverageDeltas(scope, today.result.cells, planned.result.cells, capacityAware),
+    };
   }
 
   /** A region's scope (FORBIDDEN below district level unless the caller is a planner). */
@@ -87,13 +115,16 @@ export class CoverageService {
    * Coverage of every cell of a scope by all facilities of the question's types, anywhere (people
    * cross region borders). Capacity-aware, places are allocated over every population cell in the
    * database, so that neighbouring regions compete for the same places and none is counted twice.
+   * With a scenario's changes, the facilities are today's as the scenario changes them.
    */
   async analyse(
     scope: RegionScope,
     question: CoverageQuestion,
     profile: TravelProfile,
+    changes: readonly StoredChange[] = [],
   ): Promise<RegionCoverage> {
-    const facilities = await this.repository.facilitiesOfTypes([...new Set(question.groups.flat())]);
+    const types = [...new Set(question.groups.flat())];
+    const facilities = applyChanges(await this.repository.facilitiesOfTypes(types), changes, types);
     const spec = profileSpec(profile);
     if (!question.capacityAware) {
       const result = await this.computation.run('cellCoverage', {

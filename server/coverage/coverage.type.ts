@@ -119,6 +119,47 @@ export class CapacityAllocation {
   facilitiesWithoutPlacesData!: string[];
 }
 
+/** The scenario an answer was computed for. */
+@ObjectType({ description: 'The scenario an answer was computed for, at the version read.' })
+export class ScenarioRef {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => Int, { description: 'Changes applied.' })
+  changeCount!: number;
+}
+
+/** One area's coverage in a scenario against today. */
+@ObjectType({
+  description:
+    'One area in a scenario against today, by age group. Covered means within reach (capacityAware: given a place). newlyCovered − lostCover = coveredInScenario − coveredToday.',
+})
+export class CoverageDelta {
+  @Field(() => String, { nullable: true, description: 'Division code; null for cells in no sub-region.' })
+  regionCode!: string | null;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => OlderPeople)
+  coveredToday!: OlderPeople;
+
+  @Field(() => OlderPeople)
+  coveredInScenario!: OlderPeople;
+
+  @Field(() => OlderPeople, { description: 'Older people covered in the scenario and not today.' })
+  newlyCovered!: OlderPeople;
+
+  @Field(() => OlderPeople, { description: 'Older people covered today who lose cover in the scenario.' })
+  lostCover!: OlderPeople;
+}
+
 /** Coverage of a region and its sub-regions. */
 @ObjectType({ description: 'Older people within reach of care, for a region and each sub-region below it.' })
 export class CoverageReport {
@@ -180,4 +221,17 @@ export class CoverageReport {
 
   @Field(() => [String], { description: 'What the numbers rest on and what they leave out, in words.' })
   notes!: string[];
+
+  @Field(() => ScenarioRef, {
+    nullable: true,
+    description:
+      'With `scenario`: the scenario the counts above are for (its facilities instead of today’s).',
+  })
+  scenario!: ScenarioRef | null;
+
+  @Field(() => [CoverageDelta], {
+    nullable: true,
+    description: 'With `scenario`: the region, each sub-region and the cells in none, against today.',
+  })
+  comparison!: CoverageDelta[] | null;
 }

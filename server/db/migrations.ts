@@ -12,6 +12,7 @@ import { Migration20261201121000_region_population_table } from './migrations/Mi
 import { Migration20261201100000_place_search } from './migrations/Migration20261201100000_place_search';
 import { Migration20261201101000_facility_fees } from './migrations/Migration20261201101000_facility_fees';
 import { Migration20261201130000_cluster } from './migrations/Migration20261201130000_cluster';
+import { Migration20261201110000_scenarios } from './migrations/Migration20261201110000_scenarios';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -32,4 +33,5 @@ export const migrations = [
   { name: 'Migration20261201100000_place_search', class: Migration20261201100000_place_search },
   { name: 'Migration20261201101000_facility_fees', class: Migration20261201101000_facility_fees },
   { name: 'Migration20261201130000_cluster', class: Migration20261201130000_cluster },
+  { name: 'Migration20261201110000_scenarios', class: Migration20261201110000_scenarios },
 ];

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
 import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
 import { FacilityType } from '../facilities/facility-kind';
@@ -10,7 +10,7 @@ export class GapResolver {
   @Authorized('PLANNER', 'ADMIN')
   @Query(() => [Gap], {
     description:
-      'Where older people are not within `minutes` (default 15) of the types: adjacent uncovered 200 m cells merged into areas, most older people (60+) first, each with the soonest facility of every type it lacks. basket: a cell is uncovered when ANY type is beyond reach (default: when ALL are). Cells with no network access form gaps of reason NO_NETWORK_ACCESS. first: 0–500, default 20. PLANNER or ADMIN.',
+      'Where older people are not within `minutes` (default 15) of the types: adjacent uncovered 200 m cells merged into areas, each with the soonest facility of every type it lacks. Real gaps (BEYOND_REACH) come first, ranked by older people (60+); then areas whose cells have no street within 300 m (NO_NETWORK_ACCESS, 无路网数据: unknown, unranked). Areas with nobody in them are not listed. basket: a cell is uncovered when ANY type is beyond reach (default: when ALL are). first: 0–500, default 20. scenario: gaps with that scenario’s facilities. PLANNER or ADMIN.',
   })
   async gaps(
     @Arg('regionCode', () => String) regionCode: string,
@@ -23,6 +23,8 @@ export class GapResolver {
       description: 'Walking speed, default 60 m/min.',
     })
     speedMetersPerMinute: number | null,
+    @Arg('scenario', () => ID, { nullable: true, description: 'A scenario: gaps with its facilities.' })
+    scenario: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     const computation = await ctx.network.computation(requestCaller(ctx));
@@ -33,6 +35,7 @@ export class GapResolver {
       first,
       basket,
       speedMetersPerMinute,
+      scenario,
     });
   }
 }

@@ -7,8 +7,10 @@ import { checkedTypes, CoverageService, DEFAULT_COVERAGE_MINUTES } from '../cove
 import type { FacilityType } from '../facilities/facility-kind';
 import { FacilityRepository } from '../facilities/facility.repository';
 import { badUserInput } from '../kernel/errors';
+import { canonicalId } from '../kernel/ids';
+import { applyChanges } from '../scenarios/scenario-changes';
 import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
-import { gapReasonOf, summariseGap } from './gap-cells';
+import { GapReason, gapReasonOf, summariseGap } from './gap-cells';
 import { GapRepository } from './gap.repository';
 import type { Gap } from './gap.type';
 
@@ -23,6 +25,8 @@ export interface GapRequest {
   basket?: boolean | null;
   first?: number | null;
   speedMetersPerMinute?: number | null;
+  /** A scenario id: gaps as they would be with the scenario's facilities. */
+  scenario?: string | null;
 }
 
 /** Rules of gap analysis: which cells are uncovered, how they merge, what each gap lacks. */
@@ -45,8 +49,9 @@ export class GapService {
   }
 
   /**
-   * The uncovered areas of a region, most older people first. One search per type, at any distance,
-   * gives both coverage and the soonest facility of each missing type.
+   * The uncovered areas of a region: real gaps (beyond reach) ranked, most older people first, then the
+   * areas without street data (unknown, unranked); areas with nobody in them are left out. One search per
+   * type, at any distance, gives both coverage and the soonest facility of each missing type.
    */
   async list(request: GapRequest): Promise<Gap[]> {
     const types = checkedTypes(request.types, 'types');
@@ -58,8 +63,13 @@ export class GapService {
     }
     const profile = travelProfileOf(null, request.speedMetersPerMinute);
     const basket = request.basket ?? false;
+    const scenario = await this.coverage.scenario(request.scenario);
     const scope = await this.coverage.scope(request.regionCode);
-    const facilities = await this.cells.facilitiesOfTypes(types);
+    const facilities = applyChanges(
+      await this.cells.facilitiesOfTypes(types),
+      scenario?.changes ?? [],
+      types,
+    );
     const { onNetwork, reachByGroup: reachByType } = await this.computation.run('nearestByGroup', {
       places: scope.cells,
       groups: types.map((type) => facilities.filter((facility) => facility.type === type)),
@@ -84,10 +94,24 @@ export class GapService {
         missing: summary.missing,
       };
     });
-    gaps.sort((a, b) => b.elderly.age60plus - a.elderly.age60plus || (a.id < b.id ? -1 : 1));
-    const page = gaps.slice(0, first);
+    const unknownLast = (reason: string) => (reason === GapReason.NO_NETWORK_ACCESS ? 1 : 0);
+    const listed = gaps
+      .filter((gap) => gap.elderly.age60plus + gap.elderly.age65plus + gap.elderly.age80plus > 0)
+      .sort(
+        (a, b) =>
+          unknownLast(a.reason) - unknownLast(b.reason) ||
+          b.elderly.age60plus - a.elderly.age60plus ||
+          (a.id < b.id ? -1 : 1),
+      )
+      .map((gap, index) => ({ ...gap, rank: gap.reason === GapReason.BEYOND_REACH ? index + 1 : null }));
+    const page = listed.slice(0, first);
+    // Hypothetical facilities of a scenario are not in the directory: they are named by id only.
     const nearestIds = [
-      ...new Set(page.flatMap((gap) => gap.missing.flatMap((missing) => missing.nearest?.facilityId ?? []))),
+      ...new Set(
+        page.flatMap((gap) =>
+          gap.missing.flatMap((missing) => canonicalId(missing.nearest?.facilityId) ?? []),
+        ),
+      ),
     ];
     const records = new Map(
       (await this.facilities.findByIds(nearestIds)).map((record) => [record.id, record]),
@@ -98,6 +122,7 @@ export class GapService {
         type: missing.type,
         elderly: missing.elderly,
         nearestFacility: missing.nearest ? (records.get(missing.nearest.facilityId) ?? null) : null,
+        nearestFacilityId: missing.nearest?.facilityId ?? null,
         travelMinutes: missing.nearest?.travelMinutes ?? null,
       })),
     }));

@@ -9,7 +9,8 @@ import { GapReason } from './gap-cells';
 
 registerEnumType(GapReason, {
   name: 'GapReason',
-  description: 'Why older people are in a gap.',
+  description:
+    'Why older people are listed: BEYOND_REACH is a real gap; NO_NETWORK_ACCESS is unknown (无路网数据), not a gap.',
   valuesConfig: {
     BEYOND_REACH: { description: 'On the street network, but not within the time limit.' },
     NO_NETWORK_ACCESS: {
@@ -37,6 +38,13 @@ export class MissingFacilityType {
   })
   nearestFacility!: FacilityRecord | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Id of the soonest facility: a directory id, or a hypothetical facility of the scenario (h and its change number).',
+  })
+  nearestFacilityId!: string | null;
+
   @Field(() => Float, {
     nullable: true,
     description: 'Walking minutes to nearestFacility from the nearest of those cells.',
@@ -54,6 +62,13 @@ export class Gap {
 
   @Field(() => GapReason)
   reason!: GapReason;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Rank among real gaps (BEYOND_REACH), 1 = most older people; null for areas without street data (NO_NETWORK_ACCESS: unknown, not a gap, never ranked).',
+  })
+  rank!: number | null;
 
   @Field(() => GeoJSONScalar, { description: 'Polygon or MultiPolygon, WGS84.' })
   area!: Polygon | MultiPolygon;

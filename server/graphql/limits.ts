@@ -61,6 +61,10 @@ export const LIST_SIZES: Record<string, number> = {
   'BoundaryImportReport.matched': 1_000,
   'BoundaryImportReport.problems': 1_000,
   'BoundaryImportReport.overlaps': 200,
+  'Query.scenarios': 100,
+  'Scenario.changes': 200,
+  'CoverageReport.comparison': 200,
+  'SiteSuggestion.sites': 50,
 };
 
 /** Lists of objects not named above are priced as this many items, never as one. */
@@ -91,15 +95,19 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
       0,
     ),
   'Query.travelTimes': (args) => 400 * reachFactor(15, speedOf(args)),
-  'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
+  'Query.coverage': (args) =>
+    400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1) * (args.scenario ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
-  'Query.indicators': () => 2_000,
   'Mutation.importPopulation': () => 2_000,
   'Mutation.importRegionBoundaries': () => 2_000,
   // Two indexed reads of at most 200 candidates each, every region, and one region lookup per answer.
   'Query.places': () => 20,
   // One search over the whole network, as travelTimes, and the way traced back.
   'Query.route': (args) => 400 * reachFactor(15, speedOf(args)),
+  'Query.suggestSites': (args) =>
+    400 * regionSearchFactor(args) +
+    20 * Math.min(2_000, Array.isArray(args.candidates) ? args.candidates.length : 500),
+  'Query.indicators': (args) => (args.scenario ? 4_000 : 2_000),
   'Query.facilities': (args) => {
     const within = (
       args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined

@@ -98,7 +98,7 @@ export interface IndicatorOutcome {
   readonly lowerBound: number | null;
   readonly upperBound: number | null;
   readonly status: IndicatorStatus;
-  readonly missingData: readonly string[];
+  readonly missingData: readonly MissingReason[];
   readonly facilityIds: readonly string[];
   readonly failingFacilityIds: readonly string[];
   readonly note: string;
@@ -106,6 +106,31 @@ export interface IndicatorOutcome {
 }
 
 const label = (facility: { id: string; name: string }) => `${facility.name} (id ${facility.id})`;
+
+/** Why a value is unknown, written for planners: Chinese, and English for the English page. */
+export interface MissingReason {
+  readonly zh: string;
+  readonly en: string;
+}
+
+const reason = (zh: string, en: string): MissingReason => ({ zh, en });
+
+/** Facility fields as planners name them. */
+const FIELD_NAMES: Readonly<Record<string, MissingReason>> = {
+  totalBeds: reason('总床位数', 'total beds'),
+  nursingBeds: reason('护理型床位数', 'nursing-type beds'),
+  dementiaBeds: reason('失智床位数', 'dementia beds'),
+  residents: reason('在住老人数', 'residents'),
+  hasRehabRoom: reason('是否设康复室', 'whether it has a rehabilitation room'),
+  hasInhouseMedical: reason('是否内设医疗机构', 'whether it has an in-house medical institution'),
+};
+
+function fieldMissing(institution: { id: string; name: string }, fields: readonly string[]): MissingReason {
+  return reason(
+    `${institution.name}未填报${fields.map((field) => FIELD_NAMES[field].zh).join('、')}`,
+    `${fields.map((field) => FIELD_NAMES[field].en).join(' and ')} of ${label(institution)} not reported`,
+  );
+}
 
 function exact(
   value: number,
@@ -123,7 +148,7 @@ function exact(
 }
 
 function unknown(
-  missingData: string[],
+  missingData: MissingReason[],
   rest: Omit<IndicatorOutcome, 'value' | 'lowerBound' | 'upperBound' | 'status' | 'missingData'>,
 ): IndicatorOutcome {
   return {
@@ -141,7 +166,7 @@ interface ShareItem {
   readonly id: string;
   readonly verdict: 'yes' | 'no' | 'unknown';
   /** What is absent, for an unknown item. */
-  readonly missing?: string;
+  readonly missing?: MissingReason;
 }
 
 /**
@@ -189,7 +214,7 @@ function shareOutcome(
     lowerBound: low,
     upperBound: high,
     status,
-    missingData: unknownItems.map((item) => item.missing ?? item.id),
+    missingData: unknownItems.map((item) => item.missing ?? reason(item.id, item.id)),
     note: rest.note,
     ...base,
   };
@@ -199,20 +224,25 @@ function sampleOf(institutions: readonly InstitutionFacts[]): boolean {
   return institutions.some((institution) => institution.isSample);
 }
 
-function noBoundary(facts: RegionFacts): string {
-  return `boundary of ${facts.name} (${facts.code}), to tell which facilities lie inside it`;
+function noBoundary(facts: RegionFacts): MissingReason {
+  return reason(
+    `${facts.name}（${facts.code}）没有边界数据，无法判断哪些设施在区内`,
+    `no boundary of ${facts.name} (${facts.code}) to tell which facilities lie inside it`,
+  );
 }
 
 /** Sums a bed field over institutions, or names those that lack it. */
 function bedSum(
   institutions: readonly InstitutionFacts[],
   fields: readonly ('totalBeds' | 'nursingBeds' | 'dementiaBeds')[],
-): { sums: number[]; missing: string[] } {
+): { sums: number[]; missing: MissingReason[] } {
   const missing = institutions
     .filter((institution) => fields.some((field) => institution[field] === null))
-    .map(
-      (institution) =>
-        `${fields.filter((field) => institution[field] === null).join(' and ')} of ${label(institution)}`,
+    .map((institution) =>
+      fieldMissing(
+        institution,
+        fields.filter((field) => institution[field] === null),
+      ),
     );
   const sums = fields.map((field) =>
     institutions.reduce((sum, institution) => sum + (institution[field] ?? 0), 0),
@@ -220,8 +250,11 @@ function bedSum(
   return { sums, missing };
 }
 
-function populationMissing(facts: RegionFacts, age: string): string {
-  return `${age} population of ${facts.name} (${facts.code}): a census count, or population cells covering it`;
+function populationMissing(facts: RegionFacts, age: string): MissingReason {
+  return reason(
+    `${facts.name}（${facts.code}）没有 ${age} 老年人口数据（人口普查数或人口网格）`,
+    `no ${age} population for ${facts.name} (${facts.code}): neither a census count nor population cells`,
+  );
 }
 
 function populationNote(population: PopulationFact): string {
@@ -244,10 +277,18 @@ function nursingBedShare(facts: RegionFacts, target: number): IndicatorOutcome {
   if (missing.length) return unknown(missing, { ...rest, failingFacilityIds: [] });
   const [total, nursing] = sums;
   if (total === 0) {
-    return unknown([`care-institution beds in ${facts.name}: none is recorded, so the share is undefined`], {
-      ...rest,
-      failingFacilityIds: [],
-    });
+    return unknown(
+      [
+        reason(
+          `${facts.name}没有登记任何养老机构床位，占比无法计算`,
+          `no care-institution beds are recorded in ${facts.name}, so the share is undefined`,
+        ),
+      ],
+      {
+        ...rest,
+        failingFacilityIds: [],
+      },
+    );
   }
   return exact((100 * nursing) / total, target, {
     ...rest,
@@ -291,11 +332,13 @@ function rehabRoomInLarge(facts: RegionFacts, target: number): IndicatorOutcome 
     return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
   const items: ShareItem[] = facts.institutions.flatMap((institution): ShareItem[] => {
     if (institution.totalBeds === null) {
-      return [{ id: institution.id, verdict: 'unknown', missing: `total_beds of ${label(institution)}` }];
+      return [{ id: institution.id, verdict: 'unknown', missing: fieldMissing(institution, ['totalBeds']) }];
     }
     if (institution.totalBeds < 100) return [];
     if (institution.hasRehabRoom === null) {
-      return [{ id: institution.id, verdict: 'unknown', missing: `has_rehab_room of ${label(institution)}` }];
+      return [
+        { id: institution.id, verdict: 'unknown', missing: fieldMissing(institution, ['hasRehabRoom']) },
+      ];
     }
     return [{ id: institution.id, verdict: institution.hasRehabRoom ? 'yes' : 'no' }];
   });
@@ -315,7 +358,7 @@ function medicalCareFor50(facts: RegionFacts, target: number): IndicatorOutcome 
     return unknown([noBoundary(facts)], { facilityIds: [], failingFacilityIds: [], note, isSample: false });
   const items: ShareItem[] = facts.institutions.flatMap((institution): ShareItem[] => {
     if (institution.residents === null) {
-      return [{ id: institution.id, verdict: 'unknown', missing: `residents of ${label(institution)}` }];
+      return [{ id: institution.id, verdict: 'unknown', missing: fieldMissing(institution, ['residents']) }];
     }
     if (institution.residents < 50) return [];
     if (institution.hasInhouseMedical === true || institution.medicalPartners > 0) {
@@ -323,7 +366,7 @@ function medicalCareFor50(facts: RegionFacts, target: number): IndicatorOutcome 
     }
     if (institution.hasInhouseMedical === null) {
       return [
-        { id: institution.id, verdict: 'unknown', missing: `has_inhouse_medical of ${label(institution)}` },
+        { id: institution.id, verdict: 'unknown', missing: fieldMissing(institution, ['hasInhouseMedical']) },
       ];
     }
     return [{ id: institution.id, verdict: 'no' }];
@@ -360,7 +403,10 @@ function streetsWithConsortium(facts: RegionFacts, target: number): IndicatorOut
   if (facts.streets.length === 0) {
     return unknown(
       [
-        `street (街道) regions under ${facts.name} (${facts.code}): region rows of level STREET; no public source gives street boundaries`,
+        reason(
+          `${facts.name}（${facts.code}）下没有街道区划及边界数据（尚无公开来源）`,
+          `no street (街道) regions with boundaries under ${facts.name} (${facts.code}); no public source gives them yet`,
+        ),
       ],
       { facilityIds: [], failingFacilityIds: [], note, isSample: false },
     );
@@ -400,17 +446,31 @@ function coverageOutcome(
   };
   if (population === null || population === 0 || coverage.cellCount === 0) {
     return unknown(
-      [`population cells (small-area counts of older people) for ${facts.name} (${facts.code})`],
+      [
+        reason(
+          `${facts.name}（${facts.code}）没有老年人口数据（无人口网格），不计算覆盖率`,
+          `no population data for ${facts.name} (${facts.code}) (no population cells): coverage is not computed`,
+        ),
+      ],
       rest,
     );
   }
-  const missing: string[] = [];
+  const missing: MissingReason[] = [];
   if (coverage.noNetworkAccess > 0) {
     missing.push(
-      `walk network around the homes of ${coverage.noNetworkAccess} older people in ${coverage.noNetworkCellCount} cells (more than 300 m from every street of the loaded network)`,
+      reason(
+        `${coverage.noNetworkAccess} 位老年人（${coverage.noNetworkCellCount} 个网格）住处 300 米内无路网数据，步行时间未知`,
+        `no street data within 300 m of the homes of ${coverage.noNetworkAccess} older people (${coverage.noNetworkCellCount} cells): their walking time is unknown`,
+      ),
     );
   }
-  if (notInCells > 0) missing.push(`population cells for ${notInCells} older people of the census`);
+  if (notInCells > 0)
+    missing.push(
+      reason(
+        `人口普查中有 ${notInCells} 位老年人不在任何人口网格内`,
+        `${notInCells} older people of the census are in no population cell`,
+      ),
+    );
   const low = (100 * coverage.withinReach) / population;
   const high = (100 * (coverage.withinReach + coverage.noNetworkAccess + notInCells)) / population;
   return {
@@ -430,7 +490,10 @@ function communitiesWithMeals(facts: RegionFacts, target: number): IndicatorOutc
   if (facts.communities.length === 0) {
     return unknown(
       [
-        `community (社区) regions with boundaries under ${facts.name} (${facts.code}): region rows of level COMMUNITY`,
+        reason(
+          `${facts.name}（${facts.code}）下没有社区区划及边界数据`,
+          `no community (社区) regions with boundaries under ${facts.name} (${facts.code})`,
+        ),
       ],
       { facilityIds: [], failingFacilityIds: [], note, isSample: false },
     );
@@ -441,7 +504,10 @@ function communitiesWithMeals(facts: RegionFacts, target: number): IndicatorOutc
       : {
           id: community.code,
           verdict: 'unknown',
-          missing: `boundary of community ${community.name} (${community.code})`,
+          missing: reason(
+            `社区${community.name}（${community.code}）没有边界数据`,
+            `no boundary of community ${community.name} (${community.code})`,
+          ),
         },
   );
   return shareOutcome(items, target, {
@@ -467,7 +533,10 @@ function dementiaBedShare(facts: RegionFacts, target: number): IndicatorOutcome 
   if (designated.length === 0) {
     return unknown(
       [
-        `which institutions in ${facts.name} are designated for dementia care (失智照护定点): no designation is recorded (table facility_designation)`,
+        reason(
+          `${facts.name}尚未登记失智照护定点机构`,
+          `no institution in ${facts.name} is recorded as designated for dementia care (失智照护定点)`,
+        ),
       ],
       { ...rest, failingFacilityIds: [] },
     );
@@ -476,10 +545,18 @@ function dementiaBedShare(facts: RegionFacts, target: number): IndicatorOutcome 
   if (missing.length) return unknown(missing, { ...rest, failingFacilityIds: [] });
   const [total, dementia] = sums;
   if (total === 0)
-    return unknown([`beds of the designated institutions in ${facts.name}`], {
-      ...rest,
-      failingFacilityIds: [],
-    });
+    return unknown(
+      [
+        reason(
+          `${facts.name}失智照护定点机构未登记床位`,
+          `no beds recorded for the designated institutions in ${facts.name}`,
+        ),
+      ],
+      {
+        ...rest,
+        failingFacilityIds: [],
+      },
+    );
   return exact((100 * dementia) / total, target, {
     ...rest,
     failingFacilityIds: designated
@@ -490,8 +567,20 @@ function dementiaBedShare(facts: RegionFacts, target: number): IndicatorOutcome 
   });
 }
 
-function statisticMissing(facts: RegionFacts, kind: StatisticKind, what: string): string {
-  return `${what} of ${facts.name} (${facts.code}): region_statistic ${kind}, not recorded`;
+/** Region figures as planners name them. */
+const STATISTIC_NAMES: Readonly<Record<StatisticKind, string>> = {
+  SOCIAL_WORKERS: '养老机构社会工作者人数',
+  CERTIFIED_SOCIAL_WORKERS: '持证社会工作者人数',
+  FAMILY_DOCTOR_SIGNED_65PLUS: '65 岁以上家庭医生签约人数（卫健部门数据）',
+  NEW_HOUSING_HOUSEHOLDS: '新建住宅小区户数',
+  NEW_HOUSING_ELDERLY_SERVICE_M2: '新建住宅小区养老服务用房面积',
+};
+
+function statisticMissing(facts: RegionFacts, kind: StatisticKind, what: string): MissingReason {
+  return reason(
+    `${facts.name}（${facts.code}）尚未填报${STATISTIC_NAMES[kind]}`,
+    `${what} of ${facts.name} (${facts.code}) not reported`,
+  );
 }
 
 function socialWorkersPer60Beds(facts: RegionFacts, target: number): IndicatorOutcome {
@@ -504,7 +593,7 @@ function socialWorkersPer60Beds(facts: RegionFacts, target: number): IndicatorOu
     note,
     isSample: sampleOf(institutions) || (workers?.isSample ?? false),
   };
-  const missing: string[] = [];
+  const missing: MissingReason[] = [];
   if (!workers)
     missing.push(
       statisticMissing(facts, StatisticKind.SOCIAL_WORKERS, 'social workers in care institutions'),
@@ -513,7 +602,12 @@ function socialWorkersPer60Beds(facts: RegionFacts, target: number): IndicatorOu
   const beds = bedSum(institutions, ['totalBeds']);
   missing.push(...beds.missing);
   if (facts.institutions && beds.missing.length === 0 && beds.sums[0] === 0) {
-    missing.push(`care-institution beds in ${facts.name}: none is recorded`);
+    missing.push(
+      reason(
+        `${facts.name}没有登记任何养老机构床位`,
+        `no care-institution beds are recorded in ${facts.name}`,
+      ),
+    );
   }
   if (missing.length) return unknown(missing, rest);
   return exact((workers!.value * 60) / beds.sums[0], target, rest);
@@ -539,7 +633,7 @@ function ratioOfStatistic(
     note: population ? `${options.note} ${populationNote(population)}` : options.note,
     isSample: (statistic?.isSample ?? false) || (population?.isSample ?? false),
   };
-  const missing: string[] = [];
+  const missing: MissingReason[] = [];
   if (!statistic) missing.push(statisticMissing(facts, options.kind, options.what));
   if (!population || population.count === 0) missing.push(populationMissing(facts, options.age));
   if (missing.length) return unknown(missing, rest);
@@ -555,7 +649,7 @@ function serviceAreaInNewHousing(facts: RegionFacts, target: number): IndicatorO
     note: 'Community elderly-service floor area built in new housing developments per 100 of their households.',
     isSample: (area?.isSample ?? false) || (households?.isSample ?? false),
   };
-  const missing: string[] = [];
+  const missing: MissingReason[] = [];
   if (!area) {
     missing.push(
       statisticMissing(

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Float, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Role } from '../auth/role';
 import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
@@ -16,9 +16,21 @@ export class IndicatorResolver {
     description:
       'The scorecard: every indicator for the region and each region below it (parents first, codes in order): value, target, PASS/FAIL, the facilities that count, and UNKNOWN with the missing data named when it is absent. A district with no streets recorded gets UNKNOWN rows of level STREET (regionCode null). Streets and communities are included for PLANNER and ADMIN only; asking for one otherwise is FORBIDDEN.',
   })
-  async indicators(@Arg('regionCode', () => String) regionCode: string, @Ctx() ctx: RequestContext) {
+  async indicators(
+    @Arg('regionCode', () => String) regionCode: string,
+    @Arg('scenario', () => ID, {
+      nullable: true,
+      description: 'A scenario (PLANNER or ADMIN): values with its facilities, and valueToday beside them.',
+    })
+    scenario: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
     const computation = await ctx.network.computation(requestCaller(ctx));
-    return new IndicatorService(ctx.em, computation, ctx.principal).scorecard(regionCode);
+    return new IndicatorService(ctx.em, computation, ctx.principal).scorecard(
+      regionCode,
+      new Date(),
+      scenario,
+    );
   }
 
   @Query(() => [IndicatorTarget], {

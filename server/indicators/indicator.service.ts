@@ -8,8 +8,10 @@ import { tallyCells } from '../coverage/coverage-tally';
 import type { CellRow } from '../coverage/coverage.repository';
 import { CoverageService, type RegionCoverage } from '../coverage/coverage.service';
 import type { Computation } from '../compute/compute-pool';
+import type { StoredChange } from '../scenarios/scenario-changes';
 import { travelProfile } from '../routing/profile';
 import { RegionLevel } from '../regions/region-level';
+import { canonicalId } from '../kernel/ids';
 import {
   COMMUNITY_CARE_TYPES,
   INDICATORS,
@@ -69,8 +71,32 @@ export class IndicatorService {
    * Every indicator for a region and each region below it (streets and communities for planners
    * only), plus UNKNOWN rows for a district whose streets are not recorded.
    */
-  async scorecard(regionCode: string, now = new Date()): Promise<IndicatorResult[]> {
+  async scorecard(
+    regionCode: string,
+    now = new Date(),
+    scenarioId: string | null = null,
+  ): Promise<IndicatorResult[]> {
+    const scenario = await this.coverage.scenario(scenarioId);
     const scope = await this.coverage.scope(regionCode);
+    if (!scenario) return this.scorecardOf(scope, now, []);
+    // A scenario changes facilities, so only the travel-time indicators can differ from today.
+    const [today, planned] = await Promise.all([
+      this.scorecardOf(scope, now, []),
+      this.scorecardOf(scope, now, scenario.changes),
+    ]);
+    return planned.map((result, index) => ({
+      ...result,
+      scenarioId: scenario.id,
+      valueToday: today[index].value,
+      lowerBoundToday: today[index].lowerBound,
+    }));
+  }
+
+  private async scorecardOf(
+    scope: RegionScope,
+    now: Date,
+    changes: readonly StoredChange[],
+  ): Promise<IndicatorResult[]> {
     const planner = readsSmallAreas(this.principal);
     const rows = regionsInTreeOrder(scope).filter((node) => planner || !isBelowDistrict(node.level));
     const boundaryCodes = rows.filter((node) => node.hasBoundary).map((node) => node.code);
@@ -92,11 +118,13 @@ export class IndicatorService {
         scope,
         { groups: [COMMUNITY_CARE_TYPES], limitMinutes: 15, capacityAware: false },
         profile,
+        changes,
       ),
       this.coverage.analyse(
         scope,
         { groups: MEDICAL_AND_CARE_GROUPS, limitMinutes: 20, capacityAware: false },
         profile,
+        changes,
       ),
     ]);
     const targets = new Map(
@@ -189,7 +217,9 @@ function coverageFact(
     noNetworkAccess: tally.noNetworkAccess.age60plus,
     noNetworkCellCount: tally.noNetworkCellCount,
     census: node.census?.age60plus ?? null,
-    facilityIds: [...facilityIds].sort((a, b) => Number(a) - Number(b)),
+    facilityIds: [...facilityIds]
+      .filter((id) => canonicalId(id) !== null)
+      .sort((a, b) => Number(a) - Number(b)),
     isSample: cells.some((cell, index) => cellsOf(index) && cell.isSample),
   };
 }
@@ -213,11 +243,15 @@ function resultOf(
     target,
     unit: definition.unit,
     status: outcome.status,
-    missingData: [...outcome.missingData],
+    missingData: outcome.missingData.map((missing) => missing.en),
+    missingDataZh: outcome.missingData.map((missing) => missing.zh),
     facilityIds: [...outcome.facilityIds],
     failingFacilityIds: [...outcome.failingFacilityIds],
     sourceNote: `${outcome.note} Target: seed ${definition.seeds}.`,
     isSample: outcome.isSample,
+    scenarioId: null,
+    valueToday: null,
+    lowerBoundToday: null,
   };
 }
 
@@ -239,12 +273,16 @@ function absentStreets(district: RegionNode, targets: ReadonlyMap<IndicatorCode,
       unit: definition.unit,
       status: IndicatorStatus.UNKNOWN,
       missingData: [
-        `street (街道) regions of ${district.name} (${district.code}) with boundaries: region rows of level STREET; no public source gives them`,
+        `no street (街道) regions with boundaries under ${district.name} (${district.code}); no public source gives them yet`,
       ],
+      missingDataZh: [`${district.name}（${district.code}）下没有街道区划及边界数据（尚无公开来源）`],
       facilityIds: [],
       failingFacilityIds: [],
       sourceNote: `No street is recorded under ${district.name}; street-level values cannot be computed. Target: seed ${definition.seeds}.`,
       isSample: false,
+      scenarioId: null,
+      valueToday: null,
+      lowerBoundToday: null,
     }),
   );
 }

@@ -70,9 +70,12 @@ export class IndicatorResult {
   status!: IndicatorStatus;
 
   @Field(() => [String], {
-    description: 'The data that would decide an UNKNOWN, or make a bounded value exact.',
+    description: 'The data that would decide an UNKNOWN, or make a bounded value exact, in English.',
   })
   missingData!: string[];
+
+  @Field(() => [String], { description: 'missingData in Chinese, item for item (缺少的数据).' })
+  missingDataZh!: string[];
 
   @Field(() => [ID], { description: 'The facilities that count for this indicator.' })
   facilityIds!: string[];
@@ -87,6 +90,18 @@ export class IndicatorResult {
 
   @Field(() => Boolean, { description: 'Whether sample (示例) rows went into the value.' })
   isSample!: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'With `scenario`: the scenario the value is for (only travel-time indicators can change).',
+  })
+  scenarioId!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'With `scenario`: the value today.' })
+  valueToday!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'With `scenario`: the lower bound today.' })
+  lowerBoundToday!: number | null;
 }
 
 /** A target and where it comes from. */

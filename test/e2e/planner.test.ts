@@ -235,9 +235,10 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
         row.name,
         row.status,
       ]);
-      expect(numberOf(record.value)).toBe(row.value);
-      expect(numberOf(record.lower_bound)).toBe(row.lowerBound);
-      expect(numberOf(record.upper_bound)).toBe(row.upperBound);
+      const hundredths = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+      expect(numberOf(record.value)).toBe(hundredths(row.value));
+      expect(numberOf(record.lower_bound)).toBe(hundredths(row.lowerBound));
+      expect(numberOf(record.upper_bound)).toBe(hundredths(row.upperBound));
       expect(numberOf(record.target)).toBe(row.target);
       expect(Number(record.facilities_counted)).toBe(row.facilityIds.length);
       expect(record.is_sample).toBe(String(row.isSample));
@@ -262,19 +263,14 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
         reason: gap.reason,
         sample: true,
       });
-      expect(
-        feature.properties.missing.map((missing) => [
-          missing.type,
-          missing.nearestFacilityId,
-          missing.travelMinutes,
-        ]),
-      ).toEqual(
-        gap.missing.map((missing) => [
-          missing.type,
+      for (const missing of gap.missing) {
+        expect(feature.properties[`missing_${missing.type}_nearest_facility_id`]).toBe(
           missing.nearestFacility?.id ?? null,
-          missing.travelMinutes,
-        ]),
-      );
+        );
+        expect(feature.properties[`missing_${missing.type}_travel_minutes`]).toBe(
+          missing.travelMinutes === null ? null : Math.round(missing.travelMinutes * 10) / 10,
+        );
+      }
     });
 
     // The printable report of the same question opens in a tab of its own, signed in too.
@@ -345,6 +341,53 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     expect((await focused(page)).id).toBe('gap-item-1');
     expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
   });
+
+  it(
+    'planner journey: sign in → scenario → place a facility in the largest gap → numbers change → suggest sites → ranked markers',
+    async () => {
+      const d = await open({}, stage.plannerToken);
+      const page = d.page;
+      const wait = { timeout: E2E_WAIT_MS };
+      await page.click('#scenario-new');
+      await page.locator('#scenario-name').waitFor(wait);
+      // The largest real gap, centred on the map by the list; the facility goes where the map's centre is.
+      await page.click('#gap-item-1');
+      await page.click('#gap-card-close');
+      await page.click('#scenario-place');
+      await page.locator('#map canvas').click();
+      await page.locator('#scenario-newly').waitFor(wait);
+      await ready(page);
+      await page.screenshot({ path: '/tmp/planner-scenario.png' });
+      const { scenarios } = await api<{ scenarios: { id: string; changes: { kind: string }[] }[] }>(
+        `{ scenarios { id changes { kind } } }`,
+        {},
+        stage.plannerToken,
+      );
+      expect(scenarios[0].changes.map((change) => change.kind)).toEqual(['ADD']);
+      const { coverage } = await api<{
+        coverage: {
+          comparison: { newlyCovered: { age60plus: number }; coveredInScenario: { age60plus: number } }[];
+        };
+      }>(operation('Coverage'), { ...DEFAULT_SETTINGS, scenario: scenarios[0].id }, stage.plannerToken);
+      const newly = coverage.comparison[0].newlyCovered.age60plus;
+      expect(newly).toBeGreaterThan(0);
+      // The page shows exactly what the API reports for that scenario.
+      expect(await page.locator('#scenario-newly').getAttribute('data-count')).toBe(String(newly));
+      expect(await page.locator('#scenario-covered').textContent()).toContain(
+        count(coverage.comparison[0].coveredInScenario.age60plus),
+      );
+      expect(await page.locator('.scenario-marker').count()).toBe(1);
+
+      await page.click('#suggest-sites');
+      await expect.poll(() => page.locator('.suggested-marker').count(), wait).toBe(3);
+      expect(await page.locator('#suggested-sites li').count()).toBe(3);
+      expect(
+        await page.locator('.suggested-marker').evaluateAll((markers) => markers.map((m) => m.textContent)),
+      ).toEqual(['1', '2', '3']);
+      await page.screenshot({ path: '/tmp/planner-suggest.png' });
+    },
+    15 * E2E_WAIT_MS,
+  );
 });
 
 /** The element that has the keyboard focus. */

@@ -99,37 +99,37 @@ const CASES: Record<
       ],
     },
     unknown: withSmall({ nursingBeds: null }),
-    missing: 'nursingBeds of 老年公寓 (id 2)',
+    missing: 'nursing-type beds of 老年公寓 (id 2) not reported',
   },
   NURSING_BEDS_PER_100_ELDERLY: {
     value: (100 * 110) / 5000,
     fail: { elderly60plus: { count: 10_000, fromCells: false, isSample: false } },
     unknown: { elderly60plus: null },
-    missing: '60+ population of 上城区 (330102)',
+    missing: 'no 60+ population for 上城区 (330102)',
   },
   REHAB_ROOM_IN_LARGE_INSTITUTIONS: {
     value: 100,
     fail: withLarge({ hasRehabRoom: false }),
     unknown: withLarge({ hasRehabRoom: null }),
-    missing: 'has_rehab_room of 颐养院 (id 1)',
+    missing: 'whether it has a rehabilitation room of 颐养院 (id 1)',
   },
   MEDICAL_CARE_IN_INSTITUTIONS_50_RESIDENTS: {
     value: 100,
     fail: withSmall({ medicalPartners: 0, primaryPartners: 0 }),
     unknown: withSmall({ medicalPartners: 0, primaryPartners: 0, hasInhouseMedical: null }),
-    missing: 'has_inhouse_medical of 老年公寓 (id 2)',
+    missing: 'whether it has an in-house medical institution of 老年公寓 (id 2)',
   },
   INSTITUTIONS_SIGNED_WITH_MEDICAL: {
     value: 100,
     fail: withSmall({ primaryPartners: 0 }),
     unknown: { institutions: null },
-    missing: 'boundary of 上城区 (330102)',
+    missing: 'no boundary of 上城区 (330102)',
   },
   STREETS_WITH_CONSORTIUM: {
     value: 100,
     fail: { streets: [...base.streets, { code: '330102002', name: '清波街道', consortiumIds: [] }] },
     unknown: { streets: [] },
-    missing: 'street (街道) regions under 上城区 (330102)',
+    missing: 'no street (街道) regions with boundaries under 上城区 (330102)',
   },
   ELDERLY_WITHIN_15_MIN_COMMUNITY_CARE: {
     value: 100,
@@ -137,19 +137,19 @@ const CASES: Record<
     unknown: {
       communityCare15: { ...fullCoverage, withinReach: 4000, noNetworkAccess: 1000, noNetworkCellCount: 2 },
     },
-    missing: 'walk network around the homes of 1000 older people in 2 cells',
+    missing: 'no street data within 300 m of the homes of 1000 older people (2 cells)',
   },
   ELDERLY_WITHIN_20_MIN_MEDICAL_AND_CARE: {
     value: 100,
     fail: { medicalAndCare20: { ...fullCoverage, withinReach: 4999 } },
     unknown: { medicalAndCare20: { ...fullCoverage, cellCount: 0, cellElderly: 0, withinReach: 0 } },
-    missing: 'population cells (small-area counts of older people) for 上城区 (330102)',
+    missing: 'no population data for 上城区 (330102)',
   },
   COMMUNITIES_WITH_MEAL_SERVICE: {
     value: 100,
     fail: { communities: [{ ...base.communities[0], mealFacilityIds: [] }] },
     unknown: { communities: [] },
-    missing: 'community (社区) regions with boundaries under 上城区 (330102)',
+    missing: 'no community (社区) regions with boundaries under 上城区 (330102)',
   },
   DEMENTIA_BED_SHARE_IN_DESIGNATED: {
     value: (100 * 10) / 120,
@@ -161,25 +161,25 @@ const CASES: Record<
     value: 1,
     fail: withStatistic('SOCIAL_WORKERS', 2),
     unknown: withStatistic('SOCIAL_WORKERS', null),
-    missing: 'region_statistic SOCIAL_WORKERS',
+    missing: 'social workers in care institutions of 上城区 (330102) not reported',
   },
   CERTIFIED_SOCIAL_WORKERS_PER_500_ELDERLY: {
     value: 1,
     fail: withStatistic('CERTIFIED_SOCIAL_WORKERS', 5),
     unknown: withStatistic('CERTIFIED_SOCIAL_WORKERS', null),
-    missing: 'region_statistic CERTIFIED_SOCIAL_WORKERS',
+    missing: 'certified social workers (持证社会工作者) of 上城区 (330102) not reported',
   },
   FAMILY_DOCTOR_SIGNING_65PLUS: {
     value: 80,
     fail: withStatistic('FAMILY_DOCTOR_SIGNED_65PLUS', 2000),
     unknown: withStatistic('FAMILY_DOCTOR_SIGNED_65PLUS', null),
-    missing: 'region_statistic FAMILY_DOCTOR_SIGNED_65PLUS',
+    missing: 'not reported',
   },
   ELDERLY_SERVICE_AREA_IN_NEW_HOUSING: {
     value: 25,
     fail: withStatistic('NEW_HOUSING_ELDERLY_SERVICE_M2', 100),
     unknown: withStatistic('NEW_HOUSING_HOUSEHOLDS', null),
-    missing: 'region_statistic NEW_HOUSING_HOUSEHOLDS',
+    missing: 'households of new housing of 上城区 (330102) not reported',
   },
 };
 
@@ -203,7 +203,8 @@ describe.each(INDICATORS.map((definition) => definition.code))('%s', (code) => {
     const outcome = evaluate(code, { ...base, ...cases.unknown });
     expect(outcome.status).toBe('UNKNOWN');
     expect(outcome.value).toBeNull();
-    expect(outcome.missingData.join(' | ')).toContain(cases.missing);
+    expect(outcome.missingData.map((missing) => missing.en).join(' | ')).toContain(cases.missing);
+    for (const missing of outcome.missingData) expect(missing.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

@@ -19,6 +19,7 @@ interface Row {
   target: number;
   status: string;
   missingData: string[];
+  missingDataZh: string[];
   facilityIds: string[];
   failingFacilityIds: string[];
   isSample: boolean;
@@ -27,7 +28,7 @@ interface Row {
 
 const INDICATORS_QUERY = `query($code: String!) { indicators(regionCode: $code) {
   code name nameEn regionCode regionName regionLevel value lowerBound upperBound target unit status
-  missingData facilityIds failingFacilityIds sourceNote isSample } }`;
+  missingData missingDataZh facilityIds failingFacilityIds sourceNote isSample } }`;
 
 async function scorecard(code: string, role = 'PLANNER'): Promise<Row[]> {
   const { data, errors } = await server.query<{ indicators: Row[] }>(INDICATORS_QUERY, { code }, auth[role]);
@@ -222,7 +223,11 @@ describe('streets, communities, statistics and designations added later', () => 
     const dementia = pick(rows, 'DEMENTIA_BED_SHARE_IN_DESIGNATED', '330102');
     expect(dementia.facilityIds).toEqual([designatedHome.id]);
     expect(dementia.value).toBeCloseTo((100 * designatedHome.dementiaBeds) / designatedHome.totalBeds, 9);
-    expect(pick(rows, 'SOCIAL_WORKERS_PER_60_BEDS', '330102').missingData[0]).toContain('SOCIAL_WORKERS');
+    // Written for planners (no table or column names), in Chinese and English.
+    const socialWorkers = pick(rows, 'SOCIAL_WORKERS_PER_60_BEDS', '330102');
+    expect(socialWorkers.missingData[0]).toContain('social workers');
+    expect(socialWorkers.missingData[0]).not.toMatch(/region_statistic|SOCIAL_WORKERS|table /);
+    expect(socialWorkers.missingDataZh[0]).toBe('上城区（330102）尚未填报养老机构社会工作者人数');
   });
 
   test('street rows are planner-only: the public keeps the district rows, and asking for a street is FORBIDDEN', async () => {

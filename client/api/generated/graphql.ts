@@ -92,7 +92,7 @@ export type FacilityType =
   /** 街道居家养老服务中心 street home-care centre */
   | 'STREET_CARE_CENTER';
 
-/** Why older people are in a gap. */
+/** Why older people are listed: BEYOND_REACH is a real gap; NO_NETWORK_ACCESS is unknown (无路网数据), not a gap. */
 export type GapReason =
   /** On the street network, but not within the time limit. */
   | 'BEYOND_REACH'
@@ -163,6 +163,35 @@ export type PointInput = {
 /** 省 PROVINCE, 市 CITY, 区/县 DISTRICT, 街道/乡镇 STREET, 社区/村 COMMUNITY. */
 export type RegionLevel = 'CITY' | 'COMMUNITY' | 'DISTRICT' | 'PROVINCE' | 'STREET';
 
+/** ADD: type and location (places optional, name optional). MOVE: facilityId and location. CLOSE: facilityId. CAPACITY: facilityId and places. */
+export type ScenarioChangeInput = {
+  facilityId?: string | number | null | undefined;
+  kind: ScenarioChangeKind;
+  location?: PointInput | null | undefined;
+  name?: string | null | undefined;
+  /** Places (beds or capacity), 0–100000. */
+  places?: number | null | undefined;
+  type?: FacilityType | null | undefined;
+};
+
+/** What a scenario change does to today’s directory. */
+export type ScenarioChangeKind =
+  /** A hypothetical facility (type, location, places). */
+  | 'ADD'
+  /** An existing facility with another number of places (vacant beds). */
+  | 'CAPACITY'
+  /** An existing facility closed. */
+  | 'CLOSE'
+  /** An existing facility at another location. */
+  | 'MOVE';
+
+/** How suggested sites were chosen. */
+export type SolveMethod =
+  /** The MILP solver (HiGHS) proved the choice optimal within the time budget. */
+  | 'EXACT'
+  /** Greedy then pairwise interchange, after the time budget ran out; optimalityGap is against the LP bound. */
+  | 'HEURISTIC';
+
 /** What produced a travel time or an area; one answer never mixes the two. */
 export type TravelMethod =
   /** Along the street and footpath network. */
@@ -211,6 +240,7 @@ export type CoverageQueryVariables = Exact<{
   basket?: boolean | null | undefined;
   capacityAware?: boolean | null | undefined;
   speedMetersPerMinute?: number | null | undefined;
+  scenario?: string | number | null | undefined;
 }>;
 
 export type CoverageQuery = {
@@ -255,6 +285,15 @@ export type CoverageQuery = {
       served: { age60plus: number; age65plus: number; age80plus: number } | null;
       servedPercent: { age60plus: number | null; age65plus: number | null; age80plus: number | null } | null;
       unservedNearUnrecordedPlaces: { age60plus: number; age65plus: number; age80plus: number } | null;
+    }> | null;
+    scenario: { id: string; name: string; version: number; changeCount: number } | null;
+    comparison: Array<{
+      regionCode: string | null;
+      name: string;
+      coveredToday: { age60plus: number; age65plus: number; age80plus: number };
+      coveredInScenario: { age60plus: number; age65plus: number; age80plus: number };
+      newlyCovered: { age60plus: number; age65plus: number; age80plus: number };
+      lostCover: { age60plus: number; age65plus: number; age80plus: number };
     }> | null;
     capacity: {
       placesOffered: number;
@@ -376,12 +415,14 @@ export type GapsQueryVariables = Exact<{
   basket?: boolean | null | undefined;
   speedMetersPerMinute?: number | null | undefined;
   first?: number | null | undefined;
+  scenario?: string | number | null | undefined;
 }>;
 
 export type GapsQuery = {
   gaps: Array<{
     id: string;
     reason: GapReason;
+    rank: number | null;
     area: import('geojson').GeoJSON;
     cellCount: number;
     regionCodes: Array<string>;
@@ -435,6 +476,101 @@ export type PlannerDistrictsQuery = {
   }>;
 };
 
+export type ScenarioFieldsFragment = {
+  id: string;
+  name: string;
+  version: number;
+  shared: boolean;
+  changes: Array<{
+    id: string;
+    kind: ScenarioChangeKind;
+    facilityId: string | null;
+    hypotheticalId: string | null;
+    type: FacilityType | null;
+    name: string | null;
+    lng: number | null;
+    lat: number | null;
+    places: number | null;
+  }>;
+};
+
+export type CreateScenarioMutationVariables = Exact<{
+  name: string;
+}>;
+
+export type CreateScenarioMutation = {
+  createScenario: {
+    id: string;
+    name: string;
+    version: number;
+    shared: boolean;
+    changes: Array<{
+      id: string;
+      kind: ScenarioChangeKind;
+      facilityId: string | null;
+      hypotheticalId: string | null;
+      type: FacilityType | null;
+      name: string | null;
+      lng: number | null;
+      lat: number | null;
+      places: number | null;
+    }>;
+  };
+};
+
+export type AddScenarioChangeMutationVariables = Exact<{
+  scenarioId: string | number;
+  expectedVersion: number;
+  change: ScenarioChangeInput;
+}>;
+
+export type AddScenarioChangeMutation = {
+  addScenarioChange: {
+    id: string;
+    name: string;
+    version: number;
+    shared: boolean;
+    changes: Array<{
+      id: string;
+      kind: ScenarioChangeKind;
+      facilityId: string | null;
+      hypotheticalId: string | null;
+      type: FacilityType | null;
+      name: string | null;
+      lng: number | null;
+      lat: number | null;
+      places: number | null;
+    }>;
+  };
+};
+
+export type ReplaceScenarioChangeMutationVariables = Exact<{
+  scenarioId: string | number;
+  expectedVersion: number;
+  changeId: string | number;
+  change: ScenarioChangeInput;
+}>;
+
+export type ReplaceScenarioChangeMutation = {
+  replaceScenarioChange: {
+    id: string;
+    name: string;
+    version: number;
+    shared: boolean;
+    changes: Array<{
+      id: string;
+      kind: ScenarioChangeKind;
+      facilityId: string | null;
+      hypotheticalId: string | null;
+      type: FacilityType | null;
+      name: string | null;
+      lng: number | null;
+      lat: number | null;
+      places: number | null;
+    }>;
+  };
+};
+
 export type RegionNamesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type RegionNamesQuery = { regions: Array<{ code: string; name: string }> };
@@ -474,6 +610,7 @@ export type ScorecardQuery = {
     unit: string;
     status: IndicatorStatus;
     missingData: Array<string>;
+    missingDataZh: Array<string>;
     facilityIds: Array<string>;
     failingFacilityIds: Array<string>;
     sourceNote: string;
@@ -540,6 +677,31 @@ export type ServiceCircleQuery = {
         travelMinutes: number | null;
         fees: Array<{ careLevel: CareLevel; totalMonthly: number; isSample: boolean }>;
       };
+    }>;
+  };
+};
+
+export type SuggestSitesQueryVariables = Exact<{
+  regionCode: string;
+  types: Array<FacilityType> | FacilityType;
+  minutes?: number | null | undefined;
+  count: number;
+  timeBudgetMs?: number | null | undefined;
+}>;
+
+export type SuggestSitesQuery = {
+  suggestSites: {
+    totalNewlyCovered: number;
+    optimalityGap: number;
+    method: SolveMethod;
+    candidatesConsidered: number;
+    uncoveredToday: number;
+    noNetworkAccess: number;
+    sites: Array<{
+      rank: number;
+      location: import('geojson').GeoJSON;
+      newlyCovered: number;
+      marginalGain: number;
     }>;
   };
 };
@@ -631,8 +793,30 @@ export const CoverageNumbersFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'CoverageNumbers' },
 ) as unknown as TypedDocumentString<CoverageNumbersFragment, unknown>;
+export const ScenarioFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ScenarioFields on Scenario {
+  id
+  name
+  version
+  shared
+  changes {
+    id
+    kind
+    facilityId
+    hypotheticalId
+    type
+    name
+    lng
+    lat
+    places
+  }
+}
+    `,
+  { fragmentName: 'ScenarioFields' },
+) as unknown as TypedDocumentString<ScenarioFieldsFragment, unknown>;
 export const CoverageDocument = new TypedDocumentString(`
-    query Coverage($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $capacityAware: Boolean, $speedMetersPerMinute: Float) {
+    query Coverage($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $capacityAware: Boolean, $speedMetersPerMinute: Float, $scenario: ID) {
   coverage(
     regionCode: $regionCode
     types: $types
@@ -640,6 +824,7 @@ export const CoverageDocument = new TypedDocumentString(`
     basket: $basket
     capacityAware: $capacityAware
     speedMetersPerMinute: $speedMetersPerMinute
+    scenario: $scenario
   ) {
     minutes
     speedMetersPerMinute
@@ -655,6 +840,36 @@ export const CoverageDocument = new TypedDocumentString(`
     }
     subRegions {
       ...CoverageNumbers
+    }
+    scenario {
+      id
+      name
+      version
+      changeCount
+    }
+    comparison {
+      regionCode
+      name
+      coveredToday {
+        age60plus
+        age65plus
+        age80plus
+      }
+      coveredInScenario {
+        age60plus
+        age65plus
+        age80plus
+      }
+      newlyCovered {
+        age60plus
+        age65plus
+        age80plus
+      }
+      lostCover {
+        age60plus
+        age65plus
+        age80plus
+      }
     }
     capacity {
       placesOffered
@@ -827,7 +1042,7 @@ export const FacilityListDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<FacilityListQuery, FacilityListQueryVariables>;
 export const GapsDocument = new TypedDocumentString(`
-    query Gaps($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $speedMetersPerMinute: Float, $first: Int) {
+    query Gaps($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $speedMetersPerMinute: Float, $first: Int, $scenario: ID) {
   gaps(
     regionCode: $regionCode
     types: $types
@@ -835,9 +1050,11 @@ export const GapsDocument = new TypedDocumentString(`
     basket: $basket
     speedMetersPerMinute: $speedMetersPerMinute
     first: $first
+    scenario: $scenario
   ) {
     id
     reason
+    rank
     area
     cellCount
     regionCodes
@@ -892,6 +1109,84 @@ export const PlannerDistrictsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlannerDistrictsQuery, PlannerDistrictsQueryVariables>;
+export const CreateScenarioDocument = new TypedDocumentString(`
+    mutation CreateScenario($name: String!) {
+  createScenario(name: $name) {
+    ...ScenarioFields
+  }
+}
+    fragment ScenarioFields on Scenario {
+  id
+  name
+  version
+  shared
+  changes {
+    id
+    kind
+    facilityId
+    hypotheticalId
+    type
+    name
+    lng
+    lat
+    places
+  }
+}`) as unknown as TypedDocumentString<CreateScenarioMutation, CreateScenarioMutationVariables>;
+export const AddScenarioChangeDocument = new TypedDocumentString(`
+    mutation AddScenarioChange($scenarioId: ID!, $expectedVersion: Int!, $change: ScenarioChangeInput!) {
+  addScenarioChange(
+    scenarioId: $scenarioId
+    expectedVersion: $expectedVersion
+    change: $change
+  ) {
+    ...ScenarioFields
+  }
+}
+    fragment ScenarioFields on Scenario {
+  id
+  name
+  version
+  shared
+  changes {
+    id
+    kind
+    facilityId
+    hypotheticalId
+    type
+    name
+    lng
+    lat
+    places
+  }
+}`) as unknown as TypedDocumentString<AddScenarioChangeMutation, AddScenarioChangeMutationVariables>;
+export const ReplaceScenarioChangeDocument = new TypedDocumentString(`
+    mutation ReplaceScenarioChange($scenarioId: ID!, $expectedVersion: Int!, $changeId: ID!, $change: ScenarioChangeInput!) {
+  replaceScenarioChange(
+    scenarioId: $scenarioId
+    expectedVersion: $expectedVersion
+    changeId: $changeId
+    change: $change
+  ) {
+    ...ScenarioFields
+  }
+}
+    fragment ScenarioFields on Scenario {
+  id
+  name
+  version
+  shared
+  changes {
+    id
+    kind
+    facilityId
+    hypotheticalId
+    type
+    name
+    lng
+    lat
+    places
+  }
+}`) as unknown as TypedDocumentString<ReplaceScenarioChangeMutation, ReplaceScenarioChangeMutationVariables>;
 export const RegionNamesDocument = new TypedDocumentString(`
     query RegionNames {
   regions(level: DISTRICT) {
@@ -927,6 +1222,7 @@ export const ScorecardDocument = new TypedDocumentString(`
     unit
     status
     missingData
+    missingDataZh
     facilityIds
     failingFacilityIds
     sourceNote
@@ -1000,6 +1296,30 @@ export const ServiceCircleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServiceCircleQuery, ServiceCircleQueryVariables>;
+export const SuggestSitesDocument = new TypedDocumentString(`
+    query SuggestSites($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $count: Int!, $timeBudgetMs: Int) {
+  suggestSites(
+    regionCode: $regionCode
+    types: $types
+    minutes: $minutes
+    count: $count
+    timeBudgetMs: $timeBudgetMs
+  ) {
+    sites {
+      rank
+      location
+      newlyCovered
+      marginalGain
+    }
+    totalNewlyCovered
+    optimalityGap
+    method
+    candidatesConsidered
+    uncoveredToday
+    noNetworkAccess
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestSitesQuery, SuggestSitesQueryVariables>;
 export const VacancyChangedDocument = new TypedDocumentString(`
     subscription VacancyChanged($bbox: BBoxInput) {
   vacancyChanged(bbox: $bbox) {

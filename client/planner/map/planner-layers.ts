@@ -20,6 +20,8 @@ export const PLANNER_LAYER_IDS = {
 /** Colours of the planner's layers that legends repeat. */
 export const PLANNER_COLORS = {
   noData: '#cfcfcf',
+  /** Areas without street data (无路网数据): unknown, neutral, never a gap colour. */
+  unknown: '#8c8c8c',
   serviceArea: '#2f9e44',
   serviceAreaLine: '#2b8a3e',
   gapLine: '#7a0010',
@@ -96,8 +98,13 @@ export function plannerLayers(options: PlannerLayerOptions): LayerSpecification[
       source: gaps,
       layout: visibility(options.show.gaps),
       paint: {
-        'fill-color': stepColor('age60plus', options.gapClasses, PLANNER_COLORS.noData),
-        'fill-opacity': 0.72,
+        'fill-color': [
+          'case',
+          ['==', ['get', 'reason'], 'NO_NETWORK_ACCESS'],
+          PLANNER_COLORS.unknown,
+          stepColor('age60plus', options.gapClasses, PLANNER_COLORS.noData),
+        ],
+        'fill-opacity': ['case', ['==', ['get', 'reason'], 'NO_NETWORK_ACCESS'], 0.3, 0.72],
       },
     },
     {
@@ -114,7 +121,7 @@ export function plannerLayers(options: PlannerLayerOptions): LayerSpecification[
       source: gaps,
       filter: ['==', ['get', 'reason'], 'NO_NETWORK_ACCESS'],
       layout: visibility(options.show.gaps),
-      paint: { 'line-color': PLANNER_COLORS.gapLine, 'line-width': 1.6, 'line-dasharray': [2, 1.5] },
+      paint: { 'line-color': PLANNER_COLORS.unknown, 'line-width': 1.6, 'line-dasharray': [2, 1.5] },
     },
     {
       id: PLANNER_LAYER_IDS.districtLine,

@@ -8,6 +8,16 @@ import { PLANNER_LAYER_IDS } from './planner-layers';
 /** What the planner map reports. */
 export interface PlannerMapEvents {
   gapClick(id: string): void;
+  /** A click anywhere on the map (after gap clicks), for placing a hypothetical facility. */
+  mapClick?(point: { lng: number; lat: number }): boolean;
+}
+
+/** A hypothetical facility on the map: draggable; where it ends up is reported. */
+export interface ScenarioMarker {
+  readonly id: string;
+  readonly lng: number;
+  readonly lat: number;
+  readonly label: string;
 }
 
 const boundsArray = (b: Bounds): [number, number, number, number] => [b.west, b.south, b.east, b.north];
@@ -18,6 +28,8 @@ export class PlannerMap {
   /** A style given before the first one was parsed: a diff needs a parsed style to compare with. */
   private pendingStyle: StyleSpecification | null = null;
   private styleParsed = false;
+  private scenarioMarkers: maplibregl.Marker[] = [];
+  private siteMarkers: maplibregl.Marker[] = [];
 
   constructor(
     container: HTMLElement,
@@ -60,6 +72,7 @@ export class PlannerMap {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const gapLayers = [PLANNER_LAYER_IDS.gapFill];
     this.map.on('click', (event) => {
+      if (events.mapClick?.({ lng: event.lngLat.lng, lat: event.lngLat.lat })) return;
       const present = gapLayers.filter((id) => this.map.getLayer(id));
       const hit = present.length
         ? this.map.queryRenderedFeatures(event.point, { layers: present })[0]
@@ -72,6 +85,42 @@ export class PlannerMap {
       () => (this.map.getCanvas().style.cursor = 'pointer'),
     );
     this.map.on('mouseleave', PLANNER_LAYER_IDS.gapFill, () => (this.map.getCanvas().style.cursor = ''));
+  }
+
+  /** Shows the scenario's hypothetical facilities as draggable markers; a drag reports the new place. */
+  setScenarioMarkers(
+    markers: readonly ScenarioMarker[],
+    moved: (id: string, lng: number, lat: number) => void,
+  ): void {
+    for (const marker of this.scenarioMarkers) marker.remove();
+    this.scenarioMarkers = markers.map((spec) => {
+      const element = document.createElement('div');
+      element.className = 'scenario-marker';
+      element.dataset.changeId = spec.id;
+      element.title = spec.label;
+      element.textContent = '＋';
+      const marker = new maplibregl.Marker({ element, draggable: true })
+        .setLngLat([spec.lng, spec.lat])
+        .addTo(this.map);
+      marker.on('dragend', () => {
+        const { lng, lat } = marker.getLngLat();
+        moved(spec.id, lng, lat);
+      });
+      return marker;
+    });
+  }
+
+  /** Shows suggested sites as numbered markers, rank 1 first. */
+  setSiteMarkers(sites: readonly { rank: number; lng: number; lat: number; label: string }[]): void {
+    for (const marker of this.siteMarkers) marker.remove();
+    this.siteMarkers = sites.map((site) => {
+      const element = document.createElement('div');
+      element.className = 'suggested-marker';
+      element.dataset.rank = String(site.rank);
+      element.title = site.label;
+      element.textContent = String(site.rank);
+      return new maplibregl.Marker({ element }).setLngLat([site.lng, site.lat]).addTo(this.map);
+    });
   }
 
   /** Applies a new style, changing only what differs. */

@@ -71,22 +71,24 @@ export function gapsSource(gaps: readonly Gap[]): GeoJSONSourceSpecification {
       gaps.map((gap, index) => ({
         type: 'Feature' as const,
         geometry: gap.area,
-        properties: { id: gap.id, rank: index + 1, reason: gap.reason, ...gap.elderly },
+        properties: { id: gap.id, rank: gap.rank ?? index + 1, reason: gap.reason, ...gap.elderly },
       })),
     ),
   };
 }
 
-/** A point inside each gap, labelled with its rank. */
+/** A point inside each real gap, labelled with its rank (areas without street data are not ranked). */
 export function gapLabelsSource(gaps: readonly Gap[]): GeoJSONSourceSpecification {
   return {
     type: 'geojson',
     data: collection(
-      gaps.map((gap, index) => ({
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: interiorPoint(gap.area) },
-        properties: { id: gap.id, rank: index + 1 },
-      })),
+      gaps
+        .filter((gap) => gap.reason === 'BEYOND_REACH')
+        .map((gap, index) => ({
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: interiorPoint(gap.area) },
+          properties: { id: gap.id, rank: gap.rank ?? index + 1 },
+        })),
     ),
   };
 }

@@ -13,6 +13,14 @@ function percent(value: number | null, lang: Lang): string {
 /** One area's older people by age group: counted, within reach, beyond it, without network access. */
 export function coverageTable(area: CoverageArea, capacityAware: boolean, m: PlannerMessages, lang: Lang) {
   const c = m.coverageColumns;
+  // A region without population cells has no count: 无数据 and a notice, never 0.
+  if (area.cellCount === 0) {
+    return h(
+      'p',
+      { class: 'no-population', 'data-region': area.regionCode ?? '' },
+      m.noPopulationData(area.name),
+    );
+  }
   const headings = [m.ageColumn, c.elderly, c.withinReach, c.share, c.beyondReach, c.noNetworkAccess];
   if (capacityAware) headings.push(c.served);
   return h(

@@ -5,6 +5,7 @@ import { colorOf, type Classes } from '../classes';
 import { formatCount } from '../i18n/messages';
 import type { PlannerMessages } from '../i18n/zh';
 import type { Gap } from '../types';
+import { PLANNER_COLORS } from '../map/planner-layers';
 import { keepingFocus } from './keep-focus';
 import { sampleTag } from './scorecard-table';
 
@@ -61,7 +62,12 @@ export class GapsPanel {
                   class: 'gap-swatch',
                   'aria-hidden': 'true',
                   'data-reason': gap.reason,
-                  style: { background: colorOf(gap.elderly.age60plus, classes) },
+                  style: {
+                    background:
+                      gap.reason === 'NO_NETWORK_ACCESS'
+                        ? PLANNER_COLORS.unknown
+                        : colorOf(gap.elderly.age60plus, classes),
+                  },
                 }),
                 h(
                   'span',
@@ -69,7 +75,9 @@ export class GapsPanel {
                   h(
                     'span',
                     { class: 'gap-title' },
-                    m.gapItem(index + 1, formatCount(gap.elderly.age60plus, lang)),
+                    gap.rank === null
+                      ? m.unknownItem(formatCount(gap.elderly.age60plus, lang))
+                      : m.gapItem(gap.rank ?? index + 1, formatCount(gap.elderly.age60plus, lang)),
                     sampleTag(m),
                   ),
                   h('span', { class: 'muted' }, m.reasons[gap.reason]),

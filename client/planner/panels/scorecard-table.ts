@@ -2,6 +2,7 @@ import { fill, h } from '../../dom';
 import { messagesFor, type Lang } from '../../i18n/i18n';
 import { formatIndicatorValue, formatTarget } from '../i18n/messages';
 import type { PlannerMessages } from '../i18n/zh';
+import { missingReasons } from '../scorecard';
 import type { FacilityName, IndicatorResult, IndicatorStatus } from '../types';
 
 /** Loads the names of the facilities that count for an indicator. */
@@ -133,7 +134,7 @@ export function scorecardTable(
                   'p',
                   { class: 'missing' },
                   m.missingData,
-                  row.missingData.map((text, i) => [i ? '；' : '', text]),
+                  missingReasons(row, lang).map((text, i) => [i ? '；' : '', text]),
                 )
               : null,
           ),

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { gapsFileName, gapsGeoJson, GAPS_SAMPLE_NOTE } from '../../../client/planner/export-geojson';
+import {
+  gapsFileName,
+  gapsGeoJson,
+  GAPS_SAMPLE_NOTE,
+  roundMinutes,
+} from '../../../client/planner/export-geojson';
 import { DEFAULT_SETTINGS } from '../../../client/planner/settings';
 import { gap } from './fixtures';
 
 describe('the gaps GeoJSON', () => {
   const gaps = [
+    gap(),
     gap({
       id: 'NO_NETWORK_ACCESS:330102:100:125',
       reason: 'NO_NETWORK_ACCESS',
       elderly: { age60plus: 55966, age65plus: 39764, age80plus: 10146 },
     }),
-    gap(),
   ];
   const file = gapsGeoJson(gaps, DEFAULT_SETTINGS, '2026-05-01T02:00:00.000Z');
 
@@ -23,44 +28,40 @@ describe('the gaps GeoJSON', () => {
     expect(file.features.map((feature) => feature.id)).toEqual(gaps.map((g) => g.id));
     file.features.forEach((feature, i) => {
       expect(feature.geometry).toEqual(gaps[i].area);
-      expect(feature.properties.rank).toBe(i + 1);
       expect(feature.properties.sample).toBe(true);
     });
   });
 
-  it('carries the counts and, per missing type, the nearest facility and its walking time', () => {
-    const properties = file.features[1].properties;
+  it('ranks real gaps only: the area without street data is 无路网数据 with no rank (the #1 of 55,966 people that was not a gap)', () => {
+    expect(file.features.map((feature) => [feature.properties.rank, feature.properties.category])).toEqual([
+      [1, '缺口'],
+      [null, '无路网数据'],
+    ]);
+  });
+
+  it('has flat properties only (no nested missing array), minutes rounded to one decimal', () => {
+    const properties = file.features[0].properties;
+    for (const value of Object.values(properties))
+      expect(value === null || typeof value !== 'object').toBe(true);
     expect(properties).toMatchObject({
       age60plus: 456,
       age65plus: 324,
       age80plus: 82,
       cellCount: 4,
       reason: 'BEYOND_REACH',
+      regionCodes: '330102',
+      missingTypes: 'COMMUNITY_CARE_STATION STREET_CARE_CENTER',
+      missing_COMMUNITY_CARE_STATION_age60plus: 456,
+      missing_COMMUNITY_CARE_STATION_nearest_facility_id: '31',
+      missing_COMMUNITY_CARE_STATION_nearest_facility_name: '上城区建国南路社区居家养老服务照料中心',
+      missing_COMMUNITY_CARE_STATION_nearest_facility_lng: 120.1702,
+      missing_COMMUNITY_CARE_STATION_travel_minutes: 16,
+      missing_STREET_CARE_CENTER_age60plus: 120,
+      missing_STREET_CARE_CENTER_nearest_facility_id: null,
+      missing_STREET_CARE_CENTER_travel_minutes: null,
     });
-    expect(properties.missing).toEqual([
-      {
-        type: 'COMMUNITY_CARE_STATION',
-        age60plus: 456,
-        age65plus: 324,
-        age80plus: 82,
-        nearestFacilityId: '31',
-        nearestFacilityName: '上城区建国南路社区居家养老服务照料中心',
-        nearestFacilityIsSample: false,
-        nearestFacilityLocation: [120.1702, 30.2391],
-        travelMinutes: 15.95046025186204,
-      },
-      {
-        type: 'STREET_CARE_CENTER',
-        age60plus: 120,
-        age65plus: 85,
-        age80plus: 21,
-        nearestFacilityId: null,
-        nearestFacilityName: null,
-        nearestFacilityIsSample: null,
-        nearestFacilityLocation: null,
-        travelMinutes: null,
-      },
-    ]);
+    expect(roundMinutes(15.95046025186204)).toBe(16);
+    expect(roundMinutes(12.34)).toBe(12.3);
   });
 
   it('survives JSON and is named after the question', () => {

@@ -16,6 +16,7 @@ export function indicatorRow(changes: Partial<IndicatorResult> = {}): IndicatorR
     unit: '%',
     status: 'PASS',
     missingData: [],
+    missingDataZh: [],
     facilityIds: ['1', '2', '3'],
     failingFacilityIds: ['2'],
     sourceNote:
@@ -41,6 +42,7 @@ export function gap(changes: Partial<Gap> = {}): Gap {
   return {
     id: 'BEYOND_REACH:330102:83:131',
     reason: 'BEYOND_REACH',
+    rank: 1,
     area: { type: 'Polygon', coordinates: [square(120.16, 30.24, 0.004)] },
     cellCount: 4,
     elderly: { age60plus: 456, age65plus: 324, age80plus: 82 },

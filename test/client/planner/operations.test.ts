@@ -10,8 +10,10 @@ const PLANNER_OPERATIONS = [
   'Coverage.graphql',
   'Gaps.graphql',
   'PlannerDistricts.graphql',
+  'PlannerScenario.graphql',
   'Scorecard.graphql',
   'ServiceAreas.graphql',
+  'SuggestSites.graphql',
 ];
 const operations = readdirSync(folder).filter((file) => PLANNER_OPERATIONS.includes(file));
 const variables = {
@@ -21,13 +23,19 @@ const variables = {
   minutes: 15,
   filter: {},
   first: 500,
+  count: 3,
+  name: '方案',
+  scenarioId: '1',
+  expectedVersion: 1,
+  changeId: '1',
+  change: { kind: 'ADD', type: 'COMMUNITY_CARE_STATION', location: { lng: 120.16, lat: 30.25 } },
 };
 
 const ids = (count: number) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`id${i}`, `${i + 1}`]));
 
 describe('the planner’s GraphQL operations', () => {
-  it('cover the scorecard, coverage, gaps, service areas and districts', () => {
+  it('cover the scorecard, coverage, gaps, service areas, districts, scenarios and suggested sites', () => {
     expect(operations.sort()).toEqual(PLANNER_OPERATIONS);
   });
 

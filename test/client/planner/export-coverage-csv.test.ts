@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { BOM, COVERAGE_COLUMNS, coverageCsv, coverageFileName } from '../../../client/planner/export-csv';
+import type { CoverageArea, CoverageReport } from '../../../client/planner/types';
+import { parseCsv } from './csv';
+
+const people = (age60plus: number) => ({
+  age60plus,
+  age65plus: Math.floor(age60plus * 0.7),
+  age80plus: Math.floor(age60plus * 0.2),
+});
+
+function area(changes: Partial<CoverageArea>): CoverageArea {
+  return {
+    regionCode: '330102',
+    name: '上城区',
+    cellCount: 435,
+    elderly: people(86927),
+    withinReach: people(23445),
+    withinReachPercent: { age60plus: 26.97089, age65plus: 26.9, age80plus: 27.0118 },
+    beyondReach: people(6592),
+    noNetworkAccess: people(56890),
+    noNetworkCellCount: 300,
+    census: people(86927),
+    notInCells: people(0),
+    served: null,
+    servedPercent: null,
+    unservedNearUnrecordedPlaces: null,
+    ...changes,
+  };
+}
+
+describe('the coverage table CSV', () => {
+  const report: CoverageReport = {
+    minutes: 15,
+    speedMetersPerMinute: 60,
+    basket: false,
+    capacityAware: false,
+    facilitiesCounted: 12,
+    facilitiesOffNetwork: [],
+    isSample: true,
+    notes: [],
+    region: area({}),
+    subRegionNote: null,
+    subRegions: [
+      area({
+        regionCode: '330106',
+        name: '西湖区',
+        cellCount: 0,
+        elderly: people(0),
+        withinReach: people(0),
+        withinReachPercent: { age60plus: null, age65plus: null, age80plus: null },
+        beyondReach: people(0),
+        noNetworkAccess: people(0),
+        census: null,
+        notInCells: null,
+      }),
+    ],
+    capacity: null,
+  };
+  const [header, ...rows] = parseCsv(coverageCsv(report).slice(BOM.length));
+
+  it('has units in the headers and a row per region, shares to one decimal', () => {
+    expect(coverageCsv(report).startsWith(BOM)).toBe(true);
+    expect(header).toEqual([...COVERAGE_COLUMNS]);
+    expect(
+      header.every((name) => /(_people|_percent|^region_|^minutes|^speed_m_per_min|^is_sample)/.test(name)),
+    ).toBe(true);
+    const record = Object.fromEntries(header.map((name, i) => [name, rows[0][i]]));
+    expect(record.within_reach_60plus_percent).toBe('27');
+    expect(record.within_reach_80plus_percent).toBe('27');
+    expect(record.no_street_data_60plus_people).toBe('56890');
+    expect(record.elderly_60plus_people).toBe('86927');
+  });
+
+  it('a region without population data is empty (无数据), not 0', () => {
+    const record = Object.fromEntries(header.map((name, i) => [name, rows[1][i]]));
+    expect(record.region_name).toBe('西湖区');
+    expect(record.elderly_60plus_people).toBe('');
+    expect(record.within_reach_60plus_percent).toBe('');
+  });
+
+  it('is named after the region, the time limit and the date', () => {
+    expect(coverageFileName('330102', 15, '2026-05-01')).toBe('caremap-coverage-330102-15min-2026-05-01.csv');
+  });
+});
