@@ -10,6 +10,7 @@ import type { FacilitySite, GeoPoint, RoadNetwork } from '../routing/road-networ
 import { WALK_OFF_METERS } from '../routing/isochrone';
 import { reachedPolygon, type ReachedPolygon } from '../routing/polygonize';
 import { travelProfile, type TravelMode, type TravelProfile } from '../routing/profile';
+import type { SearchDirection } from '../routing/search';
 
 /** A travel profile as plain data, so that it can cross to a worker thread. */
 export interface ProfileSpec {
@@ -41,8 +42,9 @@ function polygonsFrom(
   point: GeoPoint,
   minutesList: readonly number[],
   profile: TravelProfile,
+  direction: SearchDirection,
 ): ReachedPolygon[] | null {
-  const reached = network.reachedAreas(point, profile, minutesList);
+  const reached = network.reachedAreas(point, profile, minutesList, direction);
   return reached ? reached.map((area) => reachedPolygon(area.lines, WALK_OFF_METERS)) : null;
 }
 
@@ -56,16 +58,18 @@ export const COMPUTE_TASKS = {
     network: RoadNetwork,
     input: { point: GeoPoint; minutesList: readonly number[]; profile: ProfileSpec },
   ): ReachedPolygon[] | null {
-    return polygonsFrom(network, input.point, input.minutesList, profileOf(input.profile));
+    return polygonsFrom(network, input.point, input.minutesList, profileOf(input.profile), 'FROM_ORIGINS');
   },
 
-  /** Isochrone polygons of many sites (service areas), each as reachedPolygons answers for one point. */
+  /** Service areas of many sites: for each, from where it is reached within each limit (polygons as reachedPolygons). */
   siteAreas(
     network: RoadNetwork,
     input: { sites: readonly GeoPoint[]; minutesList: readonly number[]; profile: ProfileSpec },
   ): (ReachedPolygon[] | null)[] {
     const profile = profileOf(input.profile);
-    return input.sites.map((site) => polygonsFrom(network, site, input.minutesList, profile));
+    return input.sites.map((site) =>
+      polygonsFrom(network, site, input.minutesList, profile, 'TO_ORIGINS'),
+    );
   },
 
   /** Minutes from a point to each facility within a limit, along the network or else in a straight line. */
