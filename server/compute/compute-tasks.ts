@@ -67,9 +67,7 @@ export const COMPUTE_TASKS = {
     input: { sites: readonly GeoPoint[]; minutesList: readonly number[]; profile: ProfileSpec },
   ): (ReachedPolygon[] | null)[] {
     const profile = profileOf(input.profile);
-    return input.sites.map((site) =>
-      polygonsFrom(network, site, input.minutesList, profile, 'TO_ORIGINS'),
-    );
+    return input.sites.map((site) => polygonsFrom(network, site, input.minutesList, profile, 'TO_ORIGINS'));
   },
 
   /** Minutes from a point to each facility within a limit, along the network or else in a straight line. */

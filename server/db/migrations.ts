@@ -7,6 +7,7 @@ import { Migration20261122050000_geometry_indexes } from './migrations/Migration
 import { Migration20261130000000_app_secret } from './migrations/Migration20261130000000_app_secret';
 import { Migration20261130010000_check_names } from './migrations/Migration20261130010000_check_names';
 import { Migration20261130020000_basemap_version } from './migrations/Migration20261130020000_basemap_version';
+import { Migration20261201140000_road_edge_modes } from './migrations/Migration20261201140000_road_edge_modes';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261130000000_app_secret', class: Migration20261130000000_app_secret },
   { name: 'Migration20261130010000_check_names', class: Migration20261130010000_check_names },
   { name: 'Migration20261130020000_basemap_version', class: Migration20261130020000_basemap_version },
+  { name: 'Migration20261201140000_road_edge_modes', class: Migration20261201140000_road_edge_modes },
 ];

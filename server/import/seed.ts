@@ -182,7 +182,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
       generateSampleFacilities({
         district: { code: d.code, name: d.name, cityName: '杭州市', polygon: d.boundary },
         buildings,
-        streets: network.edges,
+        streets: network.edges.filter((edge) => edge.foot),
         extractBounds,
         referenceDate: DEMO_SOURCES.referenceDate,
       }),
@@ -247,7 +247,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
       const spread = spreadDistrictElderly({
         district: { ...row, code: d.code, polygon: d.boundary },
         buildings,
-        roads: network.edges,
+        roads: network.edges.filter((edge) => edge.foot),
         extractBounds,
       });
       const counts = await repo.replacePopulationCells(

@@ -1,10 +1,4 @@
-import {
-  ACCESS_BICYCLE,
-  ACCESS_FOOT,
-  ACCESS_MOTOR_VEHICLE,
-  RAISED_KERB,
-  type RoadGraph,
-} from './graph';
+import { ACCESS_BICYCLE, ACCESS_FOOT, ACCESS_MOTOR_VEHICLE, RAISED_KERB, type RoadGraph } from './graph';
 
 /**
  * How people travel: on foot at the planning speed, on foot at older people's speed, in a wheelchair,

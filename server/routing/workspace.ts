@@ -45,12 +45,7 @@ export class SearchWorkspace {
    * Runs multi-source Dijkstra from the seeds, up to limitMinutes, over edges costing costs.forward
    * minutes from source to target and costs.backward from target to source.
    */
-  settle(
-    graph: RoadGraph,
-    costs: EdgeCosts,
-    seeds: readonly Seed[],
-    limitMinutes: number,
-  ): SettledVertices {
+  settle(graph: RoadGraph, costs: EdgeCosts, seeds: readonly Seed[], limitMinutes: number): SettledVertices {
     if (graph.vertexCount !== this.vertexCount) {
       throw new Error(`Workspace for ${this.vertexCount} vertices used on a graph of ${graph.vertexCount}`);
     }
