@@ -6,6 +6,7 @@ import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
 import type { Computation } from '../compute/compute-pool';
 import { profileSpec } from '../compute/compute-tasks';
 import type { TravelProfile } from '../routing/profile';
+import type { TravelMode } from '../routing/travel-kind';
 import type { CellCoverageResult, CoverageQuestion } from '../routing/cell-coverage';
 import { coverageReport } from './coverage-report';
 import { loadRegionScope, type RegionScope } from './coverage-scope';
@@ -23,6 +24,7 @@ export interface CoverageRequest {
   basket?: boolean | null;
   capacityAware?: boolean | null;
   speedMetersPerMinute?: number | null;
+  mode?: TravelMode | null;
 }
 
 /** A region's cells and how each stands towards a set of facilities. */
@@ -59,7 +61,7 @@ export class CoverageService {
     const types = checkedTypes(request.types, 'types');
     const minutes = request.minutes ?? DEFAULT_COVERAGE_MINUTES;
     assertMinutes(minutes, 'minutes');
-    const profile = travelProfileOf(null, request.speedMetersPerMinute);
+    const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
     const basket = request.basket ?? false;
     const capacityAware = request.capacityAware ?? false;
     const scope = await this.scope(request.regionCode);
@@ -73,6 +75,7 @@ export class CoverageService {
       types,
       minutes,
       speedMetersPerMinute: profile.speedMetersPerMinute,
+      mode: profile.mode,
       basket,
       capacityAware,
     });

@@ -1,3 +1,4 @@
+import type { TravelMode } from '../routing/travel-kind';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '../auth/role';
 import type { Computation } from '../compute/compute-pool';
@@ -23,6 +24,7 @@ export interface GapRequest {
   basket?: boolean | null;
   first?: number | null;
   speedMetersPerMinute?: number | null;
+  mode?: TravelMode | null;
 }
 
 /** Rules of gap analysis: which cells are uncovered, how they merge, what each gap lacks. */
@@ -56,7 +58,7 @@ export class GapService {
     if (!Number.isInteger(first) || first < 0 || first > this.maxGaps) {
       throw badUserInput(`"first" must be between 0 and ${this.maxGaps}, got ${first}`, 'first');
     }
-    const profile = travelProfileOf(null, request.speedMetersPerMinute);
+    const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
     const basket = request.basket ?? false;
     const scope = await this.coverage.scope(request.regionCode);
     const facilities = await this.cells.facilitiesOfTypes(types);

@@ -67,7 +67,7 @@ export interface RoadGraph {
   /** Oneway per edge for vehicles: 0 both ways, 1 source → target only, -1 target → source only. */
   readonly edgeOneway: Int8Array;
   /** Mapped speed limit per edge in km/h; 0 where none is mapped. */
-  readonly edgeMaxspeedKmh: Float32Array;
+  readonly edgeMaxspeedKmh: Float64Array;
   /** CSR: the neighbours of vertex v are slots adjacencyOffsets[v] .. adjacencyOffsets[v + 1]. */
   readonly adjacencyOffsets: Int32Array;
   readonly adjacencyVertices: Int32Array;
@@ -108,7 +108,7 @@ export function buildGraph(vertices: readonly RoadVertexRow[], edges: readonly R
   const edgeHighway = new Uint16Array(edgeCount);
   const edgeAccess = new Uint8Array(edgeCount);
   const edgeOneway = new Int8Array(edgeCount);
-  const edgeMaxspeedKmh = new Float32Array(edgeCount);
+  const edgeMaxspeedKmh = new Float64Array(edgeCount);
   const highwayCodes = new Map<string, number>();
   const geometryOffsets = new Int32Array(edgeCount + 1);
   edgeRows.forEach((edge, index) => {
