@@ -14,6 +14,7 @@ import { Partnership } from './partnerships/partnership.entity';
 import { PopulationCell } from './population/population-cell.entity';
 import { Region } from './regions/region.entity';
 import { ServiceArea } from './facilities/service-area.entity';
+import { NeedAssessment } from './need/need.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
 export const entities = [
@@ -34,4 +35,5 @@ export const entities = [
   AccessToken,
   AppSecret,
   AuditEntry,
+  NeedAssessment,
 ];

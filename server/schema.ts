@@ -23,6 +23,7 @@ import {
   ConsortiumResolver,
   PartnershipResolver,
 } from './partnerships/relation.resolver';
+import { NeedResolver } from './need/need.resolver';
 
 /** The resolvers that make up the API. */
 export const resolvers = [
@@ -44,6 +45,7 @@ export const resolvers = [
   CoverageResolver,
   GapResolver,
   IndicatorResolver,
+  NeedResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

@@ -7,6 +7,7 @@ import { importFacilityFile } from '../facility-import/facility-import.cli';
 import { importBoundaries, importCensus, importOsm } from '../import/file-import';
 import { startProgress, type Progress } from '../import/progress';
 import { seedDemo } from '../import/seed';
+import { importNeedFile } from '../need/need.cli';
 import type { NetworkLoader } from '../network/network.loader';
 
 /**
@@ -26,6 +27,7 @@ export type CliCommand =
   | { name: 'token-list' }
   | { name: 'import-file'; kind: 'osm' | 'boundaries' | 'census'; path: string }
   | { name: 'import-facilities'; path: string; crs: string; dryRun: boolean; actor: string }
+  | { name: 'import-need'; path: string }
   | { name: 'seed' };
 
 /** Where a command reports: the same calls print on this terminal or travel from the server to it. */
@@ -113,6 +115,9 @@ async function execute(command: CliCommand, deps: CommandDeps, out: CommandOutpu
     case 'import-facilities':
       out.table(await importFacilityFile(deps.db, command, out));
       return;
+    case 'import-need':
+      out.table(await importNeedFile(deps.db, command.path));
+      return;
     case 'seed': {
       const report = await seedDemo(deps.db, out.progress);
       await deps.network?.reload();
@@ -169,6 +174,8 @@ export function parseCommand(value: unknown): CliCommand {
         dryRun: flag('dryRun'),
         actor: text('actor'),
       };
+    case 'import-need':
+      return { name: c.name, path: text('path') };
     default:
       throw new Error(`Unknown command ${JSON.stringify(c.name)}`);
   }

@@ -10,7 +10,8 @@ import { runCli } from './run';
  * imports one file, all or nothing, idempotently; through the running server when it holds the database.
  */
 const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
-       npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]`;
+       npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]
+       npm run import -- need <file.csv>`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { crs: { type: 'string', default: 'WGS84' }, 'dry-run': { type: 'boolean', default: false } },
@@ -30,6 +31,7 @@ if (file && (kind === 'osm' || kind === 'boundaries' || kind === 'census')) {
     actor: `cli:${userInfo().username}`,
   };
 }
+if (file && kind === 'need') command = { name: 'import-need', path: filePath };
 if (!command) {
   console.error(USAGE);
   process.exit(2);

@@ -8,6 +8,7 @@ import { Migration20261130000000_app_secret } from './migrations/Migration202611
 import { Migration20261130010000_check_names } from './migrations/Migration20261130010000_check_names';
 import { Migration20261130020000_basemap_version } from './migrations/Migration20261130020000_basemap_version';
 import { Migration20261201140000_road_edge_modes } from './migrations/Migration20261201140000_road_edge_modes';
+import { Migration20261201140010_need } from './migrations/Migration20261201140010_need';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261130010000_check_names', class: Migration20261130010000_check_names },
   { name: 'Migration20261130020000_basemap_version', class: Migration20261130020000_basemap_version },
   { name: 'Migration20261201140000_road_edge_modes', class: Migration20261201140000_road_edge_modes },
+  { name: 'Migration20261201140010_need', class: Migration20261201140010_need },
 ];

@@ -48,6 +48,8 @@ export const LIST_SIZES: Record<string, number> = {
   // An import's report is built in memory by the import itself (ADMIN only, bounded by the body size): its
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
+  'Query.needs': 1_000,
+  'NeedCoverageReport.areas': 1_000,
   'ImportRowReport.problems': 5,
 };
 import { DEFAULT_SPEED_METERS_PER_MINUTE, type TravelMode } from '../routing/profile';
@@ -89,6 +91,7 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.travelTimes': (args) => 400 * reachFactor(15, speedOf(args)),
   'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
+  'Query.needCoverage': (args) => 400 * regionSearchFactor(args),
   'Query.indicators': () => 2_000,
   'Query.facilities': (args) => {
     const within = (args.filter as { within?: Args } | undefined)?.within;
