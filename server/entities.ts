@@ -15,6 +15,7 @@ import { PopulationCell } from './population/population-cell.entity';
 import { Region } from './regions/region.entity';
 import { ServiceArea } from './facilities/service-area.entity';
 import { NeedAssessment } from './need/need.entity';
+import { CareServiceRecord } from './care-services/care-service.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
 export const entities = [
@@ -36,4 +37,5 @@ export const entities = [
   AppSecret,
   AuditEntry,
   NeedAssessment,
+  CareServiceRecord,
 ];

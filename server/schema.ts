@@ -24,6 +24,7 @@ import {
   PartnershipResolver,
 } from './partnerships/relation.resolver';
 import { NeedResolver } from './need/need.resolver';
+import { CareServiceResolver } from './care-services/care-service.resolver';
 
 /** The resolvers that make up the API. */
 export const resolvers = [
@@ -46,6 +47,7 @@ export const resolvers = [
   GapResolver,
   IndicatorResolver,
   NeedResolver,
+  CareServiceResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

@@ -8,6 +8,7 @@ import { importBoundaries, importCensus, importOsm } from '../import/file-import
 import { startProgress, type Progress } from '../import/progress';
 import { seedDemo } from '../import/seed';
 import { importNeedFile } from '../need/need.cli';
+import { importCareServiceFile } from '../care-services/care-service.cli';
 import type { NetworkLoader } from '../network/network.loader';
 
 /**
@@ -28,6 +29,7 @@ export type CliCommand =
   | { name: 'import-file'; kind: 'osm' | 'boundaries' | 'census'; path: string }
   | { name: 'import-facilities'; path: string; crs: string; dryRun: boolean; actor: string }
   | { name: 'import-need'; path: string }
+  | { name: 'import-care-services'; path: string }
   | { name: 'seed' };
 
 /** Where a command reports: the same calls print on this terminal or travel from the server to it. */
@@ -118,6 +120,9 @@ async function execute(command: CliCommand, deps: CommandDeps, out: CommandOutpu
     case 'import-need':
       out.table(await importNeedFile(deps.db, command.path));
       return;
+    case 'import-care-services':
+      out.table(await importCareServiceFile(deps.db, command.path));
+      return;
     case 'seed': {
       const report = await seedDemo(deps.db, out.progress);
       await deps.network?.reload();
@@ -175,6 +180,7 @@ export function parseCommand(value: unknown): CliCommand {
         actor: text('actor'),
       };
     case 'import-need':
+    case 'import-care-services':
       return { name: c.name, path: text('path') };
     default:
       throw new Error(`Unknown command ${JSON.stringify(c.name)}`);

@@ -11,7 +11,8 @@ import { runCli } from './run';
  */
 const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
        npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]
-       npm run import -- need <file.csv>`;
+       npm run import -- need <file.csv>
+       npm run import -- care-services <file.csv>`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { crs: { type: 'string', default: 'WGS84' }, 'dry-run': { type: 'boolean', default: false } },
@@ -32,6 +33,7 @@ if (file && (kind === 'osm' || kind === 'boundaries' || kind === 'census')) {
   };
 }
 if (file && kind === 'need') command = { name: 'import-need', path: filePath };
+if (file && kind === 'care-services') command = { name: 'import-care-services', path: filePath };
 if (!command) {
   console.error(USAGE);
   process.exit(2);

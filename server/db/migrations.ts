@@ -9,6 +9,7 @@ import { Migration20261130010000_check_names } from './migrations/Migration20261
 import { Migration20261130020000_basemap_version } from './migrations/Migration20261130020000_basemap_version';
 import { Migration20261201140000_road_edge_modes } from './migrations/Migration20261201140000_road_edge_modes';
 import { Migration20261201140010_need } from './migrations/Migration20261201140010_need';
+import { Migration20261201140020_care_service } from './migrations/Migration20261201140020_care_service';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261130020000_basemap_version', class: Migration20261130020000_basemap_version },
   { name: 'Migration20261201140000_road_edge_modes', class: Migration20261201140000_road_edge_modes },
   { name: 'Migration20261201140010_need', class: Migration20261201140010_need },
+  { name: 'Migration20261201140020_care_service', class: Migration20261201140020_care_service },
 ];

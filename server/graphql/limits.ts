@@ -49,6 +49,7 @@ export const LIST_SIZES: Record<string, number> = {
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
   'Query.needs': 1_000,
+  'Query.careServiceSummary': 1_000,
   'NeedCoverageReport.areas': 1_000,
   'ImportRowReport.problems': 5,
 };
