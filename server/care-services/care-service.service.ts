@@ -138,8 +138,8 @@ export class CareServiceService {
     to: string | null,
   ): Promise<CareServiceSummary[]> {
     assertRegionCode(regionCode, 'regionCode');
-    const fromDate = from === null ? null : parseCalendarDate(from, 'from', 'FUTURE');
-    const toDate = to === null ? null : parseCalendarDate(to, 'to', 'FUTURE');
+    const fromDate = from == null ? null : parseCalendarDate(from, 'from', 'FUTURE');
+    const toDate = to == null ? null : parseCalendarDate(to, 'to', 'FUTURE');
     const admin = this.principal.role === Role.ADMIN;
     const tallies = await this.records.tally(regionCode, grouping, fromDate, toDate);
     return tallies.map((tally) => this.summaryOf(tally, admin));

@@ -13,7 +13,8 @@ const NeedAssessmentSchema = defineEntity({
     { name: 'need_assessment_family_care_beds_check', expression: 'family_care_beds >= 0' },
   ],
   properties: {
-    region: () => p.manyToOne(Region).primary().fieldName('region_code').deleteRule('cascade'),
+    region: () =>
+      p.manyToOne(Region).primary().fieldName('region_code').deleteRule('cascade').updateRule('no action'),
     assessedOn: p.string().columnType('date'),
     disabledMild: p.integer(),
     disabledModerate: p.integer(),
