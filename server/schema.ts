@@ -25,6 +25,7 @@ import {
 } from './partnerships/relation.resolver';
 import { NeedResolver } from './need/need.resolver';
 import { CareServiceResolver } from './care-services/care-service.resolver';
+import { ColocationResolver } from './colocation/colocation.resolver';
 
 /** The resolvers that make up the API. */
 export const resolvers = [
@@ -48,6 +49,7 @@ export const resolvers = [
   IndicatorResolver,
   NeedResolver,
   CareServiceResolver,
+  ColocationResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

@@ -50,6 +50,7 @@ export const LIST_SIZES: Record<string, number> = {
   'ImportReport.rows': 1_000,
   'Query.needs': 1_000,
   'Query.careServiceSummary': 1_000,
+  'ColocationReport.tallies': 2,
   'NeedCoverageReport.areas': 1_000,
   'ImportRowReport.problems': 5,
 };
@@ -93,6 +94,7 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
   'Query.coverage': (args) => 400 * regionSearchFactor(args) * (args.capacityAware ? 2 : 1),
   'Query.gaps': (args) => 400 * regionSearchFactor(args),
   'Query.needCoverage': (args) => 400 * regionSearchFactor(args),
+  'Query.ruralColocation': () => 50,
   'Query.indicators': () => 2_000,
   'Query.facilities': (args) => {
     const within = (args.filter as { within?: Args } | undefined)?.within;
