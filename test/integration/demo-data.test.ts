@@ -86,6 +86,6 @@ describe('the demo built from the shipped files', () => {
     }
     expect(await repo.tableCounts()).toEqual(before);
     expect(before.facility).toBe(85);
-    expect(before.road_edge).toBe(3157);
+    expect(before.road_edge).toBe(3250);
   });
 });

@@ -49,7 +49,7 @@ describe('the demo network loaded into the routing engine', () => {
     );
     expect(network.graph.edgeCount).toBe(counts!.edges);
     expect(network.graph.vertexCount).toBe(counts!.vertices);
-    expect([network.graph.vertexCount, network.graph.edgeCount]).toEqual([2186, 3157]);
+    expect([network.graph.vertexCount, network.graph.edgeCount]).toEqual([2250, 3250]);
     const meters = network.graph.edgeLengthMeters.reduce((sum, length) => sum + length, 0);
     expect(meters).toBeCloseTo(counts!.meters, 3);
     expect(Math.round(meters / 1000)).toBe(501);
