@@ -20,6 +20,8 @@ import { FacilityFee } from './facilities/facility-fee.entity';
 import { RateLimitHit } from './cluster/rate-limit-hit.entity';
 import { BackgroundJob } from './jobs/background-job.entity';
 import { Scenario } from './scenarios/scenario.entity';
+import { NeedAssessment } from './need/need.entity';
+import { CareServiceRecord } from './care-services/care-service.entity';
 
 /** Every entity the ORM maps: one per table, the description migrations are checked against. */
 export const entities = [
@@ -46,4 +48,6 @@ export const entities = [
   RateLimitHit,
   BackgroundJob,
   Scenario,
+  NeedAssessment,
+  CareServiceRecord,
 ];

@@ -31,6 +31,9 @@ import {
   ConsortiumResolver,
   PartnershipResolver,
 } from './partnerships/relation.resolver';
+import { NeedResolver } from './need/need.resolver';
+import { CareServiceResolver } from './care-services/care-service.resolver';
+import { ColocationResolver } from './colocation/colocation.resolver';
 
 /** The resolvers that make up the API. */
 export const resolvers = [
@@ -60,6 +63,9 @@ export const resolvers = [
   JobResolver,
   ScenarioResolver,
   SiteResolver,
+  NeedResolver,
+  CareServiceResolver,
+  ColocationResolver,
 ] as const;
 
 /** Builds the executable GraphQL schema. */

@@ -11,6 +11,8 @@ import { seedDemo } from '../import/seed';
 import { PopulationImportService } from '../population/population-import.service';
 import { readBoundaryGeoJson, readBoundaryShapefile } from '../boundary-import/boundary-file';
 import { BoundaryImportService } from '../boundary-import/boundary-import.service';
+import { importNeedFile } from '../need/need.cli';
+import { importCareServiceFile } from '../care-services/care-service.cli';
 import type { NetworkLoader } from '../network/network.loader';
 
 /**
@@ -32,6 +34,8 @@ export type CliCommand =
   | { name: 'import-facilities'; path: string; crs: string; dryRun: boolean; actor: string }
   | { name: 'import-population'; path: string; dryRun: boolean; actor: string }
   | { name: 'import-region-boundaries'; path: string; crs: string; dryRun: boolean; actor: string }
+  | { name: 'import-need'; path: string }
+  | { name: 'import-care-services'; path: string }
   | { name: 'seed' };
 
 /** Where a command reports: the same calls print on this terminal or travel from the server to it. */
@@ -170,6 +174,12 @@ async function execute(command: CliCommand, deps: CommandDeps, out: CommandOutpu
       );
       return;
     }
+    case 'import-need':
+      out.table(await importNeedFile(deps.db, command.path));
+      return;
+    case 'import-care-services':
+      out.table(await importCareServiceFile(deps.db, command.path));
+      return;
     case 'seed': {
       const report = await seedDemo(deps.db, out.progress);
       await deps.network?.reload();
@@ -236,6 +246,9 @@ export function parseCommand(value: unknown): CliCommand {
         dryRun: flag('dryRun'),
         actor: text('actor'),
       };
+    case 'import-need':
+    case 'import-care-services':
+      return { name: c.name, path: text('path') };
     default:
       throw new Error(`Unknown command ${JSON.stringify(c.name)}`);
   }

@@ -12,7 +12,9 @@ import { runCli } from './run';
 const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
        npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]
        npm run import -- population <file.csv> [--dry-run]
-       npm run import -- region-boundaries <file.geojson|file.shp> [--crs WGS84|GCJ02|BD09] [--dry-run]`;
+       npm run import -- region-boundaries <file.geojson|file.shp> [--crs WGS84|GCJ02|BD09] [--dry-run]
+       npm run import -- need <file.csv>
+       npm run import -- care-services <file.csv>`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { crs: { type: 'string', default: 'WGS84' }, 'dry-run': { type: 'boolean', default: false } },
@@ -49,6 +51,8 @@ if (file && kind === 'region-boundaries') {
     actor: `cli:${userInfo().username}`,
   };
 }
+if (file && kind === 'need') command = { name: 'import-need', path: filePath };
+if (file && kind === 'care-services') command = { name: 'import-care-services', path: filePath };
 if (!command) {
   console.error(USAGE);
   process.exit(2);

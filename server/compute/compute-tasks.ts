@@ -13,6 +13,7 @@ import { travelProfile, type TravelMode, type TravelProfile } from '../routing/p
 import { walkPath } from '../routing/walk-path';
 import { solveCovering } from '../siting/covering';
 import { siteReach, type SiteQuestion } from '../siting/site-reach';
+import type { SearchDirection } from '../routing/search';
 
 /** A travel profile as plain data, so that it can cross to a worker thread. */
 export interface ProfileSpec {
@@ -44,8 +45,9 @@ function polygonsFrom(
   point: GeoPoint,
   minutesList: readonly number[],
   profile: TravelProfile,
+  direction: SearchDirection,
 ): ReachedPolygon[] | null {
-  const reached = network.reachedAreas(point, profile, minutesList);
+  const reached = network.reachedAreas(point, profile, minutesList, direction);
   return reached ? reached.map((area) => reachedPolygon(area.lines, WALK_OFF_METERS)) : null;
 }
 
@@ -59,16 +61,16 @@ export const COMPUTE_TASKS = {
     network: RoadNetwork,
     input: { point: GeoPoint; minutesList: readonly number[]; profile: ProfileSpec },
   ): ReachedPolygon[] | null {
-    return polygonsFrom(network, input.point, input.minutesList, profileOf(input.profile));
+    return polygonsFrom(network, input.point, input.minutesList, profileOf(input.profile), 'FROM_ORIGINS');
   },
 
-  /** Isochrone polygons of many sites (service areas), each as reachedPolygons answers for one point. */
+  /** Service areas of many sites: for each, from where it is reached within each limit (polygons as reachedPolygons). */
   siteAreas(
     network: RoadNetwork,
     input: { sites: readonly GeoPoint[]; minutesList: readonly number[]; profile: ProfileSpec },
   ): (ReachedPolygon[] | null)[] {
     const profile = profileOf(input.profile);
-    return input.sites.map((site) => polygonsFrom(network, site, input.minutesList, profile));
+    return input.sites.map((site) => polygonsFrom(network, site, input.minutesList, profile, 'TO_ORIGINS'));
   },
 
   /** Minutes from a point to each facility within a limit, along the network or else in a straight line. */

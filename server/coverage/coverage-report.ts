@@ -1,3 +1,4 @@
+import type { TravelMode } from '../routing/travel-kind';
 import { FACILITY_TYPE_LABELS, type FacilityType } from '../facilities/facility-kind';
 import { RegionLevel } from '../regions/region-level';
 import type { CellCoverageResult } from '../routing/cell-coverage';
@@ -22,6 +23,7 @@ export interface CoverageSettings {
   readonly types: readonly FacilityType[];
   readonly minutes: number;
   readonly speedMetersPerMinute: number;
+  readonly mode: TravelMode;
   readonly basket: boolean;
   readonly capacityAware: boolean;
 }
@@ -150,6 +152,7 @@ export function coverageReport(
     types: [...settings.types],
     minutes: settings.minutes,
     speedMetersPerMinute: settings.speedMetersPerMinute,
+    mode: settings.mode,
     basket: settings.basket,
     capacityAware: settings.capacityAware,
     facilitiesCounted: counted.size,
@@ -178,7 +181,9 @@ function coverageNotes(
       : `Within reach: at least one facility of ${typeNames} within ${settings.minutes} minutes.`,
   );
   notes.push(
-    `Walking at ${settings.speedMetersPerMinute} m/min along the street and footpath network from each population cell's centroid, the walks to and from the street included (steps count 1.5×).`,
+    settings.mode === 'WALK'
+      ? `Walking at ${settings.speedMetersPerMinute} m/min along the street and footpath network from each population cell's centroid, the walks to and from the street included (steps count 1.5×).`
+      : `Travelling ${settings.mode} (TravelMode) along the network from each population cell's centroid to the facility, one-way streets and closed ways as the mode's rules say; the way to and from the street at ${Math.round(settings.speedMetersPerMinute)} m/min.`,
   );
   if (scope.cells.some((cell) => cell.isSample)) {
     notes.push(

@@ -7,6 +7,7 @@ import { isBelowDistrict } from './cell-regions';
 import { PLANNER_ROLES } from './coverage-scope';
 import { CoverageService } from './coverage.service';
 import { CoverageArea, CoverageReport } from './coverage.type';
+import { TravelMode } from '../routing/travel-kind';
 
 @Resolver(() => CoverageReport)
 export class CoverageResolver {
@@ -25,6 +26,8 @@ export class CoverageResolver {
       description: 'Walking speed, default 60 m/min; older people may walk slower.',
     })
     speedMetersPerMinute: number | null,
+    @Arg('mode', () => TravelMode, { nullable: true, description: 'How people travel; default WALK.' })
+    mode: TravelMode | null,
     @Arg('scenario', () => ID, {
       nullable: true,
       description:
@@ -44,6 +47,7 @@ export class CoverageResolver {
       basket,
       capacityAware,
       speedMetersPerMinute,
+      mode,
       scenario,
     });
   }

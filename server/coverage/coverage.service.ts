@@ -6,6 +6,7 @@ import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
 import type { Computation } from '../compute/compute-pool';
 import { profileSpec } from '../compute/compute-tasks';
 import type { TravelProfile } from '../routing/profile';
+import type { TravelMode } from '../routing/travel-kind';
 import type { CellCoverageResult, CoverageQuestion } from '../routing/cell-coverage';
 import { applyChanges, type StoredChange } from '../scenarios/scenario-changes';
 import type { ScenarioRow } from '../scenarios/scenario.repository';
@@ -27,6 +28,7 @@ export interface CoverageRequest {
   basket?: boolean | null;
   capacityAware?: boolean | null;
   speedMetersPerMinute?: number | null;
+  mode?: TravelMode | null;
   /** A scenario id: facilities as the scenario has them, compared with today. */
   scenario?: string | null;
 }
@@ -72,7 +74,7 @@ export class CoverageService {
     const types = checkedTypes(request.types, 'types');
     const minutes = request.minutes ?? DEFAULT_COVERAGE_MINUTES;
     assertMinutes(minutes, 'minutes');
-    const profile = travelProfileOf(null, request.speedMetersPerMinute);
+    const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
     const basket = request.basket ?? false;
     const capacityAware = request.capacityAware ?? false;
     const scenario = await this.scenario(request.scenario);
@@ -83,6 +85,7 @@ export class CoverageService {
       types,
       minutes,
       speedMetersPerMinute: profile.speedMetersPerMinute,
+      mode: profile.mode,
       basket,
       capacityAware,
     };

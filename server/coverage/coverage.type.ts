@@ -1,3 +1,4 @@
+import { TravelMode } from '../routing/travel-kind';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { FacilityType } from '../facilities/facility-kind';
 import { OlderPeople } from '../regions/older-people.type';
@@ -193,6 +194,9 @@ export class CoverageReport {
 
   @Field(() => Float)
   speedMetersPerMinute!: number;
+
+  @Field(() => TravelMode)
+  mode!: TravelMode;
 
   @Field(() => Boolean)
   basket!: boolean;

@@ -13,6 +13,9 @@ import { Migration20261201100000_place_search } from './migrations/Migration2026
 import { Migration20261201101000_facility_fees } from './migrations/Migration20261201101000_facility_fees';
 import { Migration20261201130000_cluster } from './migrations/Migration20261201130000_cluster';
 import { Migration20261201110000_scenarios } from './migrations/Migration20261201110000_scenarios';
+import { Migration20261201140000_road_edge_modes } from './migrations/Migration20261201140000_road_edge_modes';
+import { Migration20261201140010_need } from './migrations/Migration20261201140010_need';
+import { Migration20261201140020_care_service } from './migrations/Migration20261201140020_care_service';
 
 /** Every migration, oldest first: listed explicitly so that they run the same from TypeScript sources. */
 export const migrations = [
@@ -34,4 +37,7 @@ export const migrations = [
   { name: 'Migration20261201101000_facility_fees', class: Migration20261201101000_facility_fees },
   { name: 'Migration20261201130000_cluster', class: Migration20261201130000_cluster },
   { name: 'Migration20261201110000_scenarios', class: Migration20261201110000_scenarios },
+  { name: 'Migration20261201140000_road_edge_modes', class: Migration20261201140000_road_edge_modes },
+  { name: 'Migration20261201140010_need', class: Migration20261201140010_need },
+  { name: 'Migration20261201140020_care_service', class: Migration20261201140020_care_service },
 ];

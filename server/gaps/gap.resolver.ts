@@ -4,6 +4,7 @@ import type { RequestContext } from '../context';
 import { FacilityType } from '../facilities/facility-kind';
 import { GapService } from './gap.service';
 import { Gap } from './gap.type';
+import { TravelMode } from '../routing/travel-kind';
 
 @Resolver(() => Gap)
 export class GapResolver {
@@ -23,6 +24,8 @@ export class GapResolver {
       description: 'Walking speed, default 60 m/min.',
     })
     speedMetersPerMinute: number | null,
+    @Arg('mode', () => TravelMode, { nullable: true, description: 'How people travel; default WALK.' })
+    mode: TravelMode | null,
     @Arg('scenario', () => ID, { nullable: true, description: 'A scenario: gaps with its facilities.' })
     scenario: string | null,
     @Ctx() ctx: RequestContext,
@@ -35,6 +38,7 @@ export class GapResolver {
       first,
       basket,
       speedMetersPerMinute,
+      mode,
       scenario,
     });
   }

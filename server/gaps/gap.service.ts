@@ -1,3 +1,4 @@
+import type { TravelMode } from '../routing/travel-kind';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Principal } from '../auth/role';
 import type { Computation } from '../compute/compute-pool';
@@ -25,6 +26,7 @@ export interface GapRequest {
   basket?: boolean | null;
   first?: number | null;
   speedMetersPerMinute?: number | null;
+  mode?: TravelMode | null;
   /** A scenario id: gaps as they would be with the scenario's facilities. */
   scenario?: string | null;
 }
@@ -61,7 +63,7 @@ export class GapService {
     if (!Number.isInteger(first) || first < 0 || first > this.maxGaps) {
       throw badUserInput(`"first" must be between 0 and ${this.maxGaps}, got ${first}`, 'first');
     }
-    const profile = travelProfileOf(null, request.speedMetersPerMinute);
+    const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
     const basket = request.basket ?? false;
     const scenario = await this.coverage.scenario(request.scenario);
     const scope = await this.coverage.scope(request.regionCode);

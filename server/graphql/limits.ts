@@ -52,6 +52,10 @@ export const LIST_SIZES: Record<string, number> = {
   // An import's report is built in memory by the import itself (ADMIN only, bounded by the body size): its
   // rows cost no resolver work, so they are priced as a typical report, not as the largest file.
   'ImportReport.rows': 1_000,
+  'Query.needs': 1_000,
+  'Query.careServiceSummary': 1_000,
+  'ColocationReport.tallies': 2,
+  'NeedCoverageReport.areas': 1_000,
   'ImportRowReport.problems': 5,
   'JobConnection.edges': 1,
   'RegionConnection.edges': 1,
@@ -66,6 +70,7 @@ export const LIST_SIZES: Record<string, number> = {
   'CoverageReport.comparison': 200,
   'SiteSuggestion.sites': 50,
 };
+import { DEFAULT_SPEED_METERS_PER_MINUTE, type TravelMode } from '../routing/profile';
 
 /** Lists of objects not named above are priced as this many items, never as one. */
 const UNDECLARED_LIST_SIZE = 100;
@@ -79,7 +84,14 @@ function reachFactor(minutes: number, speedMetersPerMinute = 60): number {
   return Math.max(1, ((minutes * speedMetersPerMinute) / 900) ** 2);
 }
 
-const speedOf = (args: Args) => number(args.speedMetersPerMinute, 60);
+/** The speed a question travels at: its own, else its mode's usual speed (cars and bicycles reach further). */
+const speedOf = (args: Args) =>
+  number(
+    args.speedMetersPerMinute,
+    typeof args.mode === 'string' && Object.hasOwn(DEFAULT_SPEED_METERS_PER_MINUTE, args.mode)
+      ? DEFAULT_SPEED_METERS_PER_MINUTE[args.mode as TravelMode]
+      : 60,
+  );
 
 /** A search from every facility of a region at once stops growing once it reaches every street of the region. */
 function regionSearchFactor(args: Args): number {
@@ -108,11 +120,11 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
     400 * regionSearchFactor(args) +
     20 * Math.min(2_000, Array.isArray(args.candidates) ? args.candidates.length : 500),
   'Query.indicators': (args) => (args.scenario ? 4_000 : 2_000),
+  'Query.needCoverage': (args) => 400 * regionSearchFactor(args),
+  'Query.ruralColocation': () => 50,
   'Query.facilities': (args) => {
-    const within = (
-      args.filter as { within?: { minutes?: number; speedMetersPerMinute?: number } } | undefined
-    )?.within;
-    return within ? 80 * reachFactor(number(within.minutes, 15), number(within.speedMetersPerMinute, 60)) : 1;
+    const within = (args.filter as { within?: Args } | undefined)?.within;
+    return within ? 80 * reachFactor(number(within.minutes, 15), speedOf(within)) : 1;
   },
   'Facility.serviceArea': (args) => {
     const minutes = number(args.minutes, 15);

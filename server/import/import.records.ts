@@ -1,3 +1,4 @@
+import type { EdgeAttributes } from './osm/edge-attributes';
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { FacilityService, FacilityType, HospitalGrade, OperatorType } from '../facilities/facility-kind';
 import type { RegionLevel } from '../regions/region-level';
@@ -67,8 +68,8 @@ export interface FacilityImportRecord {
   verifiedOn?: string | null;
 }
 
-/** One edge of the walk network. */
-export interface EdgeRecord {
+/** One edge of the road network, with who may use it and how (see osm/edge-attributes). */
+export interface EdgeRecord extends EdgeAttributes {
   id: number;
   source: number;
   target: number;

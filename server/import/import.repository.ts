@@ -342,18 +342,29 @@ export class ImportRepository {
           params.add(e.highway, 'text'),
           params.add(e.osmWayId, 'bigint'),
           geometry(params, JSON.stringify({ type: 'LineString', coordinates: e.coordinates })),
+          params.add(e.foot, 'boolean'),
+          params.add(e.bicycle, 'boolean'),
+          params.add(e.motorVehicle, 'boolean'),
+          params.add(e.oneway, 'smallint'),
+          params.add(e.kerb, 'text'),
+          params.add(e.maxspeedKmh, 'float8'),
         ]);
       });
       changed.push(
         ...(await this.sql.all<{ inserted: boolean }>(
-          `insert into road_edge as t (id, source, target, cost, reverse_cost, length_m, highway, osm_way_id, geom)
+          `insert into road_edge as t (id, source, target, cost, reverse_cost, length_m, highway, osm_way_id, geom,
+             foot, bicycle, motor_vehicle, oneway, kerb, maxspeed_kmh)
            values ${rows.join(', ')}
            on conflict (id) do update set source = excluded.source, target = excluded.target, cost = excluded.cost,
              reverse_cost = excluded.reverse_cost, length_m = excluded.length_m, highway = excluded.highway,
-             osm_way_id = excluded.osm_way_id, geom = excluded.geom
-           where (t.source, t.target, t.cost, t.reverse_cost, t.length_m, t.highway, t.osm_way_id, ST_AsEWKB(t.geom))
+             osm_way_id = excluded.osm_way_id, geom = excluded.geom, foot = excluded.foot,
+             bicycle = excluded.bicycle, motor_vehicle = excluded.motor_vehicle, oneway = excluded.oneway,
+             kerb = excluded.kerb, maxspeed_kmh = excluded.maxspeed_kmh
+           where (t.source, t.target, t.cost, t.reverse_cost, t.length_m, t.highway, t.osm_way_id, ST_AsEWKB(t.geom),
+             t.foot, t.bicycle, t.motor_vehicle, t.oneway, t.kerb, t.maxspeed_kmh)
              is distinct from (excluded.source, excluded.target, excluded.cost, excluded.reverse_cost, excluded.length_m,
-             excluded.highway, excluded.osm_way_id, ST_AsEWKB(excluded.geom))
+             excluded.highway, excluded.osm_way_id, ST_AsEWKB(excluded.geom), excluded.foot, excluded.bicycle,
+             excluded.motor_vehicle, excluded.oneway, excluded.kerb, excluded.maxspeed_kmh)
            returning (xmax = 0) as inserted`,
           params.values,
         )),

@@ -185,7 +185,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
       generateSampleFacilities({
         district: { code: d.code, name: d.districtName, cityName: '杭州市', polygon: d.boundary },
         buildings,
-        streets: network.edges,
+        streets: network.edges.filter((edge) => edge.foot),
         extractBounds,
         referenceDate: DEMO_SOURCES.referenceDate,
       }),
@@ -266,7 +266,7 @@ export async function seedDemo(db: Database, progress: ProgressFactory = startPr
           return spreadDistrictElderly({
             district: { ...row, code: d.code, polygon: d.boundary },
             buildings,
-            roads: network.edges,
+            roads: network.edges.filter((edge) => edge.foot),
             extractBounds,
           }).map((c) => ({ ...c, regionCode: districtCode, source: SOURCE_TEXT.population }));
         });

@@ -6,9 +6,30 @@ import { TravelMethod, TravelMode } from '../routing/travel-kind';
 registerEnumType(TravelMode, {
   name: 'TravelMode',
   description:
-    'How people travel. The stored network is a walk network (streets and footpaths), so walking only.',
+    'How people travel along the street and footpath network (OpenStreetMap). People on foot and in wheelchairs may go both ways along one-way streets; bicycles and cars may not.',
   valuesConfig: {
-    WALK: { description: 'On foot, 60 m/min unless a speed is given; steps take 1.5 times as long.' },
+    WALK: {
+      description:
+        'On foot at the planning speed, 60 m/min unless a speed is given; steps take 1.5 times as long; not on motorways or ramps.',
+    },
+    ELDERLY_WALK: {
+      description: "On foot at older people's speed, 48 m/min (0.8 m/s) unless a speed is given; steps 1.5×.",
+    },
+    WHEELCHAIR: {
+      description:
+        'In a wheelchair, 50 m/min unless a speed is given; never up or down steps, never over a mapped raised kerb (lowered or flush kerbs pass; kerbs not mapped are assumed passable).',
+    },
+    BICYCLE: {
+      description:
+        'By bicycle, 250 m/min (15 km/h) unless a speed is given; one-way streets one way; no steps; footways at half speed.',
+    },
+    EBIKE: {
+      description: 'By e-bike (电动自行车), 333 m/min (20 km/h) unless a speed is given; rules as BICYCLE.',
+    },
+    DRIVE: {
+      description:
+        'By car: roads open to motor vehicles only, one-way streets one way, at the mapped speed limit (maxspeed) or else by road class (60 km/h motorway … 20 km/h residential, 10 km/h living street). No speed argument; straight-line fallback at 30 km/h.',
+    },
   },
 });
 registerEnumType(TravelMethod, {

@@ -6,6 +6,12 @@ import { TravelMode } from '../routing/travel-kind';
 /** Fastest walking speed accepted, in metres per minute (9 km/h, already a jog). */
 export const MAX_WALK_SPEED_METERS_PER_MINUTE = 150;
 
+/** Fastest cycling speed accepted, in metres per minute (30 km/h). */
+export const MAX_CYCLE_SPEED_METERS_PER_MINUTE = 500;
+
+const MODES: ReadonlySet<string> = new Set(Object.values(TravelMode));
+const CYCLE_MODES: ReadonlySet<string> = new Set([TravelMode.BICYCLE, TravelMode.EBIKE]);
+
 /** Checks the mode and speed of a travel-time question and turns them into a routing profile. */
 export function travelProfileOf(
   mode: TravelMode | null | undefined,
@@ -13,15 +19,21 @@ export function travelProfileOf(
   argumentPrefix = '',
 ): TravelProfile {
   const travelMode = mode ?? TravelMode.WALK;
+  if (!MODES.has(travelMode)) {
+    const argument = `${argumentPrefix}mode`;
+    throw badUserInput(`${argument}: "${String(travelMode).slice(0, 40)}" is not a travel mode`, argument);
+  }
   if (speedMetersPerMinute == null) return travelProfile(travelMode);
-  if (
-    !Number.isFinite(speedMetersPerMinute) ||
-    speedMetersPerMinute <= 0 ||
-    speedMetersPerMinute > MAX_WALK_SPEED_METERS_PER_MINUTE
-  ) {
-    const argument = `${argumentPrefix}speedMetersPerMinute`;
+  const argument = `${argumentPrefix}speedMetersPerMinute`;
+  if (travelMode === TravelMode.DRIVE) {
+    throw badUserInput(`${argument} does not apply to DRIVE: speeds come from the roads`, argument);
+  }
+  const max = CYCLE_MODES.has(travelMode)
+    ? MAX_CYCLE_SPEED_METERS_PER_MINUTE
+    : MAX_WALK_SPEED_METERS_PER_MINUTE;
+  if (!Number.isFinite(speedMetersPerMinute) || speedMetersPerMinute <= 0 || speedMetersPerMinute > max) {
     throw badUserInput(
-      `${argument} must be above 0 and at most ${MAX_WALK_SPEED_METERS_PER_MINUTE} metres per minute, got ${speedMetersPerMinute}`,
+      `${argument} must be above 0 and at most ${max} metres per minute for ${travelMode}, got ${speedMetersPerMinute}`,
       argument,
     );
   }

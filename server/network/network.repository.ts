@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { LineString } from 'geojson';
 import { asGeoJson } from '../db/geometry-sql';
 import { SqlRunner } from '../db/sql';
-import { buildGraph, type RoadEdgeRow, type RoadGraph, type RoadVertexRow } from '../routing/graph';
+import {
+  buildGraph,
+  type Oneway,
+  type RoadEdgeRow,
+  type RoadGraph,
+  type RoadVertexRow,
+} from '../routing/graph';
 
 interface EdgeRow {
   id: number;
@@ -11,6 +17,12 @@ interface EdgeRow {
   lengthMeters: number;
   highway: string;
   geometry: string;
+  foot: boolean;
+  bicycle: boolean;
+  motorVehicle: boolean;
+  oneway: number;
+  kerb: 'lowered' | 'raised' | null;
+  maxspeedKmh: number | null;
 }
 
 /** Reads the `road_edge` table into the routing engine. */
@@ -26,7 +38,8 @@ export class NetworkRepository {
     // Ids arrive as float8 so that buildGraph, not a cast, rejects one that does not fit 32 bits.
     const rows = await this.sql.all<EdgeRow>(
       `select id::float8 as "id", source::float8 as "source", target::float8 as "target",
-         length_m as "lengthMeters", highway, ${asGeoJson('geom')} as "geometry"
+         length_m as "lengthMeters", highway, ${asGeoJson('geom')} as "geometry", foot, bicycle,
+         motor_vehicle as "motorVehicle", oneway::float8 as "oneway", kerb, maxspeed_kmh as "maxspeedKmh"
        from road_edge order by id`,
     );
     const edges: RoadEdgeRow[] = rows.map((row) => ({
@@ -35,6 +48,12 @@ export class NetworkRepository {
       target: row.target,
       lengthMeters: row.lengthMeters,
       highway: row.highway,
+      foot: row.foot,
+      bicycle: row.bicycle,
+      motorVehicle: row.motorVehicle,
+      oneway: row.oneway as Oneway,
+      kerb: row.kerb,
+      maxspeedKmh: row.maxspeedKmh,
       coordinates: (JSON.parse(row.geometry) as LineString).coordinates as [number, number][],
     }));
     return buildGraph(verticesOf(edges), edges);

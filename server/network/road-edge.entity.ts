@@ -23,6 +23,9 @@ const RoadEdgeSchema = defineEntity({
   checks: [
     { name: 'road_edge_cost_check', expression: 'cost >= 0' },
     { name: 'road_edge_length_m_check', expression: 'length_m >= 0' },
+    { name: 'road_edge_oneway_check', expression: 'oneway in (-1, 0, 1)' },
+    { name: 'road_edge_kerb_check', expression: "kerb in ('lowered', 'raised')" },
+    { name: 'road_edge_maxspeed_kmh_check', expression: 'maxspeed_kmh > 0' },
   ],
   properties: {
     id: p.bigint('number').primary().autoincrement(false),
@@ -33,10 +36,16 @@ const RoadEdgeSchema = defineEntity({
     lengthM: p.double(),
     highway: p.text(),
     osmWayId: p.bigint('number').nullable(),
+    foot: p.boolean().default(true),
+    bicycle: p.boolean().default(true),
+    motorVehicle: p.boolean().default(true),
+    oneway: p.smallint().default(0),
+    kerb: p.text().nullable(),
+    maxspeedKmh: p.double().nullable(),
     geom: p.type(GeoJsonType).columnType('geometry(LineString, 4326)').$type<LineString>(),
   },
 });
 
-/** One edge of the walkable street and footpath network (pgRouting column names). */
+/** One edge of the street and footpath network, with who may use it and how (pgRouting column names). */
 export class RoadEdge extends RoadEdgeSchema.class {}
 RoadEdgeSchema.setClass(RoadEdge);

@@ -58,6 +58,8 @@ export function allocatePlaces(
       profile,
       open.map((index) => facilities.snaps[index]),
       limitMinutes,
+      undefined,
+      'TO_ORIGINS',
     );
     searches += 1;
     const waiting: { area: number; minutes: number; facility: number }[] = [];

@@ -55,7 +55,7 @@ export function placeFacilities<Facility extends FacilitySite>(
 
 /**
  * For every snapped home point, the soonest of the facilities within limitMinutes (null beyond it or
- * off the network): ONE multi-source search from all the facilities at once, both walks to and from
+ * off the network): ONE multi-source search into all the facilities at once, both walks to and from
  * the street included. limitMinutes may be Infinity (the nearest facility at any distance).
  */
 export function nearestFacilities(
@@ -66,7 +66,8 @@ export function nearestFacilities(
   limitMinutes: number,
 ): (FacilityReach | null)[] {
   if (facilities.placed.length === 0) return homeSnaps.map(() => null);
-  const times = travelTimesFrom(graph, profile, facilities.snaps, limitMinutes);
+  // Trips go from the homes to the facilities: a one-way street counts the way people reach them.
+  const times = travelTimesFrom(graph, profile, facilities.snaps, limitMinutes, undefined, 'TO_ORIGINS');
   return homeSnaps.map((snap) => {
     const reach = snap ? nearestOrigin(times, snap) : null;
     if (!reach) return null;

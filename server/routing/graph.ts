@@ -10,7 +10,16 @@ export interface RoadVertexRow {
   readonly lat: number;
 }
 
-/** One row of the edge table; `coordinates` run from source to target. Every edge is walkable both ways. */
+/** Which way vehicles may travel an edge: both, only source → target, or only target → source. */
+export type Oneway = 0 | 1 | -1;
+
+/** What a kerb on an edge does to a wheelchair: none mapped, lowered or flush (passable), or raised (not). */
+export type KerbKind = 'lowered' | 'raised' | null;
+
+/**
+ * One row of the edge table; `coordinates` run from source to target. Left out, the access flags are
+ * true, `oneway` is 0 (both ways), and kerb and speed limit are unknown.
+ */
 export interface RoadEdgeRow {
   readonly id: number;
   readonly source: number;
@@ -18,7 +27,23 @@ export interface RoadEdgeRow {
   readonly lengthMeters: number;
   readonly highway: string;
   readonly coordinates: readonly (readonly [number, number])[];
+  readonly foot?: boolean;
+  readonly bicycle?: boolean;
+  readonly motorVehicle?: boolean;
+  /** Applies to vehicles (cars and bicycles); people on foot or in a wheelchair may go both ways. */
+  readonly oneway?: Oneway;
+  readonly kerb?: KerbKind;
+  readonly maxspeedKmh?: number | null;
 }
+
+/** Bits of `RoadGraph.edgeAccess`. */
+export const ACCESS_FOOT = 1;
+export const ACCESS_BICYCLE = 2;
+export const ACCESS_MOTOR_VEHICLE = 4;
+/** A raised kerb is mapped on the edge (a wheelchair cannot pass it). */
+export const RAISED_KERB = 8;
+/** A lowered or flush kerb is mapped on the edge. */
+export const LOWERED_KERB = 16;
 
 /**
  * The street and footpath network in typed arrays. Vertices and edges are addressed by index
@@ -37,6 +62,12 @@ export interface RoadGraph {
   /** Index into `highwayNames` per edge. */
   readonly edgeHighway: Uint16Array;
   readonly highwayNames: readonly string[];
+  /** ACCESS_* and *_KERB bits per edge. */
+  readonly edgeAccess: Uint8Array;
+  /** Oneway per edge for vehicles: 0 both ways, 1 source → target only, -1 target → source only. */
+  readonly edgeOneway: Int8Array;
+  /** Mapped speed limit per edge in km/h; 0 where none is mapped. */
+  readonly edgeMaxspeedKmh: Float64Array;
   /** CSR: the neighbours of vertex v are slots adjacencyOffsets[v] .. adjacencyOffsets[v + 1]. */
   readonly adjacencyOffsets: Int32Array;
   readonly adjacencyVertices: Int32Array;
@@ -75,6 +106,9 @@ export function buildGraph(vertices: readonly RoadVertexRow[], edges: readonly R
   const edgeTarget = new Int32Array(edgeCount);
   const edgeLengthMeters = new Float64Array(edgeCount);
   const edgeHighway = new Uint16Array(edgeCount);
+  const edgeAccess = new Uint8Array(edgeCount);
+  const edgeOneway = new Int8Array(edgeCount);
+  const edgeMaxspeedKmh = new Float64Array(edgeCount);
   const highwayCodes = new Map<string, number>();
   const geometryOffsets = new Int32Array(edgeCount + 1);
   edgeRows.forEach((edge, index) => {
@@ -97,6 +131,13 @@ export function buildGraph(vertices: readonly RoadVertexRow[], edges: readonly R
     edgeTarget[index] = target;
     edgeLengthMeters[index] = edge.lengthMeters;
     edgeHighway[index] = code;
+    edgeAccess[index] = accessBits(edge);
+    edgeOneway[index] = edge.oneway ?? 0;
+    const maxspeed = edge.maxspeedKmh ?? 0;
+    if (!Number.isFinite(maxspeed) || maxspeed < 0) {
+      throw new Error(`Edge ${edge.id} has an invalid speed limit ${maxspeed}`);
+    }
+    edgeMaxspeedKmh[index] = maxspeed;
     geometryOffsets[index + 1] = geometryOffsets[index] + Math.max(2, edge.coordinates.length);
   });
 
@@ -138,6 +179,9 @@ export function buildGraph(vertices: readonly RoadVertexRow[], edges: readonly R
     edgeTarget,
     edgeLengthMeters,
     edgeHighway,
+    edgeAccess,
+    edgeOneway,
+    edgeMaxspeedKmh,
     adjacency.offsets,
     adjacency.vertices,
     adjacency.edges,
@@ -157,6 +201,9 @@ export function buildGraph(vertices: readonly RoadVertexRow[], edges: readonly R
     edgeLengthMeters,
     edgeHighway,
     highwayNames: [...highwayCodes.keys()],
+    edgeAccess,
+    edgeOneway,
+    edgeMaxspeedKmh,
     adjacencyOffsets: adjacency.offsets,
     adjacencyVertices: adjacency.vertices,
     adjacencyEdges: adjacency.edges,
@@ -165,6 +212,19 @@ export function buildGraph(vertices: readonly RoadVertexRow[], edges: readonly R
     geometryMeasures,
     memoryBytes: () => arrays.reduce((sum, array) => sum + array.byteLength, 0),
   };
+}
+
+function accessBits(edge: RoadEdgeRow): number {
+  if (edge.oneway !== undefined && edge.oneway !== 0 && edge.oneway !== 1 && edge.oneway !== -1) {
+    throw new Error(`Edge ${edge.id} has an invalid oneway ${String(edge.oneway)}`);
+  }
+  return (
+    (edge.foot === false ? 0 : ACCESS_FOOT) |
+    (edge.bicycle === false ? 0 : ACCESS_BICYCLE) |
+    (edge.motorVehicle === false ? 0 : ACCESS_MOTOR_VEHICLE) |
+    (edge.kerb === 'raised' ? RAISED_KERB : 0) |
+    (edge.kerb === 'lowered' ? LOWERED_KERB : 0)
+  );
 }
 
 /** Index of the vertex with this table id, or -1. */

@@ -1,7 +1,7 @@
 import type { RoadGraph } from './graph';
 import type { TravelProfile } from './profile';
 import { reachedNetwork, type ReachedNetwork } from './reach';
-import { travelTimesFrom } from './search';
+import { travelTimesFrom, type SearchDirection } from './search';
 import type { Snap } from './snap';
 
 /**
@@ -17,12 +17,16 @@ export const MAX_ISOCHRONE_MINUTES = 60;
 /** Most time limits one isochrone request may ask for. */
 export const MAX_ISOCHRONE_LIMITS = 10;
 
-/** The network reached from one snapped origin within each limit, searching once to the largest. */
+/**
+ * The network reached from one snapped origin within each limit, searching once to the largest;
+ * TO_ORIGINS: the network from which the origin is reached within each limit (a service area).
+ */
 export function isochroneLines(
   graph: RoadGraph,
   profile: TravelProfile,
   originSnap: Snap,
   minutesList: readonly number[],
+  direction: SearchDirection = 'FROM_ORIGINS',
 ): ReachedNetwork[] {
   if (minutesList.length === 0 || minutesList.length > MAX_ISOCHRONE_LIMITS) {
     throw new RangeError(`Ask for 1 to ${MAX_ISOCHRONE_LIMITS} time limits, got ${minutesList.length}`);
@@ -34,6 +38,13 @@ export function isochroneLines(
       );
     }
   }
-  const result = travelTimesFrom(graph, profile, [originSnap], Math.max(...minutesList));
+  const result = travelTimesFrom(
+    graph,
+    profile,
+    [originSnap],
+    Math.max(...minutesList),
+    undefined,
+    direction,
+  );
   return minutesList.map((minutes) => reachedNetwork(result, minutes));
 }

@@ -55,25 +55,34 @@ export function reachedNetwork(result: TravelTimes, limitMinutes: number): Reach
 
 /**
  * The stretches of an edge (as fractions from its source) reachable within the limit: in from each
- * reached end, and both ways from any origin on the edge. Both ends may be reached while the middle
+ * reached end, and both ways from any origin on the edge, each way at its own cost (a one-way street
+ * is reached only the way it may be travelled). Both ends may be reached while the middle
  * is not (when 2 × limit < t_source + t_target + cost), which leaves two separate stretches.
  */
 function reachedIntervals(result: TravelTimes, edge: number, limitMinutes: number): Interval[] {
-  const cost = result.edgeMinutes[edge];
-  if (!Number.isFinite(cost)) return [];
-  const reachFraction = (startMinutes: number) =>
+  const forward = result.costs.forward[edge];
+  const backward = result.costs.backward[edge];
+  if (!Number.isFinite(forward) && !Number.isFinite(backward)) return [];
+  // The share of the edge travelled from a start, in the direction that costs `cost` end to end.
+  const reachFraction = (startMinutes: number, cost: number) =>
     cost > 0 ? (limitMinutes - startMinutes) / cost : Infinity;
   const intervals: Interval[] = [];
   const sourceMinutes = result.vertexMinutes[result.graph.edgeSource[edge]];
   const targetMinutes = result.vertexMinutes[result.graph.edgeTarget[edge]];
-  if (sourceMinutes <= limitMinutes) intervals.push([0, Math.min(1, reachFraction(sourceMinutes))]);
-  if (targetMinutes <= limitMinutes) intervals.push([Math.max(0, 1 - reachFraction(targetMinutes)), 1]);
+  if (sourceMinutes <= limitMinutes) {
+    intervals.push([0, Math.min(1, reachFraction(sourceMinutes, forward))]);
+  }
+  if (targetMinutes <= limitMinutes) {
+    intervals.push([Math.max(0, 1 - reachFraction(targetMinutes, backward)), 1]);
+  }
   for (const index of result.originsByEdge.get(edge) ?? []) {
     const origin = result.origins[index] as Snap;
     const walkMinutes = offNetworkMinutes(origin, result.profile);
     if (walkMinutes <= limitMinutes) {
-      const reach = reachFraction(walkMinutes);
-      intervals.push([Math.max(0, origin.fraction - reach), Math.min(1, origin.fraction + reach)]);
+      intervals.push([
+        Math.max(0, origin.fraction - reachFraction(walkMinutes, backward)),
+        Math.min(1, origin.fraction + reachFraction(walkMinutes, forward)),
+      ]);
     }
   }
   intervals.sort((a, b) => a[0] - b[0]);

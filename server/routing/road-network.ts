@@ -3,7 +3,13 @@ import type { LngLat, RoadGraph } from './graph';
 import { isochroneLines } from './isochrone';
 import type { TravelProfile } from './profile';
 import type { ReachedNetwork } from './reach';
-import { nearestOrigin, travelTimeToSnap, travelTimesFrom, type TravelTimes } from './search';
+import {
+  nearestOrigin,
+  travelTimeToSnap,
+  travelTimesFrom,
+  type SearchDirection,
+  type TravelTimes,
+} from './search';
 import { snapPoint, type Snap } from './snap';
 
 /** A WGS84 position. */
@@ -94,17 +100,19 @@ export class RoadNetwork {
   }
 
   /**
-   * What a walker from the point covers within each limit: the straight walk onto the nearest street
-   * (cut where time runs out) and the reached network. Null when the point is off the network.
+   * What a traveller from the point covers within each limit (TO_ORIGINS: from where the point is
+   * reached within it): the straight way onto the nearest street (cut where time runs out) and the
+   * reached network. Null when the point is off the network.
    */
   reachedAreas(
     point: GeoPoint,
     profile: TravelProfile,
     minutesList: readonly number[],
+    direction: SearchDirection = 'FROM_ORIGINS',
   ): ReachedNetwork[] | null {
     const snap = this.snap(point, profile);
     if (!snap) return null;
-    return isochroneLines(this.graph, profile, snap, minutesList).map((reached) => {
+    return isochroneLines(this.graph, profile, snap, minutesList, direction).map((reached) => {
       const approachMeters = Math.min(
         snap.snapDistanceMeters,
         reached.minutes * profile.speedMetersPerMinute,
@@ -126,7 +134,7 @@ export class RoadNetwork {
     });
   }
 
-  /** One multi-source search from all the facilities: the soonest of them for any place, within limitMinutes. */
+  /** One multi-source search into all the facilities: the soonest of them for any place, within limitMinutes. */
   travelTimesFromFacilities(
     facilities: readonly FacilitySite[],
     limitMinutes: number,
@@ -144,7 +152,7 @@ export class RoadNetwork {
         offNetwork.push(facility);
       }
     }
-    const times = travelTimesFrom(this.graph, profile, snaps, limitMinutes);
+    const times = travelTimesFrom(this.graph, profile, snaps, limitMinutes, undefined, 'TO_ORIGINS');
     return {
       limitMinutes,
       offNetwork,
@@ -170,6 +178,9 @@ function fingerprintOf(graph: RoadGraph): string {
     graph.edgeTarget,
     graph.edgeLengthMeters,
     graph.edgeHighway,
+    graph.edgeAccess,
+    graph.edgeOneway,
+    graph.edgeMaxspeedKmh,
     graph.geometryOffsets,
     graph.geometryCoordinates,
   ]) {

@@ -11,6 +11,9 @@ type GraphArrays = Pick<
   | 'edgeTarget'
   | 'edgeLengthMeters'
   | 'edgeHighway'
+  | 'edgeAccess'
+  | 'edgeOneway'
+  | 'edgeMaxspeedKmh'
   | 'adjacencyOffsets'
   | 'adjacencyVertices'
   | 'adjacencyEdges'
@@ -28,6 +31,9 @@ const ARRAY_NAMES: readonly (keyof GraphArrays)[] = [
   'edgeTarget',
   'edgeLengthMeters',
   'edgeHighway',
+  'edgeAccess',
+  'edgeOneway',
+  'edgeMaxspeedKmh',
   'adjacencyOffsets',
   'adjacencyVertices',
   'adjacencyEdges',

@@ -1,6 +1,6 @@
 import type { RoadGraph } from './graph';
 import { buildSegmentGrid, forEachSegmentNear, gridX, gridY, type SegmentGrid } from './grid';
-import { edgeMinutes, type TravelProfile } from './profile';
+import { edgeCosts, usableEdge, type TravelProfile } from './profile';
 import { assertLngLat } from './projection';
 
 /** A point placed on the network: the nearest point of the nearest edge. */
@@ -36,7 +36,7 @@ export function snapPoint(
     grid = buildSegmentGrid(graph);
     grids.set(graph, grid);
   }
-  const usable = profile ? edgeMinutes(graph, profile) : null;
+  const usable = profile ? edgeCosts(graph, profile) : null;
   const coordinates = graph.geometryCoordinates;
   const x = gridX(grid, lng);
   const y = gridY(grid, lat);
@@ -46,7 +46,7 @@ export function snapPoint(
   let bestT = 0;
   forEachSegmentNear(grid, x, y, maxSnapMeters, (segment) => {
     const edge = grid.pointEdges[segment];
-    if (usable && !Number.isFinite(usable[edge])) return;
+    if (usable && !usableEdge(usable, edge)) return;
     const ax = gridX(grid, coordinates[segment * 2]);
     const ay = gridY(grid, coordinates[segment * 2 + 1]);
     const dx = gridX(grid, coordinates[segment * 2 + 2]) - ax;

@@ -1,6 +1,11 @@
-/** How people travel in travel-time questions; the stored network is a walk network, so walking only. */
+/** How people travel in travel-time questions (see profile.ts for each mode's rules). */
 export const TravelMode = {
   WALK: 'WALK',
+  ELDERLY_WALK: 'ELDERLY_WALK',
+  WHEELCHAIR: 'WHEELCHAIR',
+  BICYCLE: 'BICYCLE',
+  EBIKE: 'EBIKE',
+  DRIVE: 'DRIVE',
 } as const;
 export type TravelMode = (typeof TravelMode)[keyof typeof TravelMode];
 

@@ -2,7 +2,7 @@ import type { LngLat, RoadGraph } from './graph';
 import { segmentMeters } from './projection';
 import type { TravelProfile } from './profile';
 import type { GeoPoint, RoadNetwork } from './road-network';
-import { nearestOrigin, offNetworkMinutes } from './search';
+import { nearestOrigin, offNetworkMinutes, share } from './search';
 import type { Snap } from './snap';
 
 /** The way from one point to another along the network, with its length and the minutes it takes. */
@@ -66,7 +66,11 @@ export function walkPath(
   if (!reach) return null;
   const { graph } = network;
   const start = search.snap;
-  const { vertexMinutes, edgeMinutes: costs } = search.times;
+  const { vertexMinutes } = search.times;
+  // Directed minutes per edge: `forward` source → target, `backward` target → source (one-way streets differ).
+  const { forward, backward } = search.times.costs;
+  const across = (edge: number, fromVertex: number) =>
+    graph.edgeSource[edge] === fromVertex ? forward[edge] : backward[edge];
   const startWalk = offNetworkMinutes(start, profile);
   const along = (snap: Snap) => snap.fraction * edgeLength(graph, snap.edgeIndex);
   const middle: LngLat[] = [];
@@ -75,7 +79,9 @@ export function walkPath(
     start.edgeIndex === end.edgeIndex &&
     Math.abs(
       startWalk +
-        Math.abs(end.fraction - start.fraction) * costs[end.edgeIndex] +
+        (end.fraction >= start.fraction
+          ? share(end.fraction - start.fraction, forward[end.edgeIndex])
+          : share(start.fraction - end.fraction, backward[end.edgeIndex])) +
         offNetworkMinutes(end, profile) -
         reach.travelMinutes,
     ) < EPSILON;
@@ -84,21 +90,21 @@ export function walkPath(
   } else {
     const endEdge = end.edgeIndex;
     const viaSource =
-      vertexMinutes[graph.edgeSource[endEdge]] + end.fraction * costs[endEdge] <=
-      vertexMinutes[graph.edgeTarget[endEdge]] + (1 - end.fraction) * costs[endEdge];
+      vertexMinutes[graph.edgeSource[endEdge]] + share(end.fraction, forward[endEdge]) <=
+      vertexMinutes[graph.edgeTarget[endEdge]] + share(1 - end.fraction, backward[endEdge]);
     let vertex = viaSource ? graph.edgeSource[endEdge] : graph.edgeTarget[endEdge];
     const tail = edgeStretch(graph, endEdge, viaSource ? 0 : edgeLength(graph, endEdge), along(end));
     const edges: { edge: number; forward: boolean }[] = [];
     const isStartEnd = (v: number) => {
-      const cost = costs[start.edgeIndex];
+      const edge = start.edgeIndex;
       if (
-        v === graph.edgeSource[start.edgeIndex] &&
-        Math.abs(vertexMinutes[v] - (startWalk + start.fraction * cost)) < EPSILON
+        v === graph.edgeSource[edge] &&
+        Math.abs(vertexMinutes[v] - (startWalk + share(start.fraction, backward[edge]))) < EPSILON
       )
         return 'source';
       if (
-        v === graph.edgeTarget[start.edgeIndex] &&
-        Math.abs(vertexMinutes[v] - (startWalk + (1 - start.fraction) * cost)) < EPSILON
+        v === graph.edgeTarget[edge] &&
+        Math.abs(vertexMinutes[v] - (startWalk + share(1 - start.fraction, forward[edge]))) < EPSILON
       )
         return 'target';
       return null;
@@ -111,7 +117,7 @@ export function walkPath(
         const edge = graph.adjacencyEdges[slot];
         if (
           vertexMinutes[neighbour] < vertexMinutes[vertex] &&
-          Math.abs(vertexMinutes[neighbour] + costs[edge] - vertexMinutes[vertex]) < EPSILON
+          Math.abs(vertexMinutes[neighbour] + across(edge, neighbour) - vertexMinutes[vertex]) < EPSILON
         ) {
           previous = neighbour;
           edges.push({ edge, forward: graph.edgeSource[edge] === neighbour });

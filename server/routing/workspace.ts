@@ -1,5 +1,6 @@
 import type { RoadGraph } from './graph';
 import { IndexedMinHeap } from './heap';
+import type { EdgeCosts } from './profile';
 
 /** A vertex where a search starts, the minutes already spent to get there, and which origin it serves. */
 export interface Seed {
@@ -40,13 +41,11 @@ export class SearchWorkspace {
     this.heap = new IndexedMinHeap(vertexCount);
   }
 
-  /** Runs multi-source Dijkstra from the seeds over edges costing costs[edge] minutes, up to limitMinutes. */
-  settle(
-    graph: RoadGraph,
-    costs: Float64Array,
-    seeds: readonly Seed[],
-    limitMinutes: number,
-  ): SettledVertices {
+  /**
+   * Runs multi-source Dijkstra from the seeds, up to limitMinutes, over edges costing costs.forward
+   * minutes from source to target and costs.backward from target to source.
+   */
+  settle(graph: RoadGraph, costs: EdgeCosts, seeds: readonly Seed[], limitMinutes: number): SettledVertices {
     if (graph.vertexCount !== this.vertexCount) {
       throw new Error(`Workspace for ${this.vertexCount} vertices used on a graph of ${graph.vertexCount}`);
     }
@@ -61,7 +60,8 @@ export class SearchWorkspace {
 
     const vertexMinutes = new Float64Array(this.vertexCount).fill(Infinity);
     const vertexOrigin = new Int32Array(this.vertexCount).fill(-1);
-    const { adjacencyOffsets, adjacencyVertices, adjacencyEdges } = graph;
+    const { adjacencyOffsets, adjacencyVertices, adjacencyEdges, edgeSource } = graph;
+    const { forward, backward } = costs;
     let reachedCount = 0;
     while (this.heap.size > 0) {
       const vertex = this.heap.pop();
@@ -71,7 +71,9 @@ export class SearchWorkspace {
       vertexOrigin[vertex] = origin;
       this.order[reachedCount++] = vertex;
       for (let slot = adjacencyOffsets[vertex]; slot < adjacencyOffsets[vertex + 1]; slot++) {
-        this.label(adjacencyVertices[slot], minutes + costs[adjacencyEdges[slot]], origin);
+        const edge = adjacencyEdges[slot];
+        const cost = edgeSource[edge] === vertex ? forward[edge] : backward[edge];
+        this.label(adjacencyVertices[slot], minutes + cost, origin);
       }
     }
     return { vertexMinutes, vertexOrigin, reachedVertices: this.order.slice(0, reachedCount) };

@@ -1,10 +1,14 @@
-import type { RoadGraph } from '../../server/routing/graph';
+import { ACCESS_FOOT, type RoadGraph } from '../../server/routing/graph';
 import { STEPS_WALK_PENALTY } from '../../server/routing/profile';
 import type { Snap } from '../../server/routing/snap';
 
-/** Minutes of each edge for a walker, from its length alone (steps 1.5×), without the engine's cost table. */
+/**
+ * Minutes of each edge for a walker, from its length alone (steps 1.5×; roads closed to people on foot,
+ * such as motorway ramps, never), without the engine's cost table.
+ */
 export function walkEdgeMinutes(graph: RoadGraph, speedMetersPerMinute: number): number[] {
   return Array.from({ length: graph.edgeCount }, (_, edge) => {
+    if (!(graph.edgeAccess[edge] & ACCESS_FOOT)) return Infinity;
     const steps = graph.highwayNames[graph.edgeHighway[edge]] === 'steps';
     return (graph.edgeLengthMeters[edge] * (steps ? STEPS_WALK_PENALTY : 1)) / speedMetersPerMinute;
   });

@@ -49,17 +49,18 @@ describe('the demo network loaded into the routing engine', () => {
     );
     expect(network.graph.edgeCount).toBe(counts!.edges);
     expect(network.graph.vertexCount).toBe(counts!.vertices);
-    expect([network.graph.vertexCount, network.graph.edgeCount]).toEqual([2186, 3157]);
+    expect([network.graph.vertexCount, network.graph.edgeCount]).toEqual([2250, 3250]);
     const meters = network.graph.edgeLengthMeters.reduce((sum, length) => sum + length, 0);
     expect(meters).toBeCloseTo(counts!.meters, 3);
-    expect(Math.round(meters / 1000)).toBe(501);
+    // 501 km of ways open on foot and 8 km of motor-only ramps.
+    expect(Math.round(meters / 1000)).toBe(509);
     expect(network.memoryBytes()).toBeLessThan(1_000_000);
   });
 
-  test('is in 28 connected parts, the largest holding 95% of the vertices', async () => {
+  test('is in 26 connected parts (ramps join two), the largest holding 95.6% of the vertices', async () => {
     const sizes = componentSizes(await loadNetwork(database.db));
-    expect(sizes).toHaveLength(28);
-    expect(sizes[0] / sizes.reduce((sum, size) => sum + size, 0)).toBeCloseTo(0.951, 3);
+    expect(sizes).toHaveLength(26);
+    expect(sizes[0] / sizes.reduce((sum, size) => sum + size, 0)).toBeCloseTo(0.956, 3);
   });
 
   test('places a point on a street, and not a point in West Lake or outside the data', async () => {

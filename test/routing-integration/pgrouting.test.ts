@@ -3,6 +3,7 @@ import { FacilityRepository } from '../../server/facilities/facility.repository'
 import type { RoadNetwork } from '../../server/routing/road-network';
 import { mulberry32 } from '../../server/import/sample/prng';
 import {
+  defaultHighwayPenalty,
   STEPS_WALK_PENALTY,
   travelProfile,
   WALK_SPEED_METERS_PER_MINUTE,
@@ -18,11 +19,10 @@ const LIMIT_MINUTES = 15;
 /** Travel times must agree to this many minutes (the issue's bar). */
 const TOLERANCE_MINUTES = 1e-6;
 
-/** The edge table for pgRouting, costed in minutes exactly as the engine costs a walk (steps 1.5×). */
-const EDGES_SQL = `select id, source, target,
-  length_m * (case when highway = 'steps' then ${STEPS_WALK_PENALTY} else 1 end) / ${WALK_SPEED_METERS_PER_MINUTE}.0 as cost,
-  length_m * (case when highway = 'steps' then ${STEPS_WALK_PENALTY} else 1 end) / ${WALK_SPEED_METERS_PER_MINUTE}.0 as reverse_cost
-  from road_edge`;
+/** The edge table for pgRouting, costed in minutes exactly as the engine costs a walk (steps 1.5×, motor-only roads closed). */
+const WALK_MINUTES = `case when not foot then -1
+  else length_m * (case when highway = 'steps' then ${STEPS_WALK_PENALTY} else 1 end) / ${WALK_SPEED_METERS_PER_MINUTE}.0 end`;
+const EDGES_SQL = `select id, source, target, ${WALK_MINUTES} as cost, ${WALK_MINUTES} as reverse_cost from road_edge`;
 
 let database: TestDatabase;
 let server: TestServer;
@@ -185,6 +185,112 @@ describe.skipIf(!TEST_DATABASE_URL)(
         reachedPairs += engineSet.length;
       }
       expect(reachedPairs).toBeGreaterThan(50);
+    });
+  },
+);
+
+const drive = travelProfile('DRIVE');
+
+/**
+ * The edge table for pgRouting as a directed graph costed for cars: closed (-1) where motor vehicles may
+ * not go or against a one-way street, else minutes at the speed limit when mapped, else at the road
+ * class's speed. The highway factors are the profile's table; access, one-way and speed are read here.
+ */
+function driveEdgesSql(highways: readonly string[]): string {
+  const factors = highways
+    .map((highway) => [highway, defaultHighwayPenalty('DRIVE', highway)] as const)
+    .map(([highway, factor]) => `when '${highway}' then ${Number.isFinite(factor) ? factor : 'null'}`)
+    .join(' ');
+  const minutes = `case when maxspeed_kmh is not null then length_m / (maxspeed_kmh * 1000 / 60.0)
+    else length_m * (case highway ${factors} else 1 end) / ${drive.speedMetersPerMinute}.0 end`;
+  const closed = `not motor_vehicle or (case highway ${factors} else 1 end) is null`;
+  return `select id, source, target,
+    case when ${closed} or oneway = -1 then -1 else ${minutes} end as cost,
+    case when ${closed} or oneway = 1 then -1 else ${minutes} end as reverse_cost
+    from road_edge`;
+}
+
+describe.skipIf(!TEST_DATABASE_URL)(
+  'car travel times equal pgRouting on the directed graph, one-way streets included (needs PostgreSQL with pgRouting: TEST_DATABASE_URL)',
+  () => {
+    beforeAll(async () => {
+      database = await openTestDatabase({ seeded: true });
+      await sqlOn(database.db).run('create extension if not exists pgrouting');
+      network = await loadNetwork(database.db);
+    });
+    afterAll(async () => {
+      await database?.dispose();
+    });
+
+    test('the network holds one-way streets and roads closed to cars', () => {
+      const { edgeOneway, edgeAccess, edgeCount } = network.graph;
+      expect(edgeOneway.filter((oneway) => oneway !== 0).length).toBeGreaterThan(500);
+      expect(edgeAccess.filter((bits) => (bits & 4) === 0).length).toBeGreaterThan(100);
+      expect(edgeCount).toBeGreaterThan(3000);
+    });
+
+    test('for 60 random vertex pairs, minutes both ways equal pgr_dijkstra (directed), searched from either end', async () => {
+      const edgesSql = driveEdgesSql(network.graph.highwayNames);
+      const random = mulberry32(2026);
+      const { vertexIds, edgeSource, edgeTarget, edgeAccess } = network.graph;
+      // Vertices on a road open to cars, so that most pairs have a way between them.
+      const roadVertices = [
+        ...new Set(
+          [...edgeAccess.keys()]
+            .filter((edge) => edgeAccess[edge] & 4)
+            .flatMap((edge) => [edgeSource[edge], edgeTarget[edge]]),
+        ),
+      ].sort((a, b) => a - b);
+      let reachable = 0;
+      let asymmetric = 0;
+      for (let k = 0; k < 60; k++) {
+        const from = roadVertices[random.int(0, roadVertices.length - 1)];
+        const to = roadVertices[random.int(0, roadVertices.length - 1)];
+        const rows = await sqlOn(database.db).all<{ start: number; end: number; minutes: number }>(
+          `select start_vid::float8 as "start", end_vid::float8 as "end", agg_cost as "minutes"
+           from pgr_dijkstra($1::text, array[$2::bigint, $3::bigint], array[$2::bigint, $3::bigint], true)
+           where start_vid <> end_vid and node = end_vid`,
+          [edgesSql, vertexIds[from], vertexIds[to]],
+        );
+        const pgrouting = (start: number, end: number) =>
+          rows.find((row) => row.start === vertexIds[start] && row.end === vertexIds[end])?.minutes ??
+          Infinity;
+        const outOfFrom = travelTimesFrom(network.graph, drive, [{ vertexIndex: from }], Infinity);
+        const intoFrom = travelTimesFrom(
+          network.graph,
+          drive,
+          [{ vertexIndex: from }],
+          Infinity,
+          undefined,
+          'TO_ORIGINS',
+        );
+        if (from === to) continue;
+        const there = pgrouting(from, to);
+        const back = pgrouting(to, from);
+        expect(outOfFrom.vertexMinutes[to], `${vertexIds[from]} → ${vertexIds[to]}`).toBeCloseTo(there, 6);
+        expect(intoFrom.vertexMinutes[to], `${vertexIds[to]} → ${vertexIds[from]}`).toBeCloseTo(back, 6);
+        if (Number.isFinite(there)) reachable += 1;
+        if (Math.abs(there - back) > 1e-6) asymmetric += 1;
+      }
+      expect(reachable).toBeGreaterThanOrEqual(50);
+      expect(asymmetric).toBeGreaterThan(10);
+    });
+
+    test('from 20 random vertices every vertex within 10 minutes equals pgr_drivingDistance (directed)', async () => {
+      const edgesSql = driveEdgesSql(network.graph.highwayNames);
+      const random = mulberry32(11);
+      let compared = 0;
+      for (let k = 0; k < 20; k++) {
+        const vertexIndex = random.int(0, network.graph.vertexCount - 1);
+        const engine = engineMinutes(travelTimesFrom(network.graph, drive, [{ vertexIndex }], 10));
+        const pgrouting = await pgroutingMinutes(
+          `select node::float8 as "node", agg_cost as "minutes"
+           from pgr_drivingDistance($1::text, $2::bigint, $3::float8, true)`,
+          [edgesSql, network.graph.vertexIds[vertexIndex], 10],
+        );
+        compared += expectSameMinutes(engine, pgrouting, 10);
+      }
+      expect(compared).toBeGreaterThan(20 * 20);
     });
   },
 );

@@ -29,6 +29,8 @@ export interface EdgeSpec {
   readonly via?: readonly Point[];
   /** Defaults to the polyline's length in metres. */
   readonly lengthMeters?: number;
+  /** Who may use it and how (see RoadEdgeRow); left out, as RoadEdgeRow defaults them. */
+  readonly attributes?: Pick<RoadEdgeRow, 'foot' | 'bicycle' | 'motorVehicle' | 'oneway' | 'kerb' | 'maxspeedKmh'>;
 }
 
 /** A graph from vertices placed in metres and edges between them; lengths follow the geometry. */
@@ -54,6 +56,7 @@ function edgeRow(vertices: Readonly<Record<number, Point>>, edge: EdgeSpec): Roa
     lengthMeters: edge.lengthMeters ?? polylineMeters,
     highway: edge.highway ?? 'residential',
     coordinates: points.map(([x, y]) => lngLat(x, y)),
+    ...edge.attributes,
   };
 }
 

@@ -199,10 +199,20 @@ export type TravelMethod =
   /** Straight line at the same speed: the point is more than 300 m from every street, so the network does not cover it. */
   | 'RADIUS';
 
-/** How people travel. The stored network is a walk network (streets and footpaths), so walking only. */
+/** How people travel along the street and footpath network (OpenStreetMap). People on foot and in wheelchairs may go both ways along one-way streets; bicycles and cars may not. */
 export type TravelMode =
-  /** On foot, 60 m/min unless a speed is given; steps take 1.5 times as long. */
-  'WALK';
+  /** By bicycle, 250 m/min (15 km/h) unless a speed is given; one-way streets one way; no steps; footways at half speed. */
+  | 'BICYCLE'
+  /** By car: roads open to motor vehicles only, one-way streets one way, at the mapped speed limit (maxspeed) or else by road class (60 km/h motorway … 20 km/h residential, 10 km/h living street). No speed argument; straight-line fallback at 30 km/h. */
+  | 'DRIVE'
+  /** By e-bike (电动自行车), 333 m/min (20 km/h) unless a speed is given; rules as BICYCLE. */
+  | 'EBIKE'
+  /** On foot at older people's speed, 48 m/min (0.8 m/s) unless a speed is given; steps 1.5×. */
+  | 'ELDERLY_WALK'
+  /** On foot at the planning speed, 60 m/min unless a speed is given; steps take 1.5 times as long; not on motorways or ramps. */
+  | 'WALK'
+  /** In a wheelchair, 50 m/min unless a speed is given; never up or down steps, never over a mapped raised kerb (lowered or flush kerbs pass; kerbs not mapped are assumed passable). */
+  | 'WHEELCHAIR';
 
 /** Facilities reachable within a travel time, soonest first, each with travelMinutes. Along the street network; when no street is within 300 m of the point, by straight line at the same speed (FacilityConnection.travelMethod says which). */
 export type WithinInput = {

@@ -1,5 +1,13 @@
 import { lineLengthMeters, type LngLat } from '../geo/geodesy';
-import type { OsmData, OsmTags, OsmWay } from './osm-data';
+import {
+  edgeAttributes,
+  isRoutable,
+  isWalkable,
+  kerbOf,
+  worstKerb,
+  type EdgeAttributes,
+} from './edge-attributes';
+import type { OsmData, OsmWay } from './osm-data';
 
 /** A network vertex; ids run 1..N in the order of the OSM node ids, as pgRouting expects. */
 export interface WalkVertex {
@@ -10,7 +18,7 @@ export interface WalkVertex {
 }
 
 /** A network edge between two vertices; `coordinates` run from source to target. */
-export interface WalkEdge {
+export interface WalkEdge extends EdgeAttributes {
   id: number;
   source: number;
   target: number;
@@ -26,39 +34,8 @@ export interface WalkNetwork {
   edges: WalkEdge[];
 }
 
-const WALKABLE_HIGHWAYS = new Set([
-  'footway',
-  'pedestrian',
-  'path',
-  'steps',
-  'living_street',
-  'residential',
-  'service',
-  'unclassified',
-  'tertiary',
-  'tertiary_link',
-  'secondary',
-  'secondary_link',
-  'primary',
-  'primary_link',
-  'trunk',
-  'road',
-  'track',
-  'cycleway',
-  'corridor',
-]);
-const FOOT_ALLOWED = new Set(['yes', 'designated', 'permissive']);
-const ACCESS_DENIED = new Set(['private', 'no']);
-
-/**
- * Whether people may walk along a way. Trunk roads count (Hangzhou's trunk roads have pavements) but their
- * link ramps do not; cycleways count as shared use unless foot=no; foot=yes|designated|permissive
- * overrides access=private|no.
- */
-export function isWalkable(tags: OsmTags): boolean {
-  if (!WALKABLE_HIGHWAYS.has(tags.highway) || tags.foot === 'no') return false;
-  return !ACCESS_DENIED.has(tags.access) || FOOT_ALLOWED.has(tags.foot);
-}
+/** Whether people may walk along a way (see edge-attributes). */
+export { isWalkable };
 
 /** Runs of consecutive node ids whose nodes are in the extract; a clipped way falls into several runs. */
 function presentRuns(way: OsmWay, nodes: OsmData['nodes']): number[][] {
@@ -74,7 +51,7 @@ function presentRuns(way: OsmWay, nodes: OsmData['nodes']): number[][] {
   return runs.filter((run) => run.length >= 2);
 }
 
-interface EdgeDraft {
+interface EdgeDraft extends EdgeAttributes {
   sourceNode: number;
   targetNode: number;
   nodeIds: number[];
@@ -84,14 +61,15 @@ interface EdgeDraft {
 }
 
 /**
- * The walking network of an extract, split into edges at way ends and at every node shared by two or more
- * walkable ways (or met twice by one). Lengths are haversine metres on the 6,371,008.8 m mean-radius
+ * The road network of an extract (every way someone may walk, cycle or drive; who may is in each edge's
+ * attributes), split into edges at way ends and at every node shared by two or more of its ways (or met
+ * twice by one). Lengths are haversine metres on the 6,371,008.8 m mean-radius
  * sphere. Ids are deterministic: vertices by OSM node id, edges by OSM way id then position along the way.
  * Loops that start and end at the same vertex with zero length are dropped.
  */
 export function extractWalkNetwork(osm: OsmData): WalkNetwork {
   const runs = osm.ways
-    .filter((way) => isWalkable(way.tags))
+    .filter((way) => isRoutable(way.tags))
     .sort((a, b) => a.id - b.id)
     .flatMap((way) => presentRuns(way, osm.nodes).map((nodeIds) => ({ way, nodeIds })));
 
@@ -106,7 +84,11 @@ export function extractWalkNetwork(osm: OsmData): WalkNetwork {
     for (let i = 1; i < nodeIds.length; i++) {
       if (i < nodeIds.length - 1 && (uses.get(nodeIds[i]) ?? 0) < 2) continue;
       const piece = nodeIds.slice(start, i + 1);
+      const attributes = edgeAttributes(way.tags) as EdgeAttributes;
+      const kerb = worstKerb([attributes.kerb, ...piece.map((id) => kerbOf(osm.nodes.get(id)?.tags))]);
       drafts.push({
+        ...attributes,
+        kerb,
         sourceNode: piece[0],
         targetNode: piece[piece.length - 1],
         nodeIds: piece,
@@ -146,6 +128,12 @@ export function extractWalkNetwork(osm: OsmData): WalkNetwork {
     name: edge.name,
     osmWayId: edge.osmWayId,
     coordinates: edge.coordinates,
+    foot: edge.foot,
+    bicycle: edge.bicycle,
+    motorVehicle: edge.motorVehicle,
+    oneway: edge.oneway,
+    kerb: edge.kerb,
+    maxspeedKmh: edge.maxspeedKmh,
   }));
   return { vertices, edges };
 }

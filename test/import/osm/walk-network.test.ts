@@ -17,8 +17,11 @@ function largestComponentEdges(network: WalkNetwork): number {
 describe('extractWalkNetwork on the Hangzhou extract', () => {
   it('gives a stable, well-formed network', async () => {
     const network = extractWalkNetwork(await hangzhouOsm());
-    expect(network.vertices.length).toBe(2_186);
-    expect(network.edges.length).toBe(3_157);
+    // Motor-only ramps (trunk_link) are in the network too, closed to people on foot.
+    expect(network.vertices.length).toBe(2_250);
+    expect(network.edges.length).toBe(3_250);
+    expect(network.edges.filter((edge) => edge.foot)).toHaveLength(3_203);
+    expect(network.edges.filter((edge) => edge.oneway !== 0)).toHaveLength(1_085);
     expect(network.vertices.map((vertex) => vertex.id)).toEqual(
       network.vertices.map((_, index) => index + 1),
     );
