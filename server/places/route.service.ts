@@ -11,11 +11,11 @@ import type { Route } from './route.type';
 export class RouteService {
   constructor(private readonly computation: Computation) {}
 
-  /** The walk between two points; null when the network does not reach the end (as travelTimes answers null). */
+  /** The way between two points in the chosen mode; null when the network does not reach the end (as travelTimes answers null). */
   async route(args: RouteArgs): Promise<Route | null> {
     assertPoint(args.from, 'from');
     assertPoint(args.to, 'to');
-    const profile = travelProfileOf(null, args.speedMetersPerMinute);
+    const profile = travelProfileOf(args.mode, args.speedMetersPerMinute);
     const path = await this.computation.run('walkPath', {
       from: args.from,
       to: args.to,

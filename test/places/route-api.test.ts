@@ -55,6 +55,34 @@ describe('route: the walk from a point to a facility', () => {
     }
   });
 
+  it('by car (one-way streets kept) the route has the minutes travelTimes gives by car, fewer than on foot', async () => {
+    const far = { lng: 120.1695, lat: 30.2745 };
+    const minutesOf = async (from: typeof far, to: typeof far) => {
+      const { data, errors } = await fixture.server.query<{ route: RouteAnswer }>(
+        `query($from: PointInput!, $to: PointInput!) {
+          route(from: $from, to: $to, mode: DRIVE) { geometry meters minutes method } }`,
+        { from, to },
+      );
+      expect(errors).toBeUndefined();
+      expect(data!.route.method).toBe('NETWORK');
+      return data!.route.minutes;
+    };
+    const hospital = await hospitalNear();
+    const [lng, lat] = hospital.location.coordinates;
+    const there = await minutesOf(far, { lng, lat });
+    const times = await fixture.server.query<{ travelTimes: { travelMinutes: number }[] }>(
+      `query($from: PointInput!, $id: ID!) { travelTimes(from: $from, to: [$id], mode: DRIVE) { travelMinutes } }`,
+      { from: far, id: hospital.id },
+    );
+    expect(there).toBeCloseTo(times.data!.travelTimes[0].travelMinutes, 9);
+    // Driving is faster than walking the same pair.
+    const walking = await fixture.server.query<{ route: RouteAnswer }>(ROUTE, {
+      from: far,
+      to: { lng, lat },
+    });
+    expect(there).toBeLessThan(walking.data!.route.minutes);
+  });
+
   it('a longer walk passes from street to street: its steps lie on the line', async () => {
     const far = { lng: 120.1695, lat: 30.2745 };
     const { data } = await fixture.server.query<{ route: RouteAnswer }>(ROUTE, { from: ON_STREETS, to: far });
