@@ -73,7 +73,9 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.openResult(first);
     const details = await d.details();
     // A vacancy older than a week carries its age (the demo's sample vacancies date from October 2026).
-    expect(details.facts['空余床位']).toMatch(/^[1-9][0-9]* \(更新于 .+\)( ⚠ [0-9]+ 天前更新，可能已有变化)?$/);
+    expect(details.facts['空余床位']).toMatch(
+      /^[1-9][0-9]* \(更新于 .+\)( ⚠ [0-9]+ 天前更新，可能已有变化)?$/,
+    );
     expect(details.text).toContain('示例数据');
     expect(details.facts['签约医疗机构 / 合作机构']).not.toBe('');
     await d.screenshot('sample-details');

@@ -51,7 +51,9 @@ describe('gaps of the demo districts', () => {
         const reasons = data!.gaps.map((gap) => gap.reason);
         expect(reasons).toEqual([...reasons].sort());
         for (const reason of ['BEYOND_REACH', 'NO_NETWORK_ACCESS']) {
-          const counts = data!.gaps.filter((gap) => gap.reason === reason).map((gap) => gap.elderly.age60plus);
+          const counts = data!.gaps
+            .filter((gap) => gap.reason === reason)
+            .map((gap) => gap.elderly.age60plus);
           expect(counts).toEqual([...counts].sort((a, b) => b - a));
           expect(counts.every((count) => count > 0)).toBe(true);
         }

@@ -30,7 +30,10 @@ export interface EdgeSpec {
   /** Defaults to the polyline's length in metres. */
   readonly lengthMeters?: number;
   /** Who may use it and how (see RoadEdgeRow); left out, as RoadEdgeRow defaults them. */
-  readonly attributes?: Pick<RoadEdgeRow, 'foot' | 'bicycle' | 'motorVehicle' | 'oneway' | 'kerb' | 'maxspeedKmh'>;
+  readonly attributes?: Pick<
+    RoadEdgeRow,
+    'foot' | 'bicycle' | 'motorVehicle' | 'oneway' | 'kerb' | 'maxspeedKmh'
+  >;
 }
 
 /** A graph from vertices placed in metres and edges between them; lengths follow the geometry. */
