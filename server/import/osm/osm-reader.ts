@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { OsmFileError, type OsmData } from './osm-data';
-import { parseOsmPbf } from './osm-pbf';
+import { clipOsm, type OsmClip } from './osm-clip';
+import { streamOsmPbf } from './osm-pbf-stream';
 import { parseOsmXml } from './osm-xml';
 
 type OsmFormat = 'pbf' | 'xml' | 'xml.gz';
@@ -33,8 +34,7 @@ function sniffFormat(head: Buffer): OsmFormat | null {
   return null;
 }
 
-async function readByFormat(path: string, format: OsmFormat): Promise<OsmData> {
-  if (format === 'pbf') return parseOsmPbf(new Uint8Array(await readFile(path)));
+async function readXml(path: string, format: 'xml' | 'xml.gz'): Promise<OsmData> {
   const file = createReadStream(path);
   if (format === 'xml') return parseOsmXml(file.setEncoding('utf8'));
   // pipeline closes the file when gunzip fails; the failure itself reaches the parser through gunzip.
@@ -42,8 +42,18 @@ async function readByFormat(path: string, format: OsmFormat): Promise<OsmData> {
   return parseOsmXml(gunzip.setEncoding('utf8'));
 }
 
-/** Reads an OpenStreetMap extract (.osm.pbf, .osm or .osm.gz); throws OsmFileError if it is missing or malformed. */
-export async function readOsm(path: string): Promise<OsmData> {
+/** PBF streams with bounded memory and clips as it reads; XML is read whole, then clipped. */
+async function readByFormat(path: string, format: OsmFormat, clip: OsmClip | null): Promise<OsmData> {
+  if (format === 'pbf') return streamOsmPbf(path, clip);
+  const osm = await readXml(path, format);
+  return clip ? clipOsm(osm, clip) : osm;
+}
+
+/**
+ * Reads an OpenStreetMap extract (.osm.pbf, .osm or .osm.gz), optionally clipped to an area; throws
+ * OsmFileError if it is missing or malformed.
+ */
+export async function readOsm(path: string, clip: OsmClip | null = null): Promise<OsmData> {
   let format: OsmFormat | null;
   try {
     format = sniffFormat(await readHead(path, 64));
@@ -54,7 +64,7 @@ export async function readOsm(path: string): Promise<OsmData> {
     throw new OsmFileError(`${path} is not an OpenStreetMap file (expected .osm.pbf, .osm or .osm.gz)`);
   }
   try {
-    return await readByFormat(path, format);
+    return await readByFormat(path, format, clip);
   } catch (error) {
     const kind = format === 'pbf' ? 'OSM PBF' : 'OSM XML';
     throw new OsmFileError(`${path} is not valid ${kind}: ${(error as Error).message}`, { cause: error });
