@@ -11,6 +11,7 @@ const benches: [string, () => Promise<void>][] = [
   ['load', benchLoad],
   ['directory', async () => (await import('./directory')).benchDirectory()],
   ['memory', async () => (await import('./directory')).benchStartupMemory()],
+  ['province', async () => (await import('./province')).benchProvince()],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

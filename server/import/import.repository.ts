@@ -546,6 +546,7 @@ export class ImportRepository {
     );
     return row ?? {};
   }
+
   /** A region's outline as GeoJSON (WGS84), or null when it has none; undefined when there is no such region. */
   async regionBoundary(code: string): Promise<Polygon | MultiPolygon | null | undefined> {
     const row = await this.sql.one<{ boundary: string | null }>(
