@@ -135,13 +135,16 @@ function writeTiledExtract(target: string, copies: number): void {
 }
 
 /** Peak resident memory while `work` runs, sampled every 50 ms, and its result. */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
-  let peak = process.memoryUsage().rss;
+async function withPeakRss<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMb: number; startMb: number }> {
+  const start = process.memoryUsage().rss;
+  let peak = start;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   try {
     const result = await work();
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, peakMb: peak / 2 ** 20 };
+    return { result, peakMb: peak / 2 ** 20, startMb: start / 2 ** 20 };
   } finally {
     clearInterval(timer);
   }
@@ -199,12 +202,12 @@ export async function benchProvince(): Promise<void> {
         const { db, dispose } = await open();
         try {
           const started = performance.now();
-          const { peakMb } = await withPeakRss(() => importOsm(db, file, silent));
+          const { peakMb, startMb } = await withPeakRss(() => importOsm(db, file, silent));
           const seconds = (performance.now() - started) / 1000;
           const counts = await new ImportRepository(db.fork()).tableCounts();
           const rows = counts.road_edge + counts.map_feature + counts.facility;
           console.log(
-            `  ${label.padEnd(16)} ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB, ${rows.toLocaleString('en')} rows (road_edge ${counts.road_edge.toLocaleString('en')}, map_feature ${counts.map_feature.toLocaleString('en')}, facility ${counts.facility.toLocaleString('en')}), ${Math.round(rows / seconds).toLocaleString('en')} rows/s`,
+            `  ${label.padEnd(16)} ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB (${startMb.toFixed(0)} MB before), ${rows.toLocaleString('en')} rows (road_edge ${counts.road_edge.toLocaleString('en')}, map_feature ${counts.map_feature.toLocaleString('en')}, facility ${counts.facility.toLocaleString('en')}), ${Math.round(rows / seconds).toLocaleString('en')} rows/s`,
           );
         } finally {
           await dispose();
