@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Database } from '../db/database';
 import { readCensus } from './census';
@@ -44,7 +45,19 @@ export async function importOsm(
   progress: (label: string, total: number) => Progress = startProgress,
   area: OsmArea = {},
 ): Promise<SeedReport> {
-  const osm = await readOsm(path, await clipOfArea(db, area));
+  const clip = await clipOfArea(db, area);
+  const megabytes = await stat(path).then(
+    (file) => Math.ceil(file.size / 2 ** 20),
+    () => 0,
+  );
+  const reading = progress('Reading OSM file (MB)', megabytes);
+  let bytes = 0;
+  const osm = await readOsm(path, clip, (chunk) => {
+    const before = Math.floor(bytes / 2 ** 20);
+    bytes += chunk;
+    reading.advance(Math.floor(bytes / 2 ** 20) - before);
+  });
+  reading.done();
   const network = extractWalkNetwork(osm);
   const features = extractBaseFeatures(osm);
   const facilities = extractHealthFacilities(osm).map(osmFacilityRecord);

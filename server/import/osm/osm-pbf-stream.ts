@@ -122,7 +122,11 @@ function touches(relation: PbfRelation, wayIds: Set<number>, nodes: Map<number, 
  * relations with a kept member. Without a clip every way and tagged node is kept; untagged nodes that no
  * way uses are dropped in both cases. Untagged coordinates live in typed arrays until the ways are read.
  */
-export async function streamOsmPbf(path: string, clip: OsmClip | null = null): Promise<OsmData> {
+export async function streamOsmPbf(
+  path: string,
+  clip: OsmClip | null = null,
+  onBytes: (bytes: number) => void = () => {},
+): Promise<OsmData> {
   await checkBlobFraming(path);
   const index = new NodeIndex();
   const taggedNodes = new Map<number, OsmTags>();
@@ -134,7 +138,8 @@ export async function streamOsmPbf(path: string, clip: OsmClip | null = null): P
   const inside = (at: number) =>
     clip === null || insideClip(clip, fromE7(index.lng[at]), fromE7(index.lat[at]));
 
-  const items = createReadStream(path).pipe(new OSMTransform({ withTags: true, withInfo: false }));
+  const file = createReadStream(path).on('data', (chunk) => onBytes(chunk.length));
+  const items = file.pipe(new OSMTransform({ withTags: true, withInfo: false }));
   for await (const batch of items as AsyncIterable<PbfItem[]>) {
     for (const item of batch) {
       if (!('type' in item)) {
@@ -148,6 +153,8 @@ export async function streamOsmPbf(path: string, clip: OsmClip | null = null): P
           };
         }
       } else if (item.type === 'node') {
+        if (sealed)
+          throw new Error(`node ${item.id} comes after ways: the file is not sorted (osmium sort fixes it)`);
         index.add(item.id, toE7(item.lon), toE7(item.lat));
         if (item.tags) taggedNodes.set(item.id, item.tags);
       } else if (item.type === 'way') {

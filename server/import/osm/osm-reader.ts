@@ -34,8 +34,14 @@ function sniffFormat(head: Buffer): OsmFormat | null {
   return null;
 }
 
-async function readXml(path: string, format: 'xml' | 'xml.gz'): Promise<OsmData> {
-  const file = createReadStream(path);
+async function readXml(
+  path: string,
+  format: 'xml' | 'xml.gz',
+  onBytes: (bytes: number) => void,
+): Promise<OsmData> {
+  const file = createReadStream(path).on('data', (chunk: string | Buffer) =>
+    onBytes(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length),
+  );
   if (format === 'xml') return parseOsmXml(file.setEncoding('utf8'));
   // pipeline closes the file when gunzip fails; the failure itself reaches the parser through gunzip.
   const gunzip = pipeline(file, createGunzip(), () => {});
@@ -43,17 +49,26 @@ async function readXml(path: string, format: 'xml' | 'xml.gz'): Promise<OsmData>
 }
 
 /** PBF streams with bounded memory and clips as it reads; XML is read whole, then clipped. */
-async function readByFormat(path: string, format: OsmFormat, clip: OsmClip | null): Promise<OsmData> {
-  if (format === 'pbf') return streamOsmPbf(path, clip);
-  const osm = await readXml(path, format);
+async function readByFormat(
+  path: string,
+  format: OsmFormat,
+  clip: OsmClip | null,
+  onBytes: (bytes: number) => void,
+): Promise<OsmData> {
+  if (format === 'pbf') return streamOsmPbf(path, clip, onBytes);
+  const osm = await readXml(path, format, onBytes);
   return clip ? clipOsm(osm, clip) : osm;
 }
 
 /**
  * Reads an OpenStreetMap extract (.osm.pbf, .osm or .osm.gz), optionally clipped to an area; throws
- * OsmFileError if it is missing or malformed.
+ * OsmFileError if it is missing or malformed. `onBytes` hears how many bytes of the file were read.
  */
-export async function readOsm(path: string, clip: OsmClip | null = null): Promise<OsmData> {
+export async function readOsm(
+  path: string,
+  clip: OsmClip | null = null,
+  onBytes: (bytes: number) => void = () => {},
+): Promise<OsmData> {
   let format: OsmFormat | null;
   try {
     format = sniffFormat(await readHead(path, 64));
@@ -64,7 +79,7 @@ export async function readOsm(path: string, clip: OsmClip | null = null): Promis
     throw new OsmFileError(`${path} is not an OpenStreetMap file (expected .osm.pbf, .osm or .osm.gz)`);
   }
   try {
-    return await readByFormat(path, format, clip);
+    return await readByFormat(path, format, clip, onBytes);
   } catch (error) {
     const kind = format === 'pbf' ? 'OSM PBF' : 'OSM XML';
     throw new OsmFileError(`${path} is not valid ${kind}: ${(error as Error).message}`, { cause: error });
