@@ -13,6 +13,7 @@ const benches: [string, () => Promise<void>][] = [
   ['memory', async () => (await import('./directory')).benchStartupMemory()],
   ['nodes', async () => (await import('./nodes')).benchNodes()],
   ['sites', async () => (await import('./sites')).benchSites()],
+  ['province', async () => (await import('./province')).benchProvince()],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

@@ -30,7 +30,13 @@ export type CliCommand =
     }
   | { name: 'token-revoke'; id: string }
   | { name: 'token-list' }
-  | { name: 'import-file'; kind: 'osm' | 'boundaries' | 'census'; path: string }
+  | {
+      name: 'import-file';
+      kind: 'osm' | 'boundaries' | 'census';
+      path: string;
+      bbox?: string;
+      region?: string;
+    }
   | { name: 'import-facilities'; path: string; crs: string; dryRun: boolean; actor: string }
   | { name: 'import-population'; path: string; dryRun: boolean; actor: string }
   | { name: 'import-region-boundaries'; path: string; crs: string; dryRun: boolean; actor: string }
@@ -114,7 +120,10 @@ async function execute(command: CliCommand, deps: CommandDeps, out: CommandOutpu
       const importers = { osm: importOsm, boundaries: importBoundaries, census: importCensus };
       const report =
         command.kind === 'osm'
-          ? await importOsm(deps.db, command.path, out.progress)
+          ? await importOsm(deps.db, command.path, out.progress, {
+              bbox: command.bbox,
+              region: command.region,
+            })
           : await importers[command.kind](deps.db, command.path);
       if (command.kind === 'osm') await deps.network?.reload();
       out.table(report);
@@ -226,7 +235,8 @@ export function parseCommand(value: unknown): CliCommand {
       if (kind !== 'osm' && kind !== 'boundaries' && kind !== 'census') {
         throw new Error('"kind" must be osm, boundaries or census');
       }
-      return { name: c.name, kind, path: text('path') };
+      const area = (key: 'bbox' | 'region') => (typeof c[key] === 'string' ? { [key]: c[key] } : {});
+      return { name: c.name, kind, path: text('path'), ...area('bbox'), ...area('region') };
     }
     case 'import-facilities':
       return {

@@ -10,6 +10,7 @@ import { runCli } from './run';
  * imports one file, all or nothing, idempotently; through the running server when it holds the database.
  */
 const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
+       npm run import -- osm <file.osm.pbf|.osm|.osm.gz> [--bbox west,south,east,north] [--region <code>]
        npm run import -- facilities <file.csv|file.geojson> [--crs WGS84|GCJ02|BD09] [--dry-run]
        npm run import -- population <file.csv> [--dry-run]
        npm run import -- region-boundaries <file.geojson|file.shp> [--crs WGS84|GCJ02|BD09] [--dry-run]
@@ -17,7 +18,12 @@ const USAGE = `usage: npm run import -- <osm|boundaries|census> <file>
        npm run import -- care-services <file.csv>`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { crs: { type: 'string', default: 'WGS84' }, 'dry-run': { type: 'boolean', default: false } },
+  options: {
+    crs: { type: 'string', default: 'WGS84' },
+    'dry-run': { type: 'boolean', default: false },
+    bbox: { type: 'string' },
+    region: { type: 'string' },
+  },
 });
 const [kind, file] = positionals;
 // Absolute, because the server that may run the import has its own working directory.
@@ -25,6 +31,7 @@ const filePath = file ? path.resolve(file) : '';
 let command: CliCommand | null = null;
 if (file && (kind === 'osm' || kind === 'boundaries' || kind === 'census')) {
   command = { name: 'import-file', kind, path: filePath };
+  if (kind === 'osm') command = { ...command, bbox: values.bbox, region: values.region };
 } else if (file && kind === 'facilities') {
   command = {
     name: 'import-facilities',

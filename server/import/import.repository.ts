@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { buildSearchText, searchGrams } from '../facilities/search-text';
-import { fromGeoJson } from '../db/geometry-sql';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { asGeoJson, fromGeoJson } from '../db/geometry-sql';
 import { SqlParams, SqlRunner } from '../db/sql';
 import { batches } from './batch';
 import { SOURCE_TEXT } from './demo-sources';
@@ -555,5 +556,15 @@ export class ImportRepository {
       `select ${tables.map((t) => `(select count(*)::int from ${t}) as "${t}"`).join(', ')}`,
     );
     return row ?? {};
+  }
+
+  /** A region's outline as GeoJSON (WGS84), or null when it has none; undefined when there is no such region. */
+  async regionBoundary(code: string): Promise<Polygon | MultiPolygon | null | undefined> {
+    const row = await this.sql.one<{ boundary: string | null }>(
+      `select ${asGeoJson('boundary')} as boundary from region where code = $1`,
+      [code],
+    );
+    if (!row) return undefined;
+    return row.boundary === null ? null : (JSON.parse(row.boundary) as Polygon | MultiPolygon);
   }
 }

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { OsmFileError, type OsmData } from './osm-data';
-import { parseOsmPbf } from './osm-pbf';
+import { clipOsm, type OsmClip } from './osm-clip';
+import { streamOsmPbf } from './osm-pbf-stream';
 import { parseOsmXml } from './osm-xml';
 
 type OsmFormat = 'pbf' | 'xml' | 'xml.gz';
@@ -33,17 +34,41 @@ function sniffFormat(head: Buffer): OsmFormat | null {
   return null;
 }
 
-async function readByFormat(path: string, format: OsmFormat): Promise<OsmData> {
-  if (format === 'pbf') return parseOsmPbf(new Uint8Array(await readFile(path)));
-  const file = createReadStream(path);
+async function readXml(
+  path: string,
+  format: 'xml' | 'xml.gz',
+  onBytes: (bytes: number) => void,
+): Promise<OsmData> {
+  const file = createReadStream(path).on('data', (chunk: string | Buffer) =>
+    onBytes(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length),
+  );
   if (format === 'xml') return parseOsmXml(file.setEncoding('utf8'));
   // pipeline closes the file when gunzip fails; the failure itself reaches the parser through gunzip.
   const gunzip = pipeline(file, createGunzip(), () => {});
   return parseOsmXml(gunzip.setEncoding('utf8'));
 }
 
-/** Reads an OpenStreetMap extract (.osm.pbf, .osm or .osm.gz); throws OsmFileError if it is missing or malformed. */
-export async function readOsm(path: string): Promise<OsmData> {
+/** PBF streams with bounded memory and clips as it reads; XML is read whole, then clipped. */
+async function readByFormat(
+  path: string,
+  format: OsmFormat,
+  clip: OsmClip | null,
+  onBytes: (bytes: number) => void,
+): Promise<OsmData> {
+  if (format === 'pbf') return streamOsmPbf(path, clip, onBytes);
+  const osm = await readXml(path, format, onBytes);
+  return clip ? clipOsm(osm, clip) : osm;
+}
+
+/**
+ * Reads an OpenStreetMap extract (.osm.pbf, .osm or .osm.gz), optionally clipped to an area; throws
+ * OsmFileError if it is missing or malformed. `onBytes` hears how many bytes of the file were read.
+ */
+export async function readOsm(
+  path: string,
+  clip: OsmClip | null = null,
+  onBytes: (bytes: number) => void = () => {},
+): Promise<OsmData> {
   let format: OsmFormat | null;
   try {
     format = sniffFormat(await readHead(path, 64));
@@ -54,7 +79,7 @@ export async function readOsm(path: string): Promise<OsmData> {
     throw new OsmFileError(`${path} is not an OpenStreetMap file (expected .osm.pbf, .osm or .osm.gz)`);
   }
   try {
-    return await readByFormat(path, format);
+    return await readByFormat(path, format, clip, onBytes);
   } catch (error) {
     const kind = format === 'pbf' ? 'OSM PBF' : 'OSM XML';
     throw new OsmFileError(`${path} is not valid ${kind}: ${(error as Error).message}`, { cause: error });
