@@ -73,7 +73,9 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.openResult(first);
     const details = await d.details();
     // A vacancy older than a week carries its age (the demo's sample vacancies date from October 2026).
-    expect(details.facts['空余床位']).toMatch(/^[1-9][0-9]* \(更新于 .+\)( ⚠ [0-9]+ 天前更新，可能已有变化)?$/);
+    expect(details.facts['空余床位']).toMatch(
+      /^[1-9][0-9]* \(更新于 .+\)( ⚠ [0-9]+ 天前更新，可能已有变化)?$/,
+    );
     expect(details.text).toContain('示例数据');
     expect(details.facts['签约医疗机构 / 合作机构']).not.toBe('');
     await d.screenshot('sample-details');
@@ -562,6 +564,84 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.journeyShot('elder-2-details');
     await d.journeyShot('elder-3-details-whole-page', true);
   }, 300_000);
+
+  it('compares two homes side by side: the prices for the chosen care level and the beds are the API’s', async () => {
+    const d = await open('?types=NURSING_HOME&level=PARTLY_DISABLED');
+    await d.waitForList();
+    const rows = d.page.locator('#search-panel li.with-compare');
+    await rows.nth(1).waitFor({ timeout: E2E_WAIT_MS });
+    const ids = await rows
+      .locator('button.result')
+      .evaluateAll((buttons) => buttons.slice(0, 2).map((b) => b.getAttribute('data-id') ?? ''));
+    await rows.nth(0).locator('.compare-toggle').click();
+    await rows.nth(1).locator('.compare-toggle').click();
+    expect(await rows.nth(0).locator('.compare-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await d.page.locator('#compare-count').textContent()).toBe('已选 2 个设施对比（最多 3 个）');
+    await d.page.locator('#compare-open').click();
+    const cards = d.page.locator('#compare-panel .compare-card');
+    await cards.nth(1).waitFor({ timeout: E2E_WAIT_MS });
+    const url = new URL(d.page.url());
+    expect(url.searchParams.get('compare')).toBe(ids.join(','));
+    expect(url.searchParams.get('view')).toBe('compare');
+    const api = (await (
+      await fetch(`${stage.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `query($a: ID!, $b: ID!) { a: facility(id: $a) { ...F } b: facility(id: $b) { ...F } }
+            fragment F on Facility { id totalBeds fees { careLevel totalMonthly } }`,
+          variables: { a: ids[0], b: ids[1] },
+        }),
+      })
+    ).json()) as {
+      data: Record<
+        'a' | 'b',
+        { id: string; totalBeds: number | null; fees: { careLevel: string; totalMonthly: number }[] }
+      >;
+    };
+    const shown = await cards.evaluateAll((sections) =>
+      sections.map((section) => ({
+        id: section.getAttribute('data-id'),
+        price: section.querySelector('[data-field="price"]')?.textContent ?? '',
+        total: section.querySelector('[data-field="price"]')?.getAttribute('data-total') ?? null,
+        beds: section.querySelector('[data-field="beds"]')?.textContent ?? '',
+        fields: [...section.querySelectorAll('dd')].map((dd) => dd.getAttribute('data-field')),
+      })),
+    );
+    expect(shown.map((card) => card.id)).toEqual(ids);
+    for (const [card, facility] of [
+      [shown[0], api.data.a],
+      [shown[1], api.data.b],
+    ] as const) {
+      const fee = facility.fees.find((f) => f.careLevel === 'PARTLY_DISABLED');
+      if (fee) {
+        expect(Number(card.total)).toBe(fee.totalMonthly);
+        expect(card.price).toBe(`半失能 ${fee.totalMonthly} 元/月`);
+      } else expect(card.price).toBe('未提供');
+      expect(card.beds).toBe(facility.totalBeds === null ? '未提供' : String(facility.totalBeds));
+      expect(card.fields).toEqual(['price', 'beds', 'vacancy', 'services', 'partners', 'rating', 'travel']);
+    }
+    await d.screenshot('compare-desktop');
+    // The shared link reproduces the comparison, here on a 375 px phone in elder mode: no sideways scroll.
+    const phone = await CareMapDriver.open(stage.browser, stage.url, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await phone.visit(`${url.search}&uiStyle=elder`);
+      const phoneCards = phone.page.locator('#compare-panel .compare-card');
+      await phoneCards.nth(1).waitFor({ timeout: E2E_WAIT_MS });
+      expect(await phoneCards.evaluateAll((s) => s.map((c) => c.getAttribute('data-id')))).toEqual(ids);
+      expect(await phone.page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
+      await phone.page.locator('#compare-panel').scrollIntoViewIfNeeded();
+      await phone.page.screenshot({ path: '/tmp/compare-phone-elder.png', fullPage: true });
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+    await d.page.screenshot({ path: '/tmp/compare-desktop.png' });
+  }, 120_000);
 
   it('sends no request anywhere but the platform', () => {
     expect(outside).toEqual([]);
