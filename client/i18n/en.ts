@@ -240,8 +240,6 @@ export const en: Messages = {
   consortiumRoles: { LEAD: 'Lead', MEDICAL: 'Medical', REHABILITATION: 'Rehabilitation', CARE: 'Care' },
   compareAdd: 'Compare',
   compareRemove: 'Remove from comparison',
-  compareAddNamed: (name: string) => `Add ${name} to the comparison`,
-  compareRemoveNamed: (name: string) => `Remove ${name} from the comparison`,
   compareTray: (n: number) => `${n} selected to compare (at most 3)`,
   compareOpen: (n: number) => `Compare ${n}`,
   compareClear: 'Clear comparison',

@@ -236,8 +236,6 @@ export const zh = {
   } as Record<string, string>,
   compareAdd: '加入对比',
   compareRemove: '移出对比',
-  compareAddNamed: (name: string) => `把「${name}」加入对比`,
-  compareRemoveNamed: (name: string) => `把「${name}」移出对比`,
   compareTray: (n: number) => `已选 ${n} 个设施对比（最多 3 个）`,
   compareOpen: (n: number) => `对比 ${n} 个`,
   compareClear: '清空对比',

@@ -70,8 +70,12 @@ function updateToggle(button: HTMLButtonElement, m: Messages, compared: readonly
   const chosen = compared.includes(id);
   const full = !chosen && compared.length >= MAX_COMPARED;
   button.setAttribute('aria-pressed', String(chosen));
-  button.textContent = chosen ? `✓ ${m.compareRemoveShort}` : `+ ${m.compareAdd}`;
-  button.setAttribute('aria-label', chosen ? m.compareRemoveNamed(name) : m.compareAddNamed(name));
+  // The visible words start the accessible name; the facility's name, for screen readers, follows them.
+  fill(
+    button,
+    chosen ? `✓ ${m.compareRemoveShort}` : `+ ${m.compareAdd}`,
+    h('span', { class: 'visually-hidden' }, ` ${name}`),
+  );
   button.disabled = full;
   button.title = full ? m.compareFull : '';
 }
@@ -179,10 +183,10 @@ export class ComparePanel {
           {
             type: 'button',
             class: 'compare-remove',
-            'aria-label': m.compareRemoveNamed(name),
             onclick: () => this.actions.remove(facility.id),
           },
           m.compareRemoveShort,
+          h('span', { class: 'visually-hidden' }, ` ${name}`),
         ),
       );
     });

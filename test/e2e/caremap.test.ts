@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
 import { TEST_JWT_SECRET } from '../support/secret';
 import { CareMapDriver } from './driver';
 import { browserAvailable, E2E_WAIT_MS, startStage, type Stage } from './harness';
 
+const require = createRequire(import.meta.url);
 const HOSPITAL = '浙江省人民医院';
 /** Next to 浙江省人民医院, on the street network of the demo. */
 const ON_STREETS = { lng: 120.1631, lat: 30.2873 };
@@ -642,6 +645,105 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     }
     await d.page.screenshot({ path: '/tmp/compare-desktop.png' });
   }, 120_000);
+
+  it('the daughter’s journey by keyboard alone: Tab, Enter, Space and arrow keys, no click', async () => {
+    const d = await open();
+    const page = d.page;
+    const focusedMatches = (selector: string) =>
+      page.evaluate<boolean>(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`);
+    /** Presses Tab until the focus is on `selector`; fails if it never gets there. */
+    const tabTo = async (selector: string, limit = 150) => {
+      for (let presses = 0; presses < limit; presses += 1) {
+        if (await focusedMatches(selector)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    /** Moves a focused select with the arrow keys until it has `value`. */
+    const arrowTo = async (value: string) => {
+      for (let presses = 0; presses < 12; presses += 1) {
+        if ((await page.evaluate<string>('document.activeElement.value')) === value) return;
+        await page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`The arrow keys never chose ${value}`);
+    };
+    await tabTo('#search-text');
+    await page.keyboard.type(HOSPITAL);
+    await page.keyboard.press('Enter');
+    await page.locator('button.place').first().waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('button.place');
+    expect(
+      await page.evaluate<string>("document.activeElement.querySelector('.result-name').textContent"),
+    ).toBe(HOSPITAL);
+    await page.keyboard.press('Enter');
+    await page.locator('#details-heading').waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('#circle-from-facility');
+    await page.keyboard.press('Enter');
+    await page.locator('#circle-panel li.reachable').first().waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('#circle-panel details.filters > summary');
+    await page.keyboard.press('Enter');
+    await tabTo('#circle-type-NURSING_HOME');
+    await page.keyboard.press('Space');
+    await tabTo('#circle-has-vacancy');
+    await page.keyboard.press('Space');
+    await tabTo('#circle-care-level');
+    await arrowTo('DISABLED');
+    await tabTo('#circle-max-fee');
+    await arrowTo('5000');
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('level') === 'DISABLED' &&
+        url.searchParams.get('fee') === '5000' &&
+        url.searchParams.get('types') === 'NURSING_HOME' &&
+        url.searchParams.get('vacancy') === '1',
+    );
+    await d.settle();
+    await expect
+      .poll(async () => (await d.circleList()).every((item) => /失能 [0-9]+ 元\/月/.test(item.meta)), {
+        timeout: E2E_WAIT_MS,
+      })
+      .toBe(true);
+    const list = await d.circleList();
+    expect(list.length).toBeGreaterThan(0);
+    for (const item of list) {
+      expect(Number(/失能 ([0-9]+) 元\/月/.exec(item.meta)?.[1])).toBeLessThanOrEqual(5000);
+    }
+    await tabTo('#circle-panel button.result');
+    await page.keyboard.press('Enter');
+    await page.locator('#details-heading').waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('#route-button');
+    await page.keyboard.press('Enter');
+    const minutes = page.locator('.route-minutes');
+    await minutes.waitFor({ timeout: E2E_WAIT_MS });
+    expect(Math.abs(Number(await minutes.getAttribute('data-minutes')) - list[0].travelMinutes)).toBeLessThan(
+      0.01,
+    );
+    await page.screenshot({ path: '/tmp/compare-keyboard-route.png' });
+  }, 300_000);
+
+  it.each([
+    ['zh', false],
+    ['zh', true],
+    ['en', false],
+    ['en', true],
+  ] as const)(
+    'axe-core finds no serious or critical violation (%s, elder mode %s)',
+    async (lang, elder) => {
+      const query = [lang === 'en' ? 'lang=en' : null, elder ? 'uiStyle=elder' : null]
+        .filter(Boolean)
+        .join('&');
+      const d = await open(query ? `?${query}` : '');
+      await d.page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
+      // Serious and critical violations only, each with up to five of the elements it found.
+      const violations = await d.page.evaluate<{ id: string; help: string; nodes: string[] }[]>(`
+        axe.run(document).then((result) => result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+      await d.page.screenshot({ path: `/tmp/compare-axe-${lang}${elder ? '-elder' : ''}.png` });
+      expect(violations).toEqual([]);
+    },
+    120_000,
+  );
 
   it('sends no request anywhere but the platform', () => {
     expect(outside).toEqual([]);
