@@ -11,7 +11,7 @@ import { liveEndpoint, subscriptionBBox } from './api/live-area';
 import { VacancyFeed, type LiveStatus } from './api/live-vacancy';
 import type { FacilityListItem, MapConfig, PlaceItem, VacancyChange } from './api/types';
 import { CIRCLE_LIMIT, toWithinFilter, type CircleMinutes, type WalkingSpeed } from './circle';
-import { h } from './dom';
+import { fill, h } from './dom';
 import type { Bounds, LngLat } from './domain';
 import { hasFilters, NO_FILTERS, toGraphQLFilter, toTileQuery, type FacilityFilters } from './filters';
 import { chosenFilterCount } from './panels/filter-controls';
@@ -21,6 +21,7 @@ import type { RenderedMap } from './map/rendered';
 import { circlePolygon, SOURCE_IDS, type CircleDrawing, type RouteDrawing } from './map/sources';
 import { platformBasemap, withFacilityOverlay } from './map/style';
 import { CirclePanel, type CircleResult, type CircleStatus } from './panels/circle-panel';
+import { ComparePanel, MAX_COMPARED, syncCompareToggles, type CompareControl } from './panels/compare-panel';
 import { DetailsPanel, type RouteState } from './panels/details-panel';
 import { DEFAULT_RADIUS, SearchPanel, type NearStatus } from './panels/search-panel';
 import { formatUrlState, parseUrlState, type MapPosition, type UrlState } from './url-state';
@@ -49,6 +50,10 @@ export interface AppElements {
   searchPanel: HTMLElement;
   circlePanel: HTMLElement;
   detailsPanel: HTMLElement;
+  /** The compare view: two or three facilities side by side. */
+  comparePanel: HTMLElement;
+  /** How many facilities are chosen to compare, with the button that opens the view. */
+  compareTray: HTMLElement;
   map: HTMLElement;
   mapStatus: HTMLElement;
   liveStatus: HTMLElement;
@@ -92,6 +97,13 @@ export class CareMapApp {
   private readonly search: SearchPanel;
   private readonly circlePanel: CirclePanel;
   private readonly details: DetailsPanel;
+  private readonly comparePanel: ComparePanel;
+  private compareRequest: AbortController | null = null;
+  /** What every compare button reads and changes. */
+  private readonly compareControl: CompareControl = {
+    chosen: () => this.state.compare,
+    toggle: (id) => this.toggleCompare(id),
+  };
   private readonly vacancyFeed: VacancyFeed;
   private listRequest: AbortController | null = null;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
@@ -154,6 +166,7 @@ export class CareMapApp {
         else this.openCircle();
       },
       serviceAreasChange: (minutes) => this.setServiceAreas(minutes),
+      compare: this.compareControl,
     });
     this.circlePanel = new CirclePanel(el.circlePanel, {
       close: () => this.closeCircle(),
@@ -175,12 +188,19 @@ export class CareMapApp {
         // The circle is in view already; flying to the facility would lose it.
         void this.openDetails(item.id, { lng, lat }, false);
       },
+      compare: this.compareControl,
     });
     this.details = new DetailsPanel(el.detailsPanel, {
       back: () => this.closeDetails(),
       open: (id) => void this.openDetails(id, null, true),
       circleFrom: (point, name) => this.startCircle(point, name),
       route: (to, name) => void this.showRoute(to, name),
+      compare: this.compareControl,
+    });
+    this.comparePanel = new ComparePanel(el.comparePanel, {
+      back: () => this.closeCompare(),
+      open: (id) => void this.openDetails(id, null, true),
+      remove: (id) => this.toggleCompare(id),
     });
     const start = initial.position ?? config.facilityBounds ?? FALLBACK_VIEW;
     this.mapView = new MapView(el.map, this.style(), start, {
@@ -222,6 +242,8 @@ export class CareMapApp {
     // A link with a circle but no map position shows the circle whole.
     if (this.state.circle) void this.computeCircle(initial.position === null);
     else this.scheduleList();
+    this.renderCompareTray();
+    if (this.state.comparing) void this.loadCompare();
     if (initial.selectedId) void this.openDetails(initial.selectedId, null, false);
     // A shared link with a search shows the places found and zooms to the best one (unless a facility is open).
     if (initial.query) void this.searchPlaces(initial.query, !initial.selectedId && !initial.circle);
@@ -288,6 +310,10 @@ export class CareMapApp {
       if (next.selectedId && next.selectedId !== this.state.selectedId)
         void this.openDetails(next.selectedId, null, false);
       else if (!next.selectedId && this.state.selectedId) this.closeDetails();
+      if (next.compare.join() !== this.state.compare.join() || next.comparing !== this.state.comparing) {
+        this.state = { ...this.state, compare: next.compare, comparing: next.comparing };
+        this.compareChanged();
+      }
       if (next.position && !this.state.selectedId) this.mapView.jumpTo(next.position);
     } finally {
       this.replaying = false;
@@ -413,9 +439,12 @@ export class CareMapApp {
   /** Shows the details over everything, else the circle or the search. */
   private showPanel() {
     const details = this.state.selectedId !== null;
+    const comparing = !details && this.state.comparing;
     this.el.detailsPanel.hidden = !details;
-    this.el.circlePanel.hidden = details || !this.circleOpen;
-    this.el.searchPanel.hidden = details || this.circleOpen;
+    this.el.comparePanel.hidden = !comparing;
+    this.el.compareTray.hidden = details || comparing || this.state.compare.length === 0;
+    this.el.circlePanel.hidden = details || comparing || !this.circleOpen;
+    this.el.searchPanel.hidden = details || comparing || this.circleOpen;
   }
 
   private renderSearch() {
@@ -452,6 +481,8 @@ export class CareMapApp {
     this.restyle();
     if (!this.circleOpen) this.scheduleList(0);
     if (this.state.selectedId) void this.openDetails(this.state.selectedId, null, false);
+    this.renderCompareTray();
+    if (this.state.comparing) void this.loadCompare();
   }
 
   private setElder(elder: boolean) {
@@ -719,12 +750,115 @@ export class CareMapApp {
     this.writeUrl(true);
     this.restyle();
     this.showPanel();
+    if (this.state.comparing) {
+      this.comparePanel.focusHeading();
+      return;
+    }
     if (this.circleOpen) {
       if (!id || !this.circlePanel.focusItem(id)) this.circlePanel.focusHeading();
       return;
     }
     const item = this.el.searchPanel.querySelector<HTMLButtonElement>(`button.result[data-id="${id}"]`);
     (item ?? this.el.searchPanel.querySelector<HTMLInputElement>('#search-text'))?.focus();
+  }
+
+  /** Adds a facility to the comparison (up to three) or takes it out. */
+  private toggleCompare(id: string) {
+    const chosen = this.state.compare;
+    if (!chosen.includes(id) && chosen.length >= MAX_COMPARED) return;
+    const compare = chosen.includes(id) ? chosen.filter((other) => other !== id) : [...chosen, id];
+    this.state = { ...this.state, compare, comparing: this.state.comparing && compare.length > 0 };
+    this.writeUrl();
+    this.compareChanged();
+  }
+
+  /** After the chosen facilities or the view changed: buttons, tray, panel and, when shown, the view. */
+  private compareChanged() {
+    syncCompareToggles(document, this.messages, this.state.compare);
+    this.renderCompareTray();
+    this.showPanel();
+    if (this.state.comparing) void this.loadCompare();
+  }
+
+  private renderCompareTray() {
+    const m = this.messages;
+    const n = this.state.compare.length;
+    fill(
+      this.el.compareTray,
+      h('p', { id: 'compare-count' }, m.compareTray(n)),
+      h(
+        'div',
+        { class: 'button-row' },
+        h(
+          'button',
+          { type: 'button', id: 'compare-open', disabled: n < 2, onclick: () => this.openCompare() },
+          m.compareOpen(n),
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'compare-clear', class: 'link', onclick: () => this.clearCompare() },
+          m.compareClear,
+        ),
+      ),
+    );
+    this.el.compareTray.setAttribute('aria-label', m.compareHeading);
+  }
+
+  private openCompare() {
+    this.state = { ...this.state, comparing: true };
+    this.writeUrl(true);
+    this.showPanel();
+    void this.loadCompare();
+    this.comparePanel.focusHeading();
+  }
+
+  private closeCompare() {
+    this.compareRequest?.abort();
+    this.state = { ...this.state, comparing: false };
+    this.writeUrl(true);
+    this.renderCompareTray();
+    this.showPanel();
+    this.el.compareTray.querySelector<HTMLButtonElement>('#compare-open')?.focus();
+  }
+
+  private clearCompare() {
+    this.state = { ...this.state, compare: [], comparing: false };
+    this.writeUrl(true);
+    this.compareChanged();
+    this.el.searchPanel.querySelector<HTMLInputElement>('#search-text')?.focus();
+  }
+
+  /** The chosen facilities' details and, when the journey has a start, the walk to each, then the view. */
+  private async loadCompare() {
+    this.compareRequest?.abort();
+    const request = new AbortController();
+    this.compareRequest = request;
+    const { lang, compare, circle, walkingSpeed } = this.state;
+    const m = this.messages;
+    this.comparePanel.render({ status: 'loading' }, m, lang);
+    try {
+      const facilities = await this.loading(Promise.all(compare.map((id) => fetchFacilityDetails(id))));
+      const found = facilities.filter((facility) => facility !== null);
+      const minutes = await this.loading(
+        Promise.all(
+          found.map(async (facility) => {
+            if (!circle) return null;
+            const [lng, lat] = facility.location.coordinates;
+            const route = await fetchRoute(circle, { lng, lat }, walkingSpeed, request.signal);
+            return route?.minutes ?? null;
+          }),
+        ),
+      );
+      if (request.signal.aborted) return;
+      const items = found.map((facility, i) => ({ facility, travelMinutes: minutes[i] }));
+      const careLevel = this.state.filters.careLevel;
+      this.comparePanel.render({ status: 'ready', items, careLevel, hasStart: circle !== null }, m, lang);
+      syncCompareToggles(this.el.comparePanel, m, this.state.compare);
+    } catch (error) {
+      if (request.signal.aborted) return;
+      console.error('Could not load the facilities to compare:', error);
+      this.comparePanel.render({ status: 'error' }, m, lang);
+    }
   }
 
   /** Follows the map with the live subscription, once it has stopped moving for a moment. */
@@ -821,10 +955,21 @@ export function buildPage(root: HTMLElement): AppElements {
   const searchPanel = h('div', { id: 'search-panel' });
   const circlePanel = h('div', { id: 'circle-panel', hidden: true });
   const detailsPanel = h('div', { id: 'details-panel', hidden: true });
+  const comparePanel = h('div', { id: 'compare-panel', hidden: true });
+  const compareTray = h('section', { id: 'compare-tray', class: 'compare-tray', hidden: true });
   const loading = h('p', { id: 'loading', class: 'loading-bar', role: 'status', hidden: true });
   const alert = h('p', { id: 'panel-alert', class: 'panel-alert', role: 'alert', hidden: true });
   const hotline = h('a', { id: 'hotline', class: 'hotline', href: `tel:${DEFAULT_HOTLINE}` });
-  const panel = h('aside', { id: 'panel', class: 'panel' }, alert, searchPanel, circlePanel, detailsPanel);
+  const panel = h(
+    'aside',
+    { id: 'panel', class: 'panel' },
+    alert,
+    compareTray,
+    searchPanel,
+    circlePanel,
+    detailsPanel,
+    comparePanel,
+  );
   const map = h('div', { id: 'map', class: 'map', role: 'region' });
   const mapStatus = h('p', {
     id: 'map-status',
@@ -859,6 +1004,8 @@ export function buildPage(root: HTMLElement): AppElements {
     searchPanel,
     circlePanel,
     detailsPanel,
+    comparePanel,
+    compareTray,
     map,
     mapStatus,
     liveStatus,

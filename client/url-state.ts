@@ -35,6 +35,10 @@ export interface UrlState {
   walkingSpeed: WalkingSpeed;
   /** Time limit of every facility's service area drawn on the map; null: the layer is off. */
   serviceAreaMinutes: CircleMinutes | null;
+  /** Facilities chosen to compare (at most three), in the order chosen. */
+  compare: string[];
+  /** Whether the compare view is shown. */
+  comparing: boolean;
 }
 
 /** The state of a link without parameters. */
@@ -49,6 +53,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   startName: null,
   walkingSpeed: DEFAULT_WALKING_SPEED,
   serviceAreaMinutes: null,
+  compare: [],
+  comparing: false,
 };
 
 const finite = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -76,6 +82,8 @@ function parsePoint(value: string | null): LngLat | null {
   return Math.abs(lng) > 180 || Math.abs(lat) > 90 ? null : { lng, lat };
 }
 
+const FACILITY_ID = /^[1-9][0-9]{0,9}$/;
+
 const list = (value: string | null) => (value ?? '').split(',').filter(Boolean);
 
 /** Reads the state of a link; values that make no sense are dropped rather than failing the page. */
@@ -84,6 +92,7 @@ export function parseUrlState(search: string): UrlState {
   const fee = finite(params.get('fee') ?? '');
   const speed = finite(params.get('speed') ?? '');
   const areas = finite(params.get('areas') ?? '');
+  const compare = [...new Set(list(params.get('compare')).filter((id) => FACILITY_ID.test(id)))].slice(0, 3);
   return {
     position: parsePosition(params.get('map')),
     query: (params.get('q') ?? '').slice(0, 100),
@@ -97,13 +106,15 @@ export function parseUrlState(search: string): UrlState {
         : null,
       near: parseNear(params.get('near')),
     },
-    selectedId: /^[1-9][0-9]{0,9}$/.test(params.get('facility') ?? '') ? params.get('facility') : null,
+    selectedId: FACILITY_ID.test(params.get('facility') ?? '') ? params.get('facility') : null,
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
     elder: params.get('uiStyle') === 'elder',
     circle: parsePoint(params.get('circle')),
     startName: params.get('circle') && params.get('from') ? params.get('from')!.slice(0, 100) : null,
     walkingSpeed: isWalkingSpeed(speed) ? speed : DEFAULT_WALKING_SPEED,
     serviceAreaMinutes: isCircleMinutes(areas) ? areas : null,
+    compare,
+    comparing: compare.length > 0 && params.get('view') === 'compare',
   };
 }
 
@@ -130,6 +141,8 @@ export function formatUrlState(state: UrlState): string {
   if (state.circle && state.startName) params.set('from', state.startName);
   if (state.walkingSpeed !== DEFAULT_WALKING_SPEED) params.set('speed', String(state.walkingSpeed));
   if (state.serviceAreaMinutes !== null) params.set('areas', String(state.serviceAreaMinutes));
+  if (state.compare.length) params.set('compare', state.compare.join(','));
+  if (state.compare.length && state.comparing) params.set('view', 'compare');
   if (state.selectedId) params.set('facility', state.selectedId);
   if (state.lang !== 'zh') params.set('lang', state.lang);
   if (state.elder) params.set('uiStyle', 'elder');

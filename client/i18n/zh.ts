@@ -234,6 +234,19 @@ export const zh = {
     REHABILITATION: '康复成员',
     CARE: '养老成员',
   } as Record<string, string>,
+  compareAdd: '加入对比',
+  compareRemove: '移出对比',
+  compareTray: (n: number) => `已选 ${n} 个设施对比（最多 3 个）`,
+  compareOpen: (n: number) => `对比 ${n} 个`,
+  compareClear: '清空对比',
+  compareHeading: '设施对比',
+  compareBack: '返回',
+  compareTooFew: '请至少选择 2 个设施进行对比。',
+  compareFull: '最多对比 3 个设施',
+  comparePrice: '月收费',
+  compareTravel: '步行时间',
+  compareNoStart: '未设起点',
+  compareRemoveShort: '移出',
 };
 
 /** The shape every language's texts must have. */

@@ -12,6 +12,7 @@ import { fill, h, keepingFocus } from '../dom';
 import type { Messages } from '../i18n/zh';
 import { CIRCLE_STYLES } from '../map/theme';
 import type { FacilityFilters } from '../filters';
+import { listCompareToggle, type CompareControl } from './compare-panel';
 import { facilityButton } from './facility-button';
 import { renderFilterControls } from './filter-controls';
 
@@ -48,6 +49,8 @@ export interface CircleView {
 
 /** What the circle panel asks the app to do. */
 export interface CirclePanelActions {
+  /** The compare buttons of the list's entries. */
+  compare: CompareControl;
   close(): void;
   pickPoint(): void;
   useLocation(): void;
@@ -256,7 +259,7 @@ export class CirclePanel {
           return h(
             'li',
             {
-              class: 'reachable',
+              class: 'reachable with-compare',
               'data-travel-minutes': item.travelMinutes,
               style: { '--circle-color': circle.color, '--circle-contrast-color': circle.contrastColor },
             },
@@ -268,6 +271,7 @@ export class CirclePanel {
               [m.walkMinutes(displayMinutes(item.travelMinutes))],
               view.filters.careLevel,
             ),
+            listCompareToggle(item, m, this.actions.compare),
           );
         }),
       ),

@@ -2,10 +2,11 @@ import type { FacilityDetails, VacancyChange, WalkRoute } from '../api/types';
 import { fill, h } from '../dom';
 import type { FacilityType, LngLat } from '../domain';
 import { CARE_LEVELS } from '../filters';
-import { formatDateTime, formatDistance, formatFee, type Lang } from '../i18n/i18n';
+import { formatDistance, formatFee, type Lang } from '../i18n/i18n';
 import type { Messages } from '../i18n/zh';
+import { compareToggle, type CompareControl } from './compare-panel';
 import { typeSwatch } from './facility-button';
-import { formatOpeningHours, vacancyAgeDays } from './freshness';
+import { formatOpeningHours, vacancyText } from './freshness';
 
 /** Types with beds: fees per care level, beds and vacancy apply to them. */
 const RESIDENTIAL: ReadonlySet<FacilityType> = new Set(['NURSING_HOME', 'NURSING_HOSPITAL', 'RURAL_CARE']);
@@ -50,18 +51,12 @@ export interface DetailsPanelActions {
   circleFrom?(point: LngLat, name: string): void;
   /** Draws the walk to the facility from the journey's start; without it the panel offers no route. */
   route?(to: LngLat, name: string): void;
+  /** The 加入对比 button; without it the panel offers none. */
+  compare?: CompareControl;
 }
 
 /** A term, its value (null: not provided) and, for values that change while shown, the value's element id. */
 type Row = [string, Node | string | null, string?];
-
-/** Vacant beds with the time they were reported. */
-function vacancyText(vacantBeds: number | null, updatedAt: string | null, m: Messages, lang: Lang): string {
-  if (vacantBeds === null) return m.vacancyUnknown;
-  const age = vacancyAgeDays(updatedAt, Date.now());
-  const stale = age !== null ? ` ⚠ ${m.staleVacancy(age)}` : '';
-  return `${vacantBeds}${updatedAt ? ` (${m.vacancyUpdated(formatDateTime(updatedAt, lang))})` : ''}${stale}`;
-}
 
 /** The fees per care level as a table: bed, care, meals and the total. */
 function feeTable(facility: FacilityDetails, m: Messages): HTMLElement | null {
@@ -162,6 +157,7 @@ export class DetailsPanel {
     const vacancy = vacancyText(facility.vacantBeds, facility.vacancyUpdatedAt, m, lang);
     const circleFrom = this.actions.circleFrom;
     const route = routeFrom !== null ? this.actions.route : undefined;
+    const compare = this.actions.compare;
     const partnersById = new Map(facility.partners.map((p) => [p.id, p]));
     const partnerships = facility.partnerships.length
       ? h(
@@ -291,6 +287,7 @@ export class DetailsPanel {
               m.routeButton,
             )
           : null,
+        compare ? compareToggle(facility.id, name, m, compare.chosen(), (id) => compare.toggle(id)) : null,
       ),
       this.routeBox,
       feeTable(facility, m),

@@ -1,3 +1,6 @@
+import { formatDateTime, type Lang } from '../i18n/i18n';
+import type { Messages } from '../i18n/zh';
+
 /** Vacancy older than this many days is marked stale ("N 天前更新"). */
 export const STALE_VACANCY_DAYS = 7;
 
@@ -18,4 +21,17 @@ export function vacancyAgeDays(
 export function formatOpeningHours(hours: string | null, allDay: string): string | null {
   if (hours === null) return null;
   return hours.trim() === '24/7' ? allDay : hours;
+}
+
+/** Vacant beds with the time they were reported. */
+export function vacancyText(
+  vacantBeds: number | null,
+  updatedAt: string | null,
+  m: Messages,
+  lang: Lang,
+): string {
+  if (vacantBeds === null) return m.vacancyUnknown;
+  const age = vacancyAgeDays(updatedAt, Date.now());
+  const stale = age !== null ? ` ⚠ ${m.staleVacancy(age)}` : '';
+  return `${vacantBeds}${updatedAt ? ` (${m.vacancyUpdated(formatDateTime(updatedAt, lang))})` : ''}${stale}`;
 }

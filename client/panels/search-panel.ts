@@ -4,6 +4,7 @@ import { fill, h, keepingFocus } from '../dom';
 import { NO_FILTERS, type FacilityFilters } from '../filters';
 import { formatDistance } from '../i18n/i18n';
 import type { Messages } from '../i18n/zh';
+import { listCompareToggle, type CompareControl } from './compare-panel';
 import { facilityButton, typeSwatch } from './facility-button';
 import { renderFilterControls } from './filter-controls';
 
@@ -22,6 +23,8 @@ export type NearStatus = 'idle' | 'picking' | 'locating' | 'unavailable';
 
 /** What the search panel asks the app to do. */
 export interface SearchPanelActions {
+  /** The compare buttons of the list's entries. */
+  compare: CompareControl;
   /** Looks for places to start from (never a filter). */
   placeSearch(text: string): void;
   /** Starts from a place: a facility's details, or what is within reach of any other place. */
@@ -232,7 +235,7 @@ export class SearchPanel {
         state.items.map((item) =>
           h(
             'li',
-            {},
+            { class: 'with-compare' },
             facilityButton(
               item,
               m,
@@ -241,6 +244,7 @@ export class SearchPanel {
               [],
               this.filters.careLevel,
             ),
+            listCompareToggle(item, m, this.actions.compare),
           ),
         ),
       );

@@ -20,19 +20,30 @@ const shared: UrlState = {
   startName: '延安路',
   walkingSpeed: 45,
   serviceAreaMinutes: 10,
+  compare: ['17', '23'],
+  comparing: true,
 };
 
 describe('URL state', () => {
   it('restores map position, the place search, filters (a budget for a care level), selected facility, the circle and its start, service areas, language and elder mode', () => {
     const query = formatUrlState(shared);
     expect(query).toBe(
-      '?map=15.26/30.261235/120.169512&q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2&types=HOSPITAL&vacancy=1&services=MEDICAL&fee=5000&level=DISABLED&near=120.17,30.25,2000&circle=120.163123,30.287346&from=%E5%BB%B6%E5%AE%89%E8%B7%AF&speed=45&areas=10&facility=17&lang=en&uiStyle=elder',
+      '?map=15.26/30.261235/120.169512&q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2&types=HOSPITAL&vacancy=1&services=MEDICAL&fee=5000&level=DISABLED&near=120.17,30.25,2000&circle=120.163123,30.287346&from=%E5%BB%B6%E5%AE%89%E8%B7%AF&speed=45&areas=10&compare=17,23&view=compare&facility=17&lang=en&uiStyle=elder',
     );
     expect(parseUrlState(query)).toEqual({
       ...shared,
       position: { lng: 120.169512, lat: 30.261235, zoom: 15.26 },
       circle: { lng: 120.163123, lat: 30.287346 },
     });
+  });
+
+  it('keeps at most three distinct facilities to compare, and the compare view only with some', () => {
+    expect(parseUrlState('?compare=4,4,x,5,6,7&view=compare')).toMatchObject({
+      compare: ['4', '5', '6'],
+      comparing: true,
+    });
+    expect(parseUrlState('?view=compare').comparing).toBe(false);
+    expect(formatUrlState({ ...DEFAULT_URL_STATE, compare: ['4', '5'] })).toBe('?compare=4,5');
   });
 
   it('leaves defaults out of the link', () => {

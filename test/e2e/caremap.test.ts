@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
 import { TEST_JWT_SECRET } from '../support/secret';
 import { CareMapDriver } from './driver';
 import { browserAvailable, E2E_WAIT_MS, startStage, type Stage } from './harness';
 
+const require = createRequire(import.meta.url);
 const HOSPITAL = '浙江省人民医院';
 /** Next to 浙江省人民医院, on the street network of the demo. */
 const ON_STREETS = { lng: 120.1631, lat: 30.2873 };
@@ -564,6 +567,183 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
     await d.journeyShot('elder-2-details');
     await d.journeyShot('elder-3-details-whole-page', true);
   }, 300_000);
+
+  it('compares two homes side by side: the prices for the chosen care level and the beds are the API’s', async () => {
+    const d = await open('?types=NURSING_HOME&level=PARTLY_DISABLED');
+    await d.waitForList();
+    const rows = d.page.locator('#search-panel li.with-compare');
+    await rows.nth(1).waitFor({ timeout: E2E_WAIT_MS });
+    const ids = await rows
+      .locator('button.result')
+      .evaluateAll((buttons) => buttons.slice(0, 2).map((b) => b.getAttribute('data-id') ?? ''));
+    await rows.nth(0).locator('.compare-toggle').click();
+    await rows.nth(1).locator('.compare-toggle').click();
+    expect(await rows.nth(0).locator('.compare-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await d.page.locator('#compare-count').textContent()).toBe('已选 2 个设施对比（最多 3 个）');
+    await d.page.locator('#compare-open').click();
+    const cards = d.page.locator('#compare-panel .compare-card');
+    await cards.nth(1).waitFor({ timeout: E2E_WAIT_MS });
+    const url = new URL(d.page.url());
+    expect(url.searchParams.get('compare')).toBe(ids.join(','));
+    expect(url.searchParams.get('view')).toBe('compare');
+    const api = (await (
+      await fetch(`${stage.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `query($a: ID!, $b: ID!) { a: facility(id: $a) { ...F } b: facility(id: $b) { ...F } }
+            fragment F on Facility { id totalBeds fees { careLevel totalMonthly } }`,
+          variables: { a: ids[0], b: ids[1] },
+        }),
+      })
+    ).json()) as {
+      data: Record<
+        'a' | 'b',
+        { id: string; totalBeds: number | null; fees: { careLevel: string; totalMonthly: number }[] }
+      >;
+    };
+    const shown = await cards.evaluateAll((sections) =>
+      sections.map((section) => ({
+        id: section.getAttribute('data-id'),
+        price: section.querySelector('[data-field="price"]')?.textContent ?? '',
+        total: section.querySelector('[data-field="price"]')?.getAttribute('data-total') ?? null,
+        beds: section.querySelector('[data-field="beds"]')?.textContent ?? '',
+        fields: [...section.querySelectorAll('dd')].map((dd) => dd.getAttribute('data-field')),
+      })),
+    );
+    expect(shown.map((card) => card.id)).toEqual(ids);
+    for (const [card, facility] of [
+      [shown[0], api.data.a],
+      [shown[1], api.data.b],
+    ] as const) {
+      const fee = facility.fees.find((f) => f.careLevel === 'PARTLY_DISABLED');
+      if (fee) {
+        expect(Number(card.total)).toBe(fee.totalMonthly);
+        expect(card.price).toBe(`半失能 ${fee.totalMonthly} 元/月`);
+      } else expect(card.price).toBe('未提供');
+      expect(card.beds).toBe(facility.totalBeds === null ? '未提供' : String(facility.totalBeds));
+      expect(card.fields).toEqual(['price', 'beds', 'vacancy', 'services', 'partners', 'rating', 'travel']);
+    }
+    await d.screenshot('compare-desktop');
+    // The shared link reproduces the comparison, here on a 375 px phone in elder mode: no sideways scroll.
+    const phone = await CareMapDriver.open(stage.browser, stage.url, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await phone.visit(`${url.search}&uiStyle=elder`);
+      const phoneCards = phone.page.locator('#compare-panel .compare-card');
+      await phoneCards.nth(1).waitFor({ timeout: E2E_WAIT_MS });
+      expect(await phoneCards.evaluateAll((s) => s.map((c) => c.getAttribute('data-id')))).toEqual(ids);
+      expect(await phone.page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
+      await phone.page.locator('#compare-panel').scrollIntoViewIfNeeded();
+      await phone.page.screenshot({ path: '/tmp/compare-phone-elder.png', fullPage: true });
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+    await d.page.screenshot({ path: '/tmp/compare-desktop.png' });
+  }, 120_000);
+
+  it('the daughter’s journey by keyboard alone: Tab, Enter, Space and arrow keys, no click', async () => {
+    const d = await open();
+    const page = d.page;
+    const focusedMatches = (selector: string) =>
+      page.evaluate<boolean>(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`);
+    /** Presses Tab until the focus is on `selector`; fails if it never gets there. */
+    const tabTo = async (selector: string, limit = 150) => {
+      for (let presses = 0; presses < limit; presses += 1) {
+        if (await focusedMatches(selector)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    /** Moves a focused select with the arrow keys until it has `value`. */
+    const arrowTo = async (value: string) => {
+      for (let presses = 0; presses < 12; presses += 1) {
+        if ((await page.evaluate<string>('document.activeElement.value')) === value) return;
+        await page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`The arrow keys never chose ${value}`);
+    };
+    await tabTo('#search-text');
+    await page.keyboard.type(HOSPITAL);
+    await page.keyboard.press('Enter');
+    await page.locator('button.place').first().waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('button.place');
+    expect(
+      await page.evaluate<string>("document.activeElement.querySelector('.result-name').textContent"),
+    ).toBe(HOSPITAL);
+    await page.keyboard.press('Enter');
+    await page.locator('#details-heading').waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('#circle-from-facility');
+    await page.keyboard.press('Enter');
+    await page.locator('#circle-panel li.reachable').first().waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('#circle-panel details.filters > summary');
+    await page.keyboard.press('Enter');
+    await tabTo('#circle-type-NURSING_HOME');
+    await page.keyboard.press('Space');
+    await tabTo('#circle-has-vacancy');
+    await page.keyboard.press('Space');
+    await tabTo('#circle-care-level');
+    await arrowTo('DISABLED');
+    await tabTo('#circle-max-fee');
+    await arrowTo('5000');
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('level') === 'DISABLED' &&
+        url.searchParams.get('fee') === '5000' &&
+        url.searchParams.get('types') === 'NURSING_HOME' &&
+        url.searchParams.get('vacancy') === '1',
+    );
+    await d.settle();
+    await expect
+      .poll(async () => (await d.circleList()).every((item) => /失能 [0-9]+ 元\/月/.test(item.meta)), {
+        timeout: E2E_WAIT_MS,
+      })
+      .toBe(true);
+    const list = await d.circleList();
+    expect(list.length).toBeGreaterThan(0);
+    for (const item of list) {
+      expect(Number(/失能 ([0-9]+) 元\/月/.exec(item.meta)?.[1])).toBeLessThanOrEqual(5000);
+    }
+    await tabTo('#circle-panel button.result');
+    await page.keyboard.press('Enter');
+    await page.locator('#details-heading').waitFor({ timeout: E2E_WAIT_MS });
+    await tabTo('#route-button');
+    await page.keyboard.press('Enter');
+    const minutes = page.locator('.route-minutes');
+    await minutes.waitFor({ timeout: E2E_WAIT_MS });
+    expect(Math.abs(Number(await minutes.getAttribute('data-minutes')) - list[0].travelMinutes)).toBeLessThan(
+      0.01,
+    );
+    await page.screenshot({ path: '/tmp/compare-keyboard-route.png' });
+  }, 300_000);
+
+  it.each([
+    ['zh', false],
+    ['zh', true],
+    ['en', false],
+    ['en', true],
+  ] as const)(
+    'axe-core finds no serious or critical violation (%s, elder mode %s)',
+    async (lang, elder) => {
+      const query = [lang === 'en' ? 'lang=en' : null, elder ? 'uiStyle=elder' : null]
+        .filter(Boolean)
+        .join('&');
+      const d = await open(query ? `?${query}` : '');
+      await d.page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
+      // Serious and critical violations only, each with up to five of the elements it found.
+      const violations = await d.page.evaluate<{ id: string; help: string; nodes: string[] }[]>(`
+        axe.run(document).then((result) => result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+      await d.page.screenshot({ path: `/tmp/compare-axe-${lang}${elder ? '-elder' : ''}.png` });
+      expect(violations).toEqual([]);
+    },
+    120_000,
+  );
 
   it('sends no request anywhere but the platform', () => {
     expect(outside).toEqual([]);
