@@ -219,6 +219,7 @@ export type WithinInput = {
 export type CoverageNumbersFragment = {
   regionCode: string | null;
   name: string;
+  hasPopulationData: boolean;
   cellCount: number;
   noNetworkCellCount: number;
   elderly: { age60plus: number; age65plus: number; age80plus: number };
@@ -253,10 +254,12 @@ export type CoverageQuery = {
     facilitiesOffNetwork: Array<string>;
     isSample: boolean;
     notes: Array<string>;
+    notesZh: Array<string>;
     subRegionNote: string | null;
     region: {
       regionCode: string | null;
       name: string;
+      hasPopulationData: boolean;
       cellCount: number;
       noNetworkCellCount: number;
       elderly: { age60plus: number; age65plus: number; age80plus: number };
@@ -273,6 +276,7 @@ export type CoverageQuery = {
     subRegions: Array<{
       regionCode: string | null;
       name: string;
+      hasPopulationData: boolean;
       cellCount: number;
       noNetworkCellCount: number;
       elderly: { age60plus: number; age65plus: number; age80plus: number };
@@ -614,6 +618,7 @@ export type ScorecardQuery = {
     facilityIds: Array<string>;
     failingFacilityIds: Array<string>;
     sourceNote: string;
+    sourceNoteZh: string;
     isSample: boolean;
   }>;
 };
@@ -737,6 +742,7 @@ export const CoverageNumbersFragmentDoc = new TypedDocumentString(
     fragment CoverageNumbers on CoverageArea {
   regionCode
   name
+  hasPopulationData
   cellCount
   elderly {
     age60plus
@@ -834,6 +840,7 @@ export const CoverageDocument = new TypedDocumentString(`
     facilitiesOffNetwork
     isSample
     notes
+    notesZh
     subRegionNote
     region {
       ...CoverageNumbers
@@ -881,6 +888,7 @@ export const CoverageDocument = new TypedDocumentString(`
     fragment CoverageNumbers on CoverageArea {
   regionCode
   name
+  hasPopulationData
   cellCount
   elderly {
     age60plus
@@ -1226,6 +1234,7 @@ export const ScorecardDocument = new TypedDocumentString(`
     facilityIds
     failingFacilityIds
     sourceNote
+    sourceNoteZh
     isSample
   }
 }

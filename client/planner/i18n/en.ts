@@ -144,7 +144,7 @@ export const plannerEn: PlannerMessages = {
   capacitySummary: (offered: number, taken: number) => `${offered} vacant beds, ${taken} given`,
   sampleCounts:
     'Sample data: the 2020 census older people of each district spread over OpenStreetMap housing in 200 m cells; district totals are the census.',
-  serverNotes: 'How it is computed (server notes)',
+  serverNotes: 'How it is computed',
   subRegionCoverage: 'Sub-regions',
 
   gapsHeading: (count: number) => `Gaps (${count})`,

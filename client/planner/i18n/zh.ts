@@ -132,7 +132,7 @@ export const plannerZh = {
   capacitySummary: (offered: number, taken: number) => `空余床位 ${offered} 张，已分配 ${taken} 张`,
   sampleCounts:
     '示例数据：人数由 2020 年人口普查的区级老年人口按 OpenStreetMap 住宅分布推算到 200 米网格，区级合计为普查数。',
-  serverNotes: '计算说明（服务器原文）',
+  serverNotes: '计算说明',
   subRegionCoverage: '下级区域',
 
   gapsHeading: (count: number) => `缺口（${count} 处）`,
