@@ -102,6 +102,7 @@ export const plannerEn: PlannerMessages = {
   subRegionSummary: (name: string, pass: number, fail: number, unknown: number) =>
     `${name}: ${pass} pass · ${fail} fail · ${unknown} unknown`,
   sample: 'sample',
+  exportCoverageCsv: 'Export coverage table (CSV)',
   exportCsv: 'Export scorecard (CSV)',
   openReport: 'Printable report',
   units: {

@@ -91,6 +91,7 @@ export const plannerZh = {
   subRegionSummary: (name: string, pass: number, fail: number, unknown: number) =>
     `${name}：达标 ${pass} · 未达标 ${fail} · 数据不足 ${unknown}`,
   sample: '示例数据',
+  exportCoverageCsv: '导出覆盖表 CSV',
   exportCsv: '导出指标 CSV',
   openReport: '打印报告',
   units: {
