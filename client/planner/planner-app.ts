@@ -452,7 +452,10 @@ export class PlannerApp {
   private openReport() {
     const settings = this.analysis?.settings ?? this.state.settings;
     // A script-opened tab gets a copy of this tab's sessionStorage, and with it the token.
-    window.open(`report.html${formatPlannerState({ ...this.state, settings })}`, '_blank');
+    const query = formatPlannerState({ ...this.state, settings });
+    // The report computes with the scenario in use, and prints it against today.
+    const scenario = this.scenario ? `&scenario=${encodeURIComponent(this.scenario.id)}` : '';
+    window.open(`report.html${query}${scenario}`, '_blank');
   }
 
   private async newScenario() {

@@ -575,6 +575,30 @@ export type ReplaceScenarioChangeMutation = {
   };
 };
 
+export type ScenarioQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ScenarioQuery = {
+  scenario: {
+    id: string;
+    name: string;
+    version: number;
+    shared: boolean;
+    changes: Array<{
+      id: string;
+      kind: ScenarioChangeKind;
+      facilityId: string | null;
+      hypotheticalId: string | null;
+      type: FacilityType | null;
+      name: string | null;
+      lng: number | null;
+      lat: number | null;
+      places: number | null;
+    }>;
+  };
+};
+
 export type RegionNamesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type RegionNamesQuery = { regions: Array<{ code: string; name: string }> };
@@ -1195,6 +1219,29 @@ export const ReplaceScenarioChangeDocument = new TypedDocumentString(`
     places
   }
 }`) as unknown as TypedDocumentString<ReplaceScenarioChangeMutation, ReplaceScenarioChangeMutationVariables>;
+export const ScenarioDocument = new TypedDocumentString(`
+    query Scenario($id: ID!) {
+  scenario(id: $id) {
+    ...ScenarioFields
+  }
+}
+    fragment ScenarioFields on Scenario {
+  id
+  name
+  version
+  shared
+  changes {
+    id
+    kind
+    facilityId
+    hypotheticalId
+    type
+    name
+    lng
+    lat
+    places
+  }
+}`) as unknown as TypedDocumentString<ScenarioQuery, ScenarioQueryVariables>;
 export const RegionNamesDocument = new TypedDocumentString(`
     query RegionNames {
   regions(level: DISTRICT) {

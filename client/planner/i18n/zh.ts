@@ -193,6 +193,21 @@ export const plannerZh = {
   scenarioCovered: (today: string, planned: string) => `60 岁以上覆盖：现状 ${today} 人 → 方案 ${planned} 人`,
   scenarioNewly: (count: string) => `新增覆盖 ${count} 人`,
   scenarioLost: (count: string) => `失去覆盖 ${count} 人`,
+  reportScenario: (name: string) => `方案试算：${name}（假设，不进入名录）`,
+  reportScenarioBasis: '本报告的覆盖与缺口按此方案计算；下表为方案与现状的对比（60 岁以上老年人，人）。',
+  reportScenarioChanges: '方案变更',
+  scenarioChangeKinds: { ADD: '新增', MOVE: '迁移', CLOSE: '关闭', CAPACITY: '调整容量' } as Record<
+    'ADD' | 'MOVE' | 'CLOSE' | 'CAPACITY',
+    string
+  >,
+  scenarioPlaces: (places: number) => `${places} 个床位/名额`,
+  comparisonColumns: {
+    area: '区域',
+    today: '现状覆盖',
+    scenario: '方案覆盖',
+    newly: '新增覆盖',
+    lost: '失去覆盖',
+  },
   scenarioHypothetical: '假设设施',
   suggestHeading: '建议选址（最大覆盖模型）',
   suggestCount: '选址数量',
