@@ -147,6 +147,13 @@ export async function fetchFacilityNames(
   return answers.flat().filter((facility): facility is FacilityName => facility !== null);
 }
 
+/** One scenario the signed-in planner may read (own or shared). */
+export async function fetchScenario(id: string, token: string): Promise<Scenario> {
+  return (
+    await request<{ scenario: Scenario }>(scenarioOperations, { id }, token, undefined, false, 'Scenario')
+  ).scenario;
+}
+
 /** A new, empty scenario owned by the signed-in planner. */
 export async function createScenario(name: string, token: string): Promise<Scenario> {
   return (

@@ -71,9 +71,30 @@ export const COVERAGE_COLUMNS = [
   'is_sample',
 ] as const;
 
+/** Columns added when the coverage is a scenario's: its name and each row against today, in people. */
+export const SCENARIO_COLUMNS = [
+  'scenario_name',
+  'covered_today_60plus_people',
+  'covered_in_scenario_60plus_people',
+  'newly_covered_60plus_people',
+  'lost_cover_60plus_people',
+] as const;
+
+function scenarioCells(area: CoverageArea, report: CoverageReport): (string | number | null)[] {
+  if (!report.scenario) return [];
+  const delta = report.comparison?.find((row) => row.regionCode === area.regionCode);
+  return [
+    report.scenario.name,
+    delta?.coveredToday.age60plus ?? null,
+    delta?.coveredInScenario.age60plus ?? null,
+    delta?.newlyCovered.age60plus ?? null,
+    delta?.lostCover.age60plus ?? null,
+  ];
+}
+
 function coverageLine(area: CoverageArea, report: CoverageReport): string {
   // A region without population cells has no count at all: empty (无数据), never 0.
-  const known = area.cellCount > 0;
+  const known = area.hasPopulationData;
   const people = (value: number | undefined) => (known && value !== undefined ? value : null);
   return [
     area.regionCode,
@@ -93,15 +114,20 @@ function coverageLine(area: CoverageArea, report: CoverageReport): string {
     report.minutes,
     report.speedMetersPerMinute,
     report.isSample,
+    ...scenarioCells(area, report),
   ]
     .map(csvCell)
     .join(',');
 }
 
-/** The coverage table as CSV: the region, then each sub-region; people whole, shares to one decimal. */
+/**
+ * The coverage table as CSV: the region, then each sub-region; people whole, shares to one decimal.
+ * With a scenario the counts are the scenario's, and each row also says what changes against today.
+ */
 export function coverageCsv(report: CoverageReport): string {
   const lines = [report.region, ...(report.subRegions ?? [])].map((area) => coverageLine(area, report));
-  return `${BOM}${[COVERAGE_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+  const header = report.scenario ? [...COVERAGE_COLUMNS, ...SCENARIO_COLUMNS] : COVERAGE_COLUMNS;
+  return `${BOM}${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
 /** File name of a region's coverage table. */

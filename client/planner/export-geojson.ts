@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AnalysisSettings } from './settings';
-import type { Gap } from './types';
+import type { CoverageReport, Gap, Scenario } from './types';
 
 /** What every gaps file says about its numbers. */
 export const GAPS_SAMPLE_NOTE =
@@ -54,13 +54,61 @@ export interface GapsFile extends FeatureCollection<Polygon | MultiPolygon, GapP
   note: string;
   question: AnalysisSettings;
   generatedAt: string;
+  /** Present when the gaps are a scenario's: its changes and, for the district, the change against today. */
+  scenario?: ScenarioSummary;
+}
+
+/** A scenario in an export: what it changes and how many older people (60+) it covers against today. */
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  version: number;
+  changes: {
+    kind: string;
+    type: string | null;
+    name: string | null;
+    lng: number | null;
+    lat: number | null;
+    places: number | null;
+  }[];
+  coveredToday60plus: number | null;
+  coveredInScenario60plus: number | null;
+  newlyCovered60plus: number | null;
+  lostCover60plus: number | null;
+}
+
+/** The scenario and its figures for the region of the coverage report (its first comparison row). */
+export function scenarioSummary(scenario: Scenario, coverage: CoverageReport): ScenarioSummary {
+  const region = coverage.comparison?.find((row) => row.regionCode === coverage.region.regionCode) ?? null;
+  return {
+    id: scenario.id,
+    name: scenario.name,
+    version: scenario.version,
+    changes: scenario.changes.map(({ kind, type, name, lng, lat, places }) => ({
+      kind,
+      type,
+      name,
+      lng,
+      lat,
+      places,
+    })),
+    coveredToday60plus: region?.coveredToday.age60plus ?? null,
+    coveredInScenario60plus: region?.coveredInScenario.age60plus ?? null,
+    newlyCovered60plus: region?.newlyCovered.age60plus ?? null,
+    lostCover60plus: region?.lostCover.age60plus ?? null,
+  };
 }
 
 /**
  * The gaps as GeoJSON, in the API's order (real gaps ranked first, then areas without street data),
  * geometry unchanged, properties flat.
  */
-export function gapsGeoJson(gaps: readonly Gap[], question: AnalysisSettings, generatedAt: string): GapsFile {
+export function gapsGeoJson(
+  gaps: readonly Gap[],
+  question: AnalysisSettings,
+  generatedAt: string,
+  scenario: ScenarioSummary | null = null,
+): GapsFile {
   let rank = 0;
   const features: Feature<Polygon | MultiPolygon, GapProperties>[] = gaps.map((gap) => ({
     type: 'Feature',
@@ -85,6 +133,7 @@ export function gapsGeoJson(gaps: readonly Gap[], question: AnalysisSettings, ge
     note: GAPS_SAMPLE_NOTE,
     question: { ...question, types: [...question.types] },
     generatedAt,
+    ...(scenario ? { scenario } : {}),
     features,
   };
 }

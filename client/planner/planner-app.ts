@@ -18,8 +18,8 @@ import { clearToken, describeToken, mayPlan, saveToken, type TokenInfo } from '.
 import { choroplethOf } from './choropleth';
 import { countClasses, type Classes } from './classes';
 import { downloadText } from './download';
-import { gapsFileName, gapsGeoJson } from './export-geojson';
-import { scorecardCsv, scorecardFileName } from './export-csv';
+import { gapsFileName, gapsGeoJson, scenarioSummary } from './export-geojson';
+import { coverageCsv, coverageFileName, scorecardCsv, scorecardFileName } from './export-csv';
 import { boundsOf, expandBounds, interiorPoint } from './geometry';
 import { chinaDate, plannerMessages } from './i18n/messages';
 import { PlannerMap } from './map/planner-map';
@@ -421,7 +421,14 @@ export class PlannerApp {
   private exportGeojson() {
     if (!this.analysis) return;
     const now = new Date();
-    const file = gapsGeoJson(this.analysis.gaps, this.analysis.settings, now.toISOString());
+    const file = gapsGeoJson(
+      this.analysis.gaps,
+      this.analysis.settings,
+      now.toISOString(),
+      this.scenario && this.analysis.coverage.scenario
+        ? scenarioSummary(this.scenario, this.analysis.coverage)
+        : null,
+    );
     downloadText(
       gapsFileName(this.analysis.settings, chinaDate(now)),
       JSON.stringify(file),
@@ -429,10 +436,26 @@ export class PlannerApp {
     );
   }
 
+  private exportCoverageCsv() {
+    if (!this.analysis) return;
+    downloadText(
+      coverageFileName(
+        this.analysis.settings.regionCode,
+        this.analysis.settings.minutes,
+        chinaDate(new Date()),
+      ),
+      coverageCsv(this.analysis.coverage),
+      'text/csv;charset=utf-8',
+    );
+  }
+
   private openReport() {
     const settings = this.analysis?.settings ?? this.state.settings;
     // A script-opened tab gets a copy of this tab's sessionStorage, and with it the token.
-    window.open(`report.html${formatPlannerState({ ...this.state, settings })}`, '_blank');
+    const query = formatPlannerState({ ...this.state, settings });
+    // The report computes with the scenario in use, and prints it against today.
+    const scenario = this.scenario ? `&scenario=${encodeURIComponent(this.scenario.id)}` : '';
+    window.open(`report.html${query}${scenario}`, '_blank');
   }
 
   private async newScenario() {
@@ -585,6 +608,15 @@ export class PlannerApp {
     this.el.coverage.replaceChildren(
       h('h2', { id: 'coverage-heading' }, this.m.coverageHeading),
       coverageSummary(analysis.coverage, analysis.settings, this.m, this.lang),
+      h(
+        'div',
+        { class: 'button-row' },
+        h(
+          'button',
+          { type: 'button', id: 'export-coverage-csv', onclick: () => this.exportCoverageCsv() },
+          this.m.exportCoverageCsv,
+        ),
+      ),
     );
     this.renderGaps();
     this.renderScenario();

@@ -31,6 +31,8 @@ export interface IndicatorResult {
   facilityIds: string[];
   failingFacilityIds: string[];
   sourceNote: string;
+  /** sourceNote in Chinese. */
+  sourceNoteZh: string;
   isSample: boolean;
 }
 
@@ -52,6 +54,8 @@ export type OlderPeoplePercent = Record<AgeGroup, number | null>;
 export interface CoverageArea {
   regionCode: string | null;
   name: string;
+  /** False where no population cell lies in the area: its counts are unknown (无数据), not zero. */
+  hasPopulationData: boolean;
   cellCount: number;
   elderly: OlderPeople;
   withinReach: OlderPeople;
@@ -76,6 +80,8 @@ export interface CoverageReport {
   facilitiesOffNetwork: string[];
   isSample: boolean;
   notes: string[];
+  /** notes in Chinese, item for item. */
+  notesZh: string[];
   region: CoverageArea;
   subRegionNote: string | null;
   subRegions: CoverageArea[] | null;

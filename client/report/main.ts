@@ -4,7 +4,14 @@ import '../planner/planner.css';
 import './report.css';
 import { ApiError } from '../api/graphql';
 import { fill, h } from '../dom';
-import { fetchCoverage, fetchDistricts, fetchGaps, fetchScorecard, fetchServiceAreas } from '../planner/api';
+import {
+  fetchCoverage,
+  fetchDistricts,
+  fetchGaps,
+  fetchScenario,
+  fetchScorecard,
+  fetchServiceAreas,
+} from '../planner/api';
 import { describeToken, mayPlan, readToken } from '../planner/auth';
 import { countClasses } from '../planner/classes';
 import { boundsOf, expandBounds } from '../planner/geometry';
@@ -23,6 +30,8 @@ document.documentElement.lang = m.lang;
 document.title = m.reportTitle;
 root.replaceChildren(h('p', { role: 'status' }, m.reportLoading));
 
+/** The planner's scenario, when the report was opened with one in use. */
+const scenarioId = new URLSearchParams(location.search).get('scenario');
 const token = readToken(sessionStorage);
 const planner = token !== null && mayPlan(describeToken(token));
 
@@ -31,9 +40,9 @@ async function plannerAnalysis(district: District | undefined) {
   if (!planner || !token) return null;
   const boundary = district?.boundary;
   try {
-    const [coverage, gaps, serviceAreas] = await Promise.all([
-      fetchCoverage(settings, token),
-      fetchGaps(settings, token),
+    const [coverage, gaps, serviceAreas, scenario] = await Promise.all([
+      fetchCoverage(settings, token, undefined, scenarioId),
+      fetchGaps(settings, token, undefined, scenarioId),
       boundary
         ? fetchServiceAreas(
             settings,
@@ -41,9 +50,11 @@ async function plannerAnalysis(district: District | undefined) {
             token,
           )
         : null,
+      scenarioId ? fetchScenario(scenarioId, token) : null,
     ]);
     return {
       settings,
+      scenario,
       coverage,
       gaps,
       gapClasses: countClasses(gaps.map((gap) => gap.elderly.age60plus)),

@@ -9,7 +9,7 @@ import { statusSummary } from '../planner/panels/scorecard-panel';
 import { sampleTag, scorecardTable } from '../planner/panels/scorecard-table';
 import { groupByRegion, missingReasons, statusCounts } from '../planner/scorecard';
 import type { AnalysisSettings } from '../planner/settings';
-import type { CoverageReport, Gap, IndicatorResult } from '../planner/types';
+import type { CoverageReport, Gap, IndicatorResult, Scenario } from '../planner/types';
 
 /** Gaps listed in the report. */
 export const REPORT_GAPS = 10;
@@ -26,6 +26,8 @@ export interface ReportContent {
     coverage: CoverageReport;
     gaps: readonly Gap[];
     gapClasses: Classes;
+    /** The scenario the coverage and gaps are computed with, if any. */
+    scenario: Scenario | null;
   } | null;
   /** Where the planner page for the same question lives. */
   plannerUrl: string;
@@ -114,6 +116,73 @@ function gapsTable(gaps: readonly Gap[], m: PlannerMessages, lang: Lang): HTMLEl
   );
 }
 
+/** The scenario: its changes, then each area covered today and in the scenario. */
+function scenarioSection(
+  scenario: Scenario,
+  coverage: CoverageReport,
+  m: PlannerMessages,
+  lang: Lang,
+): HTMLElement {
+  const typeNames = messagesFor(lang).types;
+  const c = m.comparisonColumns;
+  return h(
+    'section',
+    { class: 'report-section', id: 'report-scenario' },
+    h('h2', {}, m.reportScenario(scenario.name)),
+    h('p', {}, m.reportScenarioBasis),
+    h('h3', {}, m.reportScenarioChanges),
+    h(
+      'ol',
+      { class: 'scenario-changes' },
+      scenario.changes.map((change) =>
+        h(
+          'li',
+          { 'data-kind': change.kind },
+          [
+            m.scenarioChangeKinds[change.kind],
+            change.type ? typeNames[change.type] : null,
+            change.name,
+            change.lng !== null && change.lat !== null
+              ? `(${formatNumber(change.lng, lang, 5)}, ${formatNumber(change.lat, lang, 5)})`
+              : null,
+            change.places !== null ? m.scenarioPlaces(change.places) : null,
+          ]
+            .filter((part) => part !== null)
+            .join(' '),
+        ),
+      ),
+    ),
+    h(
+      'table',
+      { class: 'compact report-comparison' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [c.area, c.today, c.scenario, c.newly, c.lost].map((label) => h('th', { scope: 'col' }, label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        (coverage.comparison ?? []).map((row) =>
+          h(
+            'tr',
+            { 'data-region': row.regionCode ?? '' },
+            h('th', { scope: 'row' }, row.name),
+            h('td', {}, formatCount(row.coveredToday.age60plus, lang)),
+            h('td', {}, formatCount(row.coveredInScenario.age60plus, lang)),
+            h('td', { class: 'newly' }, formatCount(row.newlyCovered.age60plus, lang)),
+            h('td', { class: 'lost' }, formatCount(row.lostCover.age60plus, lang)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 /** Sub-regions whose every row is UNKNOWN for the same reason print as one line, not a table of blanks. */
 function subRegion(
   rows: readonly IndicatorResult[],
@@ -171,6 +240,7 @@ export function reportPage(content: ReportContent, m: PlannerMessages, lang: Lan
       h('p', { class: 'hint' }, m.scorecardBasis),
       below.map((group) => subRegion(group.rows, group.regionName, m, lang)),
     ),
+    analysis?.scenario ? scenarioSection(analysis.scenario, analysis.coverage, m, lang) : null,
     analysis
       ? h(
           'section',

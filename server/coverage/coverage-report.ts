@@ -39,6 +39,7 @@ function areaOf(region: RegionNode | null, name: string, tally: CoverageTally): 
     regionCode: region?.code ?? null,
     name,
     level: region?.level ?? null,
+    hasPopulationData: tally.cellCount > 0,
     cellCount: tally.cellCount,
     elderly: tally.total,
     withinReach: tally.withinReach,
@@ -162,7 +163,7 @@ export function coverageReport(
     isSample:
       scope.cells.some((cell) => cell.isSample) ||
       facilities.some((facility) => facility.isSample && counted.has(facility.id)),
-    notes: coverageNotes(scope, facilities, result, regionTally, settings),
+    ...coverageNotes(scope, facilities, result, regionTally, settings),
   };
 }
 
@@ -172,44 +173,77 @@ function coverageNotes(
   result: CellCoverageResult,
   tally: CoverageTally,
   settings: CoverageSettings,
-): string[] {
+): { notes: string[]; notesZh: string[] } {
   const notes: string[] = [];
+  const notesZh: string[] = [];
+  const note = (en: string, zh: string) => {
+    notes.push(en);
+    notesZh.push(zh);
+  };
   const typeNames = settings.types.map((type) => FACILITY_TYPE_LABELS[type].zh).join('、');
-  notes.push(
-    settings.basket
-      ? `Basket: an older person counts as within reach only when every type (${typeNames}) is within ${settings.minutes} minutes.`
-      : `Within reach: at least one facility of ${typeNames} within ${settings.minutes} minutes.`,
-  );
-  notes.push(
-    settings.mode === 'WALK'
-      ? `Walking at ${settings.speedMetersPerMinute} m/min along the street and footpath network from each population cell's centroid, the walks to and from the street included (steps count 1.5×).`
-      : `Travelling ${settings.mode} (TravelMode) along the network from each population cell's centroid to the facility, one-way streets and closed ways as the mode's rules say; the way to and from the street at ${Math.round(settings.speedMetersPerMinute)} m/min.`,
-  );
+  if (settings.basket) {
+    note(
+      `Basket: an older person counts as within reach only when every type (${typeNames}) is within ${settings.minutes} minutes.`,
+      `组合：只有每一类设施（${typeNames}）都在 ${settings.minutes} 分钟内可达，老年人才计为可达。`,
+    );
+  } else {
+    note(
+      `Within reach: at least one facility of ${typeNames} within ${settings.minutes} minutes.`,
+      `可达：${settings.minutes} 分钟内至少有一处${typeNames}。`,
+    );
+  }
+  if (settings.mode === 'WALK') {
+    note(
+      `Walking at ${settings.speedMetersPerMinute} m/min along the street and footpath network from each population cell's centroid, the walks to and from the street included (steps count 1.5×).`,
+      `从每个人口网格的中心点出发，沿道路和步行道网络按每分钟 ${settings.speedMetersPerMinute} 米步行，含往返道路的步行段（台阶按 1.5 倍计）。`,
+    );
+  } else {
+    note(
+      `Travelling ${settings.mode} (TravelMode) along the network from each population cell's centroid to the facility, one-way streets and closed ways as the mode's rules say; the way to and from the street at ${Math.round(settings.speedMetersPerMinute)} m/min.`,
+      `按出行方式 ${settings.mode} 沿路网从每个人口网格的中心点前往设施，单行道和禁行道路按该方式的规则处理；往返道路的一段按每分钟 ${Math.round(settings.speedMetersPerMinute)} 米计。`,
+    );
+  }
   if (scope.cells.some((cell) => cell.isSample)) {
-    notes.push(
+    note(
       'Small-area counts are SAMPLE data (示例): the 2020 census older people of each district spread over OpenStreetMap housing; district totals are the census.',
+      '小区域人口为示例数据：将各区 2020 年人口普查的老年人口按 OpenStreetMap 住宅分布摊分；区级合计即普查数。',
     );
   }
   if (tally.noNetworkCellCount > 0) {
-    notes.push(
+    note(
       `${tally.noNetworkAccess.age60plus} older people (60+) in ${tally.noNetworkCellCount} cells have no network access (centroid more than 300 m from every street of the loaded network): counted as noNetworkAccess, not as beyond reach.`,
+      `${tally.noNetworkCellCount} 个网格中的 ${tally.noNetworkAccess.age60plus} 名 60 岁以上老年人没有路网数据（网格中心距已载入路网的所有道路都超过 300 米）：单列为“无路网数据”，不计为不可达。`,
     );
   }
   if (result.facilitiesOffNetwork.length > 0) {
-    notes.push(
+    note(
       `${result.facilitiesOffNetwork.length} facilities of the types are more than 300 m from every street and could not count: ${result.facilitiesOffNetwork.join(', ')}.`,
+      `${result.facilitiesOffNetwork.length} 处所选类型的设施距所有道路都超过 300 米，未能计入：${result.facilitiesOffNetwork.join('、')}。`,
     );
   }
   if (!facilities.some((facility) => result.facilitiesCounted.includes(facility.id))) {
-    notes.push('No facility of the types is on the network: no one is within reach.');
+    note(
+      'No facility of the types is on the network: no one is within reach.',
+      '没有所选类型的设施位于路网上：无人可达。',
+    );
   }
   const withoutCells = [scope.region, ...subRegionsOf(scope).usable].filter(
     (node) => node.census && !scope.chains.some((chain) => chain.includes(node.code)),
   );
   if (withoutCells.length > 0) {
-    notes.push(
+    note(
       `No population cells for ${withoutCells.map((node) => `${node.name} (${node.code})`).join(', ')}: their census older people are in notInCells, not in the counts.`,
+      `${withoutCells.map((node) => `${node.name}（${node.code}）`).join('、')}没有人口网格数据：其普查老年人口列入“未落入网格”，不计入统计。`,
     );
   }
-  return notes;
+  const unmeasured = [scope.region, ...subRegionsOf(scope).usable].filter(
+    (node) => !node.census && !scope.chains.some((chain) => chain.includes(node.code)),
+  );
+  if (unmeasured.length > 0) {
+    note(
+      `No population data for ${unmeasured.map((node) => `${node.name} (${node.code})`).join(', ')}: coverage there is not computed (hasPopulationData false), not zero.`,
+      `${unmeasured.map((node) => `${node.name}（${node.code}）`).join('、')}没有人口数据：不计算覆盖情况（无数据），而非 0。`,
+    );
+  }
+  return { notes, notesZh };
 }

@@ -36,6 +36,12 @@ export class CoverageArea {
   @Field(() => RegionLevel, { nullable: true })
   level!: RegionLevel | null;
 
+  @Field(() => Boolean, {
+    description:
+      'False when no population cell lies in the area: its counts are not measured zeros but unknown (无数据).',
+  })
+  hasPopulationData!: boolean;
+
   @Field(() => Int, { description: 'Population cells (200 m squares) counted.' })
   cellCount!: number;
 
@@ -225,6 +231,9 @@ export class CoverageReport {
 
   @Field(() => [String], { description: 'What the numbers rest on and what they leave out, in words.' })
   notes!: string[];
+
+  @Field(() => [String], { description: 'notes in Chinese (计算说明), item for item.' })
+  notesZh!: string[];
 
   @Field(() => ScenarioRef, {
     nullable: true,

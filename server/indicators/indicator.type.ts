@@ -88,6 +88,11 @@ export class IndicatorResult {
   })
   sourceNote!: string;
 
+  @Field(() => String, {
+    description: 'sourceNote in Chinese (计算说明): the method and the seed documents.',
+  })
+  sourceNoteZh!: string;
+
   @Field(() => Boolean, { description: 'Whether sample (示例) rows went into the value.' })
   isSample!: boolean;
 

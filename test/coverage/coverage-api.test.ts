@@ -20,12 +20,12 @@ const COVERAGE = `query($code: String!, $types: [FacilityType!]!, $minutes: Int,
   coverage(regionCode: $code, types: $types, minutes: $minutes, basket: $basket, capacityAware: $capacityAware) {
     region { ...counts }
     subRegionLevel subRegionNote subRegions { ...counts }
-    facilitiesCounted facilitiesOffNetwork searches isSample notes
+    facilitiesCounted facilitiesOffNetwork searches isSample notes notesZh
     capacity { placesOffered placesTaken facilitiesWithPlaces facilitiesWithoutPlacesData rule }
   }
 }
 fragment counts on CoverageArea {
-  regionCode name level cellCount noNetworkCellCount
+  regionCode name level hasPopulationData cellCount noNetworkCellCount
   elderly { age60plus age65plus age80plus } withinReach { age60plus age65plus age80plus }
   withinReachPercent { age60plus } beyondReach { age60plus age65plus age80plus }
   noNetworkAccess { age60plus age65plus age80plus } served { age60plus age65plus age80plus }
@@ -35,6 +35,7 @@ fragment counts on CoverageArea {
 type Counts = { age60plus: number; age65plus: number; age80plus: number };
 interface Area {
   regionCode: string | null;
+  hasPopulationData: boolean;
   cellCount: number;
   elderly: Counts;
   withinReach: Counts;
@@ -51,6 +52,7 @@ interface Report {
   subRegions: Area[] | null;
   searches: number;
   notes: string[];
+  notesZh: string[];
   capacity: { placesOffered: number; placesTaken: number } | null;
 }
 
@@ -201,6 +203,34 @@ describe('sums: sub-regions add up to the region', () => {
     expect(westLake.cellCount).toBe(0);
     expect(westLake.notInCells!.age60plus).toBe(westLake.census!.age60plus);
     expect(report.notes.join(' ')).toContain('No population cells for');
+  });
+
+  test('a district without population cells (西湖区) says hasPopulationData false, not 0 covered of 0 as if measured', async () => {
+    const { data, errors } = await coverage({ code: '330100', types: ['COMMUNITY_CARE_STATION'] }, 'PUBLIC');
+    expect(errors).toBeUndefined();
+    const rows = data!.coverage.subRegions!;
+    const westLake = rows.find((row) => row.regionCode === '330106')!;
+    expect(westLake.hasPopulationData).toBe(false);
+    const upper = rows.find((row) => row.regionCode === '330102')!;
+    expect(upper.hasPopulationData).toBe(true);
+    expect(data!.coverage.region.hasPopulationData).toBe(true);
+    for (const row of rows) expect(row.hasPopulationData, row.regionCode ?? '').toBe(row.cellCount > 0);
+    const own = await coverage({ code: '330106', types: ['COMMUNITY_CARE_STATION'] });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.coverage.region.hasPopulationData).toBe(false);
+    expect(own.data!.coverage.notesZh.join('')).toContain('西湖区（330106）没有人口网格数据');
+  });
+
+  test('coverage notes come in Chinese (notesZh), item for item with notes', async () => {
+    const { data } = await coverage({ code: '330102', types: ['COMMUNITY_CARE_STATION'] });
+    const report = data!.coverage;
+    expect(report.notesZh).toHaveLength(report.notes.length);
+    expect(report.notesZh.length).toBeGreaterThan(1);
+    for (const note of report.notesZh) {
+      expect(note).toMatch(/[\u4e00-\u9fff]/);
+      expect(note).not.toMatch(/\b(the|of|and|within|cells)\b/);
+    }
+    expect(report.notesZh.join('')).toContain('分钟内至少有一处');
   });
 
   test('a district says that its streets are absent, and its one row (cells in no street) equals the district', async () => {

@@ -24,11 +24,12 @@ interface Row {
   failingFacilityIds: string[];
   isSample: boolean;
   sourceNote: string;
+  sourceNoteZh: string;
 }
 
 const INDICATORS_QUERY = `query($code: String!) { indicators(regionCode: $code) {
   code name nameEn regionCode regionName regionLevel value lowerBound upperBound target unit status
-  missingData missingDataZh facilityIds failingFacilityIds sourceNote isSample } }`;
+  missingData missingDataZh facilityIds failingFacilityIds sourceNote sourceNoteZh isSample } }`;
 
 async function scorecard(code: string, role = 'PLANNER'): Promise<Row[]> {
   const { data, errors } = await server.query<{ indicators: Row[] }>(INDICATORS_QUERY, { code }, auth[role]);
@@ -114,6 +115,19 @@ describe('the scorecard of a demo district', () => {
     const westLake = pick(rows, 'ELDERLY_WITHIN_15_MIN_COMMUNITY_CARE', '330106');
     expect(westLake.status).toBe('UNKNOWN');
     expect(westLake.missingData[0]).toContain('population cells');
+  });
+});
+
+describe('the 计算说明 of every indicator is written in Chinese for planners', () => {
+  test('every row of the city scorecard has a sourceNoteZh in Chinese naming the seed, with no English sentence', async () => {
+    const rows = await scorecard('330100', 'PUBLIC');
+    expect(rows.length).toBeGreaterThan(14);
+    for (const row of rows) {
+      expect(row.sourceNoteZh, row.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(row.sourceNoteZh, row.code).toContain('目标值依据：政策文件');
+      expect(row.sourceNoteZh, row.code).not.toMatch(/\b(the|of|per|with|Target)\b/);
+      expect(row.sourceNote, row.code).toContain('Target: seed');
+    }
   });
 });
 

@@ -229,6 +229,7 @@ export type WithinInput = {
 export type CoverageNumbersFragment = {
   regionCode: string | null;
   name: string;
+  hasPopulationData: boolean;
   cellCount: number;
   noNetworkCellCount: number;
   elderly: { age60plus: number; age65plus: number; age80plus: number };
@@ -263,10 +264,12 @@ export type CoverageQuery = {
     facilitiesOffNetwork: Array<string>;
     isSample: boolean;
     notes: Array<string>;
+    notesZh: Array<string>;
     subRegionNote: string | null;
     region: {
       regionCode: string | null;
       name: string;
+      hasPopulationData: boolean;
       cellCount: number;
       noNetworkCellCount: number;
       elderly: { age60plus: number; age65plus: number; age80plus: number };
@@ -283,6 +286,7 @@ export type CoverageQuery = {
     subRegions: Array<{
       regionCode: string | null;
       name: string;
+      hasPopulationData: boolean;
       cellCount: number;
       noNetworkCellCount: number;
       elderly: { age60plus: number; age65plus: number; age80plus: number };
@@ -581,6 +585,30 @@ export type ReplaceScenarioChangeMutation = {
   };
 };
 
+export type ScenarioQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ScenarioQuery = {
+  scenario: {
+    id: string;
+    name: string;
+    version: number;
+    shared: boolean;
+    changes: Array<{
+      id: string;
+      kind: ScenarioChangeKind;
+      facilityId: string | null;
+      hypotheticalId: string | null;
+      type: FacilityType | null;
+      name: string | null;
+      lng: number | null;
+      lat: number | null;
+      places: number | null;
+    }>;
+  };
+};
+
 export type RegionNamesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type RegionNamesQuery = { regions: Array<{ code: string; name: string }> };
@@ -624,6 +652,7 @@ export type ScorecardQuery = {
     facilityIds: Array<string>;
     failingFacilityIds: Array<string>;
     sourceNote: string;
+    sourceNoteZh: string;
     isSample: boolean;
   }>;
 };
@@ -747,6 +776,7 @@ export const CoverageNumbersFragmentDoc = new TypedDocumentString(
     fragment CoverageNumbers on CoverageArea {
   regionCode
   name
+  hasPopulationData
   cellCount
   elderly {
     age60plus
@@ -844,6 +874,7 @@ export const CoverageDocument = new TypedDocumentString(`
     facilitiesOffNetwork
     isSample
     notes
+    notesZh
     subRegionNote
     region {
       ...CoverageNumbers
@@ -891,6 +922,7 @@ export const CoverageDocument = new TypedDocumentString(`
     fragment CoverageNumbers on CoverageArea {
   regionCode
   name
+  hasPopulationData
   cellCount
   elderly {
     age60plus
@@ -1197,6 +1229,29 @@ export const ReplaceScenarioChangeDocument = new TypedDocumentString(`
     places
   }
 }`) as unknown as TypedDocumentString<ReplaceScenarioChangeMutation, ReplaceScenarioChangeMutationVariables>;
+export const ScenarioDocument = new TypedDocumentString(`
+    query Scenario($id: ID!) {
+  scenario(id: $id) {
+    ...ScenarioFields
+  }
+}
+    fragment ScenarioFields on Scenario {
+  id
+  name
+  version
+  shared
+  changes {
+    id
+    kind
+    facilityId
+    hypotheticalId
+    type
+    name
+    lng
+    lat
+    places
+  }
+}`) as unknown as TypedDocumentString<ScenarioQuery, ScenarioQueryVariables>;
 export const RegionNamesDocument = new TypedDocumentString(`
     query RegionNames {
   regions(level: DISTRICT) {
@@ -1236,6 +1291,7 @@ export const ScorecardDocument = new TypedDocumentString(`
     facilityIds
     failingFacilityIds
     sourceNote
+    sourceNoteZh
     isSample
   }
 }

@@ -102,6 +102,7 @@ export const plannerEn: PlannerMessages = {
   subRegionSummary: (name: string, pass: number, fail: number, unknown: number) =>
     `${name}: ${pass} pass · ${fail} fail · ${unknown} unknown`,
   sample: 'sample',
+  exportCoverageCsv: 'Export coverage table (CSV)',
   exportCsv: 'Export scorecard (CSV)',
   openReport: 'Printable report',
   units: {
@@ -144,7 +145,7 @@ export const plannerEn: PlannerMessages = {
   capacitySummary: (offered: number, taken: number) => `${offered} vacant beds, ${taken} given`,
   sampleCounts:
     'Sample data: the 2020 census older people of each district spread over OpenStreetMap housing in 200 m cells; district totals are the census.',
-  serverNotes: 'How it is computed (server notes)',
+  serverNotes: 'How it is computed',
   subRegionCoverage: 'Sub-regions',
 
   gapsHeading: (count: number) => `Gaps (${count})`,
@@ -205,6 +206,19 @@ export const plannerEn: PlannerMessages = {
   scenarioCovered: (today: string, planned: string) => `Covered (60+): today ${today} → scenario ${planned}`,
   scenarioNewly: (count: string) => `Newly covered: ${count}`,
   scenarioLost: (count: string) => `Lose cover: ${count}`,
+  reportScenario: (name: string) => `Scenario: ${name} (hypothetical, not in the directory)`,
+  reportScenarioBasis:
+    'Coverage and gaps in this report are computed with this scenario; the table compares it with today (older people 60+).',
+  reportScenarioChanges: 'Changes',
+  scenarioChangeKinds: { ADD: 'Add', MOVE: 'Move', CLOSE: 'Close', CAPACITY: 'Change capacity' },
+  scenarioPlaces: (places: number) => `${places} places`,
+  comparisonColumns: {
+    area: 'Area',
+    today: 'Covered today',
+    scenario: 'Covered in scenario',
+    newly: 'Newly covered',
+    lost: 'Lose cover',
+  },
   scenarioHypothetical: 'Hypothetical facility',
   suggestHeading: 'Suggested sites (maximal covering)',
   suggestCount: 'Number of sites',

@@ -91,6 +91,7 @@ export const plannerZh = {
   subRegionSummary: (name: string, pass: number, fail: number, unknown: number) =>
     `${name}：达标 ${pass} · 未达标 ${fail} · 数据不足 ${unknown}`,
   sample: '示例数据',
+  exportCoverageCsv: '导出覆盖表 CSV',
   exportCsv: '导出指标 CSV',
   openReport: '打印报告',
   units: {
@@ -132,7 +133,7 @@ export const plannerZh = {
   capacitySummary: (offered: number, taken: number) => `空余床位 ${offered} 张，已分配 ${taken} 张`,
   sampleCounts:
     '示例数据：人数由 2020 年人口普查的区级老年人口按 OpenStreetMap 住宅分布推算到 200 米网格，区级合计为普查数。',
-  serverNotes: '计算说明（服务器原文）',
+  serverNotes: '计算说明',
   subRegionCoverage: '下级区域',
 
   gapsHeading: (count: number) => `缺口（${count} 处）`,
@@ -192,6 +193,21 @@ export const plannerZh = {
   scenarioCovered: (today: string, planned: string) => `60 岁以上覆盖：现状 ${today} 人 → 方案 ${planned} 人`,
   scenarioNewly: (count: string) => `新增覆盖 ${count} 人`,
   scenarioLost: (count: string) => `失去覆盖 ${count} 人`,
+  reportScenario: (name: string) => `方案试算：${name}（假设，不进入名录）`,
+  reportScenarioBasis: '本报告的覆盖与缺口按此方案计算；下表为方案与现状的对比（60 岁以上老年人，人）。',
+  reportScenarioChanges: '方案变更',
+  scenarioChangeKinds: { ADD: '新增', MOVE: '迁移', CLOSE: '关闭', CAPACITY: '调整容量' } as Record<
+    'ADD' | 'MOVE' | 'CLOSE' | 'CAPACITY',
+    string
+  >,
+  scenarioPlaces: (places: number) => `${places} 个床位/名额`,
+  comparisonColumns: {
+    area: '区域',
+    today: '现状覆盖',
+    scenario: '方案覆盖',
+    newly: '新增覆盖',
+    lost: '失去覆盖',
+  },
   scenarioHypothetical: '假设设施',
   suggestHeading: '建议选址（最大覆盖模型）',
   suggestCount: '选址数量',

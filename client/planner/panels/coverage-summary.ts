@@ -14,7 +14,7 @@ function percent(value: number | null, lang: Lang): string {
 export function coverageTable(area: CoverageArea, capacityAware: boolean, m: PlannerMessages, lang: Lang) {
   const c = m.coverageColumns;
   // A region without population cells has no count: 无数据 and a notice, never 0.
-  if (area.cellCount === 0) {
+  if (!area.hasPopulationData) {
     return h(
       'p',
       { class: 'no-population', 'data-region': area.regionCode ?? '' },
@@ -111,7 +111,7 @@ export function coverageSummary(
       h(
         'ul',
         {},
-        report.notes.map((note) => h('li', { lang: 'en' }, note)),
+        (lang === 'en' ? report.notes : report.notesZh).map((note) => h('li', {}, note)),
       ),
     ),
   );

@@ -38,7 +38,12 @@ function indicatorCell(
     h('span', { class: 'name-primary', lang: lang === 'en' ? 'en' : 'zh-CN' }, primary),
     h('span', { class: 'name-secondary', lang: lang === 'en' ? 'zh-CN' : 'en' }, secondary),
     withNotes
-      ? h('details', { class: 'source-note' }, h('summary', {}, m.sourceNote), h('p', {}, row.sourceNote))
+      ? h(
+          'details',
+          { class: 'source-note' },
+          h('summary', {}, m.sourceNote),
+          h('p', {}, lang === 'en' ? row.sourceNote : row.sourceNoteZh),
+        )
       : null,
   );
 }

@@ -4,6 +4,7 @@ import {
   gapsGeoJson,
   GAPS_SAMPLE_NOTE,
   roundMinutes,
+  scenarioSummary,
 } from '../../../client/planner/export-geojson';
 import { DEFAULT_SETTINGS } from '../../../client/planner/settings';
 import { gap } from './fixtures';
@@ -69,5 +70,66 @@ describe('the gaps GeoJSON', () => {
     expect(gapsFileName(DEFAULT_SETTINGS, '2026-05-01')).toBe(
       'caremap-gaps-330102-street-care-center+community-care-station-15min-2026-05-01.geojson',
     );
+  });
+});
+
+describe('the gaps GeoJSON of a scenario', () => {
+  const people = (age60plus: number) => ({ age60plus, age65plus: age60plus, age80plus: 0 });
+  const scenario = {
+    id: '7',
+    name: '清波街道新站',
+    version: 2,
+    shared: false,
+    changes: [
+      {
+        id: '1',
+        kind: 'ADD' as const,
+        facilityId: null,
+        hypotheticalId: 'h1',
+        type: 'COMMUNITY_CARE_STATION' as const,
+        name: null,
+        lng: 120.17,
+        lat: 30.25,
+        places: 20,
+      },
+    ],
+  };
+  const coverage = {
+    region: { regionCode: '330102' },
+    comparison: [
+      {
+        regionCode: '330102',
+        name: '上城区',
+        coveredToday: people(23445),
+        coveredInScenario: people(25638),
+        newlyCovered: people(2193),
+        lostCover: people(0),
+      },
+    ],
+  } as unknown as Parameters<typeof scenarioSummary>[1];
+
+  it('carries the scenario, its changes and the district against today as a foreign member', () => {
+    const file = gapsGeoJson(
+      [gap()],
+      DEFAULT_SETTINGS,
+      '2026-05-01T02:00:00.000Z',
+      scenarioSummary(scenario, coverage),
+    );
+    expect(file.scenario).toEqual({
+      id: '7',
+      name: '清波街道新站',
+      version: 2,
+      changes: [
+        { kind: 'ADD', type: 'COMMUNITY_CARE_STATION', name: null, lng: 120.17, lat: 30.25, places: 20 },
+      ],
+      coveredToday60plus: 23445,
+      coveredInScenario60plus: 25638,
+      newlyCovered60plus: 2193,
+      lostCover60plus: 0,
+    });
+  });
+
+  it('has no scenario member for today', () => {
+    expect('scenario' in gapsGeoJson([gap()], DEFAULT_SETTINGS, '2026-05-01T02:00:00.000Z')).toBe(false);
   });
 });

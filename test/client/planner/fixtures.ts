@@ -21,6 +21,7 @@ export function indicatorRow(changes: Partial<IndicatorResult> = {}): IndicatorR
     failingFacilityIds: ['2'],
     sourceNote:
       'Nursing-type beds ÷ all beds of 养老机构 and 护理院 inside the region, as recorded. Target: seed 001.',
+    sourceNoteZh: '区域内养老机构和护理院的护理型床位数 ÷ 床位总数（按登记数据）。目标值依据：政策文件 001。',
     isSample: true,
     ...changes,
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plannerMessages } from '../../../client/planner/i18n/messages';
 import {
   DEFAULT_SETTINGS,
   formatPlannerState,
@@ -66,5 +67,15 @@ describe('presets', () => {
     expect(settings.types).toEqual([...PRESETS.medicalAndCare.types]);
     expect(settings.basket).toBe(true);
     expect(settings.types).not.toBe(PRESETS.medicalAndCare.types);
+  });
+
+  it('presets are named by their rule and time limit, never by a city (no “医养结合（20 分钟，嘉兴）” in a Hangzhou analysis)', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const names = plannerMessages(lang).presets;
+      for (const id of Object.keys(PRESETS) as (keyof typeof PRESETS)[]) {
+        expect(names[id], `${lang} ${id}`).not.toMatch(/嘉兴|杭州|浙江|Jiaxing|Hangzhou|Zhejiang/);
+        expect(names[id], `${lang} ${id}`).toContain(String(PRESETS[id].minutes));
+      }
+    }
   });
 });
