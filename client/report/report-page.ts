@@ -199,15 +199,25 @@ function subRegion(
   return [heading, scorecardTable(rows, m, lang, null)];
 }
 
+const CHILD_LEVEL: Partial<Record<string, string>> = {
+  PROVINCE: 'CITY',
+  CITY: 'DISTRICT',
+  DISTRICT: 'STREET',
+  STREET: 'COMMUNITY',
+};
+
 /**
  * The printable report: region, date, the map (its slot filled in by the caller once drawn), the
  * scorecard and, for planners, coverage and the largest gaps.
  */
 export function reportPage(content: ReportContent, m: PlannerMessages, lang: Lang) {
   const mapSlot = h('div', { class: 'report-map', id: 'report-map' });
-  const [own, ...below] = groupByRegion(content.scorecard).sort(
+  const [own, ...under] = groupByRegion(content.scorecard).sort(
     (a, b) => Number(b.regionCode === content.regionCode) - Number(a.regionCode === content.regionCode),
   );
+  // Print one level below the region (a district's streets), not every community: a district has hundreds.
+  const childLevel = own ? CHILD_LEVEL[own.regionLevel] : undefined;
+  const below = under.filter((group) => group.regionLevel === childLevel);
   const { analysis } = content;
   const page = [
     h(

@@ -156,7 +156,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     await page.fill('#token-input', stage.plannerToken);
     await page.click('#sign-in-submit');
     await expect
-      .poll(() => page.locator('#signed-in').textContent())
+      .poll(() => page.locator('#signed-in').textContent(), { timeout: E2E_WAIT_MS })
       .toContain('规划人员 PLANNER（e2e planner）');
     await ready(page);
 
@@ -187,7 +187,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
       const tr = page.locator(`#scorecard tr[data-region="${REGION}"][data-code="${row.code}"]`);
       expect(await tr.locator('.status').textContent()).toContain(statusWords[row.status]);
       if (row.status === 'UNKNOWN')
-        expect(await tr.locator('.missing').textContent()).toContain(row.missingData[0]);
+        expect(await tr.locator('.missing').textContent()).toContain(row.missingDataZh[0]);
     }
     const failing = own.find((row) => row.failingFacilityIds.length > 0)!;
     await page
@@ -284,7 +284,17 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     );
     expect(await report.locator('#report-date').textContent()).toBe(`生成日期：${today}`);
     expect(await report.locator('#report-map-image').evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
-    expect(await report.locator('.report-section .scorecard tr[data-code]').count()).toBe(own.length);
+    // The region's own table first; below it one table per street, not every community.
+    expect(await report.locator('.report-section .scorecard').first().locator('tr[data-code]').count()).toBe(
+      own.length,
+    );
+    const streets = new Set(rows.filter((row) => row.regionLevel === 'STREET').map((row) => row.regionCode));
+    expect(
+      await report
+        .locator('.report-section h3')
+        .filter({ hasText: /街道|镇/ })
+        .count(),
+    ).toBe(streets.size);
     expect(await report.locator('.report-gaps tbody tr').count()).toBe(Math.min(10, gaps.length));
     expect(await report.locator('.report-gaps tbody tr').first().getAttribute('data-gap-id')).toBe(
       gaps[0].id,

@@ -86,6 +86,17 @@ describe('query cost is schema-aware', () => {
     text: '延安路',
     from: { lng: 120.17, lat: 30.27 },
     to: { lng: 120.16, lat: 30.28 },
+    name: 'scenario',
+    scenarioId: '1',
+    changeId: '1',
+    expectedVersion: 1,
+    change: {
+      kind: 'ADD',
+      type: 'COMMUNITY_CARE_STATION',
+      location: { lng: 120.17, lat: 30.27 },
+      places: 30,
+    },
+    count: 10,
   };
   const operations = ['schema/operations'].flatMap((folder) =>
     readdirSync(folder)
