@@ -14,7 +14,11 @@ function readVarint(bytes: Uint8Array, start: number): [value: number, next: num
 }
 
 /** The type and data size of a BlobHeader message (fields 1 and 3; other fields are skipped). */
-export function readBlobHeader(bytes: Uint8Array, start: number, end: number): { type: string; dataSize: number } {
+export function readBlobHeader(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): { type: string; dataSize: number } {
   let type = '';
   let dataSize = -1;
   for (let pos = start; pos < end;) {
