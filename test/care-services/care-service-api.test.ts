@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before any server module loads.
+import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,7 +85,8 @@ beforeAll(async () => {
     `insert into region (code, name, level, parent_code, source) values
        ('330102001', '测试街道', 'STREET', '330102', 'test fixture'),
        ('330102001001', '甲社区', 'COMMUNITY', '330102001', 'test fixture'),
-       ('330102001002', '乙社区', 'COMMUNITY', '330102001', 'test fixture')`,
+       ('330102001002', '乙社区', 'COMMUNITY', '330102001', 'test fixture')
+     on conflict (code) do update set name = excluded.name`,
   );
   await sql.run(
     `insert into need_assessment (region_code, assessed_on, disabled_mild, disabled_moderate, disabled_severe,

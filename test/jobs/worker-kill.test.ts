@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before any server module loads.
+import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ClusterBus } from '../../server/cluster/cluster-bus';
 import { SqlRunner } from '../../server/db/sql';

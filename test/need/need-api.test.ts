@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before any server module loads.
+import 'reflect-metadata';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
@@ -36,11 +38,13 @@ beforeAll(async () => {
          ST_XMin(r.boundary) + (s.part + 1) * (ST_XMax(r.boundary) - ST_XMin(r.boundary)) / 2, ST_YMax(r.boundary), 4326)), 3)),
        'test fixture'
      from region r, (values ('001', '西测试街道', 0), ('002', '东测试街道', 1)) as s(suffix, name, part)
-     where r.code = '330102'`,
+     where r.code = '330102'
+     on conflict (code) do update set name = excluded.name, boundary = excluded.boundary`,
   );
   await sql.run(
     `insert into region (code, name, level, parent_code, source)
-     values ('330102001001', '测试社区', 'COMMUNITY', '330102001', 'test fixture')`,
+     values ('330102001001', '测试社区', 'COMMUNITY', '330102001', 'test fixture')
+     on conflict (code) do update set name = excluded.name`,
   );
 });
 

@@ -26,6 +26,7 @@ const variables = {
   count: 3,
   name: '方案',
   scenarioId: '1',
+  id: '1',
   expectedVersion: 1,
   changeId: '1',
   change: { kind: 'ADD', type: 'COMMUNITY_CARE_STATION', location: { lng: 120.16, lat: 30.25 } },
