@@ -28,22 +28,25 @@ beforeAll(async () => {
     });
     auth[role] = { authorization: `Bearer ${token}` };
   }
-  // Two streets (the west and east halves of 上城区) and a community without a boundary of its own.
+  // Two test-only streets, the west and east halves of 上城区's population cells (split at their median
+  // longitude), and a community without a boundary of its own. The demo's real streets have no outline.
   const sql = new SqlRunner(fixture.database.db.fork());
   await sql.run(
-    `insert into region (code, name, level, parent_code, boundary, source)
+    `with cells as (select ST_X(centroid) as lng from population_cell where region_code = '330102'),
+          cut as (select percentile_cont(0.5) within group (order by lng) as lng from cells)
+     insert into region (code, name, level, parent_code, boundary, source)
      select '330102' || s.suffix, s.name, 'STREET', '330102',
        ST_Multi(ST_CollectionExtract(ST_Intersection(r.boundary, ST_MakeEnvelope(
-         ST_XMin(r.boundary) + s.part * (ST_XMax(r.boundary) - ST_XMin(r.boundary)) / 2, ST_YMin(r.boundary),
-         ST_XMin(r.boundary) + (s.part + 1) * (ST_XMax(r.boundary) - ST_XMin(r.boundary)) / 2, ST_YMax(r.boundary), 4326)), 3)),
+         case s.part when 0 then ST_XMin(r.boundary) else cut.lng end, ST_YMin(r.boundary),
+         case s.part when 0 then cut.lng else ST_XMax(r.boundary) end, ST_YMax(r.boundary), 4326)), 3)),
        'test fixture'
-     from region r, (values ('001', '西测试街道', 0), ('002', '东测试街道', 1)) as s(suffix, name, part)
+     from region r, cut, (values ('991', '西测试街道', 0), ('992', '东测试街道', 1)) as s(suffix, name, part)
      where r.code = '330102'
      on conflict (code) do update set name = excluded.name, boundary = excluded.boundary`,
   );
   await sql.run(
     `insert into region (code, name, level, parent_code, source)
-     values ('330102001001', '测试社区', 'COMMUNITY', '330102001', 'test fixture')
+     values ('330102991001', '测试社区', 'COMMUNITY', '330102991', 'test fixture')
      on conflict (code) do update set name = excluded.name`,
   );
 });
@@ -51,7 +54,7 @@ beforeAll(async () => {
 const NEEDS = `query { needs(regionCode: "330102") { regionCode disabledMild disabledModerate disabledSevere dementia livingAlone familyCareBeds isSample source } }`;
 const IMPORT = `mutation($rows: [NeedInput!]!) { importNeeds(rows: $rows, source: "test") { inserted updated unchanged } }`;
 const row = {
-  regionCode: '330102002',
+  regionCode: '330102992',
   assessedOn: '2026-06-30',
   disabledMild: 1,
   disabledModerate: 2,
@@ -74,7 +77,7 @@ describe('needs-assessment data', () => {
       isSample: boolean;
       familyCareBeds: number | null;
     }[];
-    expect(needs.map((need) => need.regionCode)).toEqual(['330102001', '330102001001', '330102002']);
+    expect(needs.map((need) => need.regionCode)).toEqual(['330102001', '330102001051', '330102003']);
     expect(needs.every((need) => need.isSample)).toBe(true);
     expect(needs[1].familyCareBeds).toBe(12);
   });
@@ -99,7 +102,7 @@ describe('needs-assessment data', () => {
       { ...row, dementia: -1 },
     ]) {
       const result = await as('ADMIN', IMPORT, {
-        rows: [{ ...row, regionCode: '330102001', livingAlone: 9 }, bad],
+        rows: [{ ...row, regionCode: '330102991', livingAlone: 9 }, bad],
       });
       expect(result.errors?.[0].extensions?.code, JSON.stringify(bad)).toBe('BAD_USER_INPUT');
     }
@@ -107,10 +110,23 @@ describe('needs-assessment data', () => {
       regionCode: string;
       livingAlone: number;
     }[];
+    expect(needs.map((need) => need.regionCode)).toEqual(['330102001', '330102001051', '330102003']);
     expect(needs.find((need) => need.regionCode === '330102001')!.livingAlone).toBe(1304);
-    const updated = await as('ADMIN', IMPORT, { rows: [row] });
-    expect(updated.data!.importNeeds).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-    await importNeedFile(fixture.database.db, SAMPLE_CSV);
+    expect((await as('ADMIN', IMPORT, { rows: [row] })).data!.importNeeds).toEqual({
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect((await as('ADMIN', IMPORT, { rows: [{ ...row, livingAlone: 6 }] })).data!.importNeeds).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect((await as('ADMIN', IMPORT, { rows: [{ ...row, livingAlone: 6 }] })).data!.importNeeds).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
   });
 
   test('needs and need-weighted coverage are for PLANNER and ADMIN only', async () => {
@@ -131,40 +147,75 @@ describe('needs-assessment data', () => {
         areas { regionCode people withinReach withinReachPercent shareFrom isSample }
       }
     }`;
+    // The test streets' own figures, next to the sample's real streets (which have no outline).
+    const imported = await as('ADMIN', IMPORT, {
+      rows: [
+        { ...row, regionCode: '330102991', disabledMild: 412, disabledModerate: 236, disabledSevere: 118 },
+        { ...row, regionCode: '330102992', disabledMild: 385, disabledModerate: 201, disabledSevere: 104 },
+        { ...row, regionCode: '330102991001', disabledMild: 37, disabledModerate: 21, disabledSevere: 9 },
+      ],
+    });
+    expect(imported.errors).toBeUndefined();
     const result = await as('PLANNER', NEED_COVERAGE);
     expect(result.errors).toBeUndefined();
     const report = result.data!.needCoverage as unknown as {
       people: number;
       withinReach: number;
       isSample: boolean;
-      areas: { regionCode: string; people: number; withinReach: number; shareFrom: string }[];
+      areas: {
+        regionCode: string;
+        people: number;
+        withinReach: number;
+        shareFrom: string;
+        isSample: boolean;
+      }[];
     };
-    expect(report.people).toBe(412 + 236 + 118 + 37 + 21 + 9 + 385 + 201 + 104);
+    // (A Map keeps the order: an object would list these integer-like keys numerically.)
+    const people = new Map([
+      ['330102001', 412 + 236 + 118],
+      ['330102001051', 37 + 21 + 9],
+      ['330102003', 385 + 201 + 104],
+      ['330102991', 412 + 236 + 118],
+      ['330102991001', 37 + 21 + 9],
+      ['330102992', 385 + 201 + 104],
+    ]);
+    const shareFrom: Record<string, string> = {
+      '330102001': '330102',
+      '330102001051': '330102',
+      '330102003': '330102',
+      '330102991': '330102991',
+      '330102991001': '330102991',
+      '330102992': '330102992',
+    };
+    expect(report.areas.map((area) => area.regionCode)).toEqual([...people.keys()]);
+    // Partly sample: the report says so.
     expect(report.isSample).toBe(true);
-    const [west, community, east] = report.areas;
-    expect(community.shareFrom).toBe('330102001');
-    expect(west.shareFrom).toBe('330102001');
-    expect(east.shareFrom).toBe('330102002');
+    expect(report.areas.map((area) => area.isSample)).toEqual([true, true, true, false, false, false]);
     const shares = new Map<string, number>();
-    for (const area of [west, east]) {
+    for (const code of ['330102', '330102991', '330102992']) {
       const coverage = await as(
         'PLANNER',
         `query($code: String!) { coverage(regionCode: $code, types: [NURSING_HOME, NURSING_HOSPITAL]) {
           region { elderly { age60plus } withinReach { age60plus } } } }`,
-        { code: area.regionCode },
+        { code },
       );
       const region = (
         coverage.data!.coverage as unknown as {
           region: { elderly: { age60plus: number }; withinReach: { age60plus: number } };
         }
       ).region;
-      const share = region.withinReach.age60plus / region.elderly.age60plus;
-      shares.set(area.regionCode, share);
-      expect(area.withinReach).toBe(Math.round(area.people * share));
+      expect(region.elderly.age60plus, code).toBeGreaterThan(0);
+      shares.set(code, region.withinReach.age60plus / region.elderly.age60plus);
     }
-    expect(community.people).toBe(37 + 21 + 9);
-    expect(community.withinReach).toBe(Math.round(community.people * shares.get('330102001')!));
-    expect(report.withinReach).toBe(west.withinReach + community.withinReach + east.withinReach);
+    // The halves differ, so a street that took the district's share (or the other half's) would show.
+    expect(shares.get('330102991')).not.toBeCloseTo(shares.get('330102992')!, 2);
+    for (const area of report.areas) {
+      expect(area.people, area.regionCode).toBe(people.get(area.regionCode));
+      expect(area.shareFrom, area.regionCode).toBe(shareFrom[area.regionCode]);
+      expect(area.withinReach, area.regionCode).toBe(Math.round(area.people * shares.get(area.shareFrom)!));
+    }
+    expect(report.people).toBe([...people.values()].reduce((sum, count) => sum + count, 0));
+    expect(report.withinReach).toBe(report.areas.reduce((sum, area) => sum + area.withinReach, 0));
     expect(report.withinReach).toBeGreaterThan(0);
     expect(report.withinReach).toBeLessThan(report.people);
 
