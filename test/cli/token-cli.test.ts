@@ -35,7 +35,7 @@ describe.skipIf(TEST_DATABASE_URL)('the token CLI while the server runs on the e
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'caremap-owner-'));
-    await cp(inject('seededTemplate').pgliteDir, dataDir, { recursive: true });
+    await cp(inject('testTemplates').seeded.pgliteDir, dataDir, { recursive: true });
     env = { CAREMAP_DATA_DIR: dataDir };
     server = await startServerChild(env);
   });

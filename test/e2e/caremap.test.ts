@@ -485,9 +485,9 @@ describe.skipIf(!browserAvailable())('the public map in Chromium', () => {
   it('says plainly when a shared facility id does not exist', async () => {
     driver = await CareMapDriver.open(stage.browser, stage.url);
     await driver.page.goto(`${stage.url}/?facility=999999`);
-    const message = driver.page.locator('#details-message');
+    // The message first says 正在加载…; wait for the answer itself.
+    const message = driver.page.locator('#details-message', { hasText: '未找到该设施' });
     await message.waitFor({ timeout: E2E_WAIT_MS });
-    expect(await message.textContent()).toContain('未找到该设施');
     expect(await message.getAttribute('role')).toBe('alert');
   });
 

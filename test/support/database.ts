@@ -9,24 +9,34 @@ import { entities } from '../../server/entities';
 /** The PostgreSQL server the suite runs against instead of PGlite, when set (CI sets it for the second run). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || null;
 
-/** Where the global setup leaves the seeded demo database for test files to copy (one per test run). */
-export interface SeededTemplate {
+/** Where the global setup leaves a template database for test files to copy (one per test run). */
+export interface DatabaseTemplate {
   pgliteDir: string;
   postgresName: string;
 }
 
-/** A fresh template location for one test run, so that concurrent runs never share one. */
-export function newSeededTemplate(): SeededTemplate {
+/**
+ * The two templates of one test run: the seeded demo, and the migrated but empty schema (migrating from
+ * nothing costs 10–15 s on PGlite; copying a migrated folder, well under one).
+ */
+export interface TestTemplates {
+  seeded: DatabaseTemplate;
+  empty: DatabaseTemplate;
+}
+
+/** Fresh template locations for one test run, so that concurrent runs never share one. */
+export function newTestTemplates(): TestTemplates {
   const run = `${process.pid}_${Date.now().toString(36)}`;
-  return {
-    pgliteDir: path.join(tmpdir(), `caremap-test-seeded-${run}`),
-    postgresName: `caremap_test_seeded_${run}`,
-  };
+  const at = (kind: string): DatabaseTemplate => ({
+    pgliteDir: path.join(tmpdir(), `caremap-test-${kind}-${run}`),
+    postgresName: `caremap_test_${kind}_${run}`,
+  });
+  return { seeded: at('seeded'), empty: at('empty') };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    seededTemplate: SeededTemplate;
+    testTemplates: TestTemplates;
   }
 }
 
@@ -58,15 +68,16 @@ export interface TestDatabase {
 }
 
 /**
- * Opens a private database for one test file: a copy of the seeded demo when `seeded`, else an empty
- * migrated one. Runs on PGlite, or on the PostgreSQL server of TEST_DATABASE_URL.
+ * Opens a private database for one test file: a copy of the seeded demo when `seeded`, else of the empty
+ * migrated one. Runs on PGlite, or on the PostgreSQL server of TEST_DATABASE_URL. Migrating afterwards
+ * is a no-op unless a migration was added since the templates were made.
  */
 export async function openTestDatabase(options: { seeded: boolean }): Promise<TestDatabase> {
-  const template = inject('seededTemplate');
+  const templates = inject('testTemplates');
+  const template = options.seeded ? templates.seeded : templates.empty;
   const name = `caremap_t_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
   if (TEST_DATABASE_URL) {
-    const from = options.seeded ? ` template ${template.postgresName}` : '';
-    await adminQuery(`create database ${name}${from}`);
+    await adminQuery(`create database ${name} template ${template.postgresName}`);
     const url = withDatabase(TEST_DATABASE_URL, name);
     const db = await openDatabase({ databaseUrl: url, dataDir: '', entities });
     await migrate(db);
@@ -82,7 +93,7 @@ export async function openTestDatabase(options: { seeded: boolean }): Promise<Te
     };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'caremap-t-'));
-  if (options.seeded) await cp(template.pgliteDir, dir, { recursive: true });
+  await cp(template.pgliteDir, dir, { recursive: true });
   const db = await openDatabase({ databaseUrl: null, dataDir: dir, entities });
   await migrate(db);
   return {
