@@ -14,6 +14,7 @@ import { assertRegionCode } from '../regions/region.service';
 import type { TravelMode } from '../routing/travel-kind';
 import type { NeedRow } from './need-csv';
 import { NeedRepository, type NeedRecord } from './need.repository';
+import { olderByRegion, shareRegionOf } from './need-share';
 import { NEED_WEIGHTS, NeedWeight, peopleInNeed } from './need-weight';
 
 /** Most rows one import may carry. */
@@ -141,24 +142,12 @@ export class NeedService {
       { groups: [types], limitMinutes: minutes, capacityAware: false },
       profile,
     );
-    const older = new Map<string, { all: number; within: number }>();
-    scope.cells.forEach((cell, index) => {
-      const within = result.cells[index].access === CellAccess.WITHIN_REACH ? cell.age60plus : 0;
-      for (const code of scope.chains[index]) {
-        const tally = older.get(code) ?? { all: 0, within: 0 };
-        tally.all += cell.age60plus;
-        tally.within += within;
-        older.set(code, tally);
-      }
-    });
+    const older = olderByRegion(scope);
+    const within = olderByRegion(scope, (index) => result.cells[index].access === CellAccess.WITHIN_REACH);
     const areas = rows.map((row): NeedCoverageArea => {
       const people = peopleInNeed(row, request.weight);
-      // An area without cells of its own (no boundary) takes the share of the lowest region above it that has some.
-      let code: string | null = row.regionCode;
-      while (code !== null && !(older.get(code)?.all ?? 0))
-        code = scope.regions.get(code)?.parentCode ?? null;
-      const tally = code === null ? null : older.get(code)!;
-      const withinReach = tally ? Math.round((people * tally.within) / tally.all) : null;
+      const code = shareRegionOf(row.regionCode, older, scope.regions);
+      const withinReach = code === null ? null : Math.round((people * within.get(code)!) / older.get(code)!);
       return {
         regionCode: row.regionCode,
         name: scope.regions.get(row.regionCode)?.name ?? row.regionCode,
