@@ -7,7 +7,7 @@ import { CoverageService, checkedTypes, DEFAULT_COVERAGE_MINUTES } from '../cove
 import { PLANNER_ROLES } from '../coverage/coverage-scope';
 import type { FacilityType } from '../facilities/facility-kind';
 import type { UpsertCounts } from '../import/import.records';
-import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import { assertMinutes, assertWalkingSpeedOnly, travelProfileOf } from '../isochrones/travel.validate';
 import { badUserInput } from '../kernel/errors';
 import { parseCalendarDate } from '../kernel/dates';
 import { assertRegionCode } from '../regions/region.service';
@@ -27,6 +27,8 @@ export interface NeedCoverageRequest {
   weight: NeedWeight;
   minutes?: number | null;
   mode?: TravelMode | null;
+  /** Walking speed; WALK only. */
+  speedMetersPerMinute?: number | null;
 }
 
 /** People in need of one street or community, and how many of them are within reach. */
@@ -133,7 +135,8 @@ export class NeedService {
     const types = checkedTypes(request.types, 'types');
     const minutes = request.minutes ?? DEFAULT_COVERAGE_MINUTES;
     assertMinutes(minutes, 'minutes');
-    const profile = travelProfileOf(request.mode, null);
+    assertWalkingSpeedOnly(request.mode, request.speedMetersPerMinute);
+    const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
     const coverage = new CoverageService(this.em, computation, this.principal);
     const scope = await coverage.scope(request.regionCode);
     const rows = await this.needs.under(request.regionCode);

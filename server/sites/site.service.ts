@@ -6,13 +6,13 @@ import { CoverageRepository } from '../coverage/coverage.repository';
 import { checkedTypes, CoverageService, DEFAULT_COVERAGE_MINUTES } from '../coverage/coverage.service';
 import type { FacilityType } from '../facilities/facility-kind';
 import { assertPoint } from '../graphql/geo.validate';
-import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import { assertMinutes, assertWalkingSpeedOnly, travelProfileOf } from '../isochrones/travel.validate';
 import { forbidden } from '../auth/authorize';
 import { badUserInput } from '../kernel/errors';
 import { NeedRepository } from '../need/need.repository';
 import { spreadNeeds } from '../need/need-share';
 import { NEED_WEIGHTS, type NeedWeight } from '../need/need-weight';
-import { TravelMode } from '../routing/travel-kind';
+import type { TravelMode } from '../routing/travel-kind';
 import { NEAREST_FIRST_RULE } from '../siting/covering';
 import { CANDIDATE_RULE, MAX_CANDIDATES } from '../siting/site-reach';
 import type { SiteSuggestion } from './site.type';
@@ -111,12 +111,7 @@ export class SiteService {
       candidates.forEach((point, index) => assertPoint(point, `candidates[${index}]`));
     }
     const timeBudgetMs = solveBudgetOf(request.timeBudgetMs);
-    if (request.speedMetersPerMinute != null && (request.mode ?? TravelMode.WALK) !== TravelMode.WALK) {
-      throw badUserInput(
-        `speedMetersPerMinute is a walking speed and does not apply to ${request.mode}: that mode travels at its own speed`,
-        'speedMetersPerMinute',
-      );
-    }
+    assertWalkingSpeedOnly(request.mode, request.speedMetersPerMinute);
     const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
     const weight = request.weight ?? null;
     if (weight !== null && !NEED_WEIGHTS.has(weight))

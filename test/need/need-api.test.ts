@@ -226,4 +226,24 @@ describe('needs-assessment data', () => {
     expect(byCar.mode).toBe('DRIVE');
     expect(byCar.withinReach).toBeGreaterThanOrEqual(report.withinReach);
   });
+
+  test('a walking speed applies to WALK only: slower walkers have fewer within reach; with another mode it is BAD_USER_INPUT', async () => {
+    const ask = (variables: Record<string, unknown>) =>
+      as(
+        'PLANNER',
+        `query($mode: TravelMode, $speed: Float) {
+          needCoverage(regionCode: "330102", types: [NURSING_HOME, NURSING_HOSPITAL], weight: DISABLED, mode: $mode,
+            speedMetersPerMinute: $speed) { withinReach mode } }`,
+        variables,
+      );
+    const usual = (await ask({})).data!.needCoverage as unknown as { withinReach: number };
+    const slow = await ask({ speed: 40 });
+    expect(slow.errors).toBeUndefined();
+    expect((slow.data!.needCoverage as unknown as { withinReach: number }).withinReach).toBeLessThan(
+      usual.withinReach,
+    );
+    for (const mode of ['DRIVE', 'BICYCLE', 'ELDERLY_WALK']) {
+      expect((await ask({ mode, speed: 40 })).errors?.[0].extensions?.code, mode).toBe('BAD_USER_INPUT');
+    }
+  });
 });
