@@ -155,6 +155,8 @@ export interface NeedCoverageArea {
   withinReachPercent: number | null;
   /** The region whose cells gave the share: the area itself, or the lowest region above it with cells. */
   shareFrom: string | null;
+  /** The area above whose row already counts these people; null: counted in the totals. */
+  includedIn: string | null;
   isSample: boolean;
 }
 

@@ -37,11 +37,30 @@ export function shareRegionOf(
   return code;
 }
 
+/**
+ * Per row, the code of the nearest region above it that has a row of its own, or null. A street's
+ * figures include its communities' (an assessment aggregate of a street counts everyone in it), so a
+ * community row under a street row is detail: shown, but counted once, in the street's row.
+ */
+export function includedIn(
+  rows: readonly Pick<NeedRow, 'regionCode'>[],
+  regions: NeedShareScope['regions'],
+): Map<string, string | null> {
+  const withRow = new Set(rows.map((row) => row.regionCode));
+  const included = new Map<string, string | null>();
+  for (const row of rows) {
+    let code = regions.get(row.regionCode)?.parentCode ?? null;
+    while (code !== null && !withRow.has(code)) code = regions.get(code)?.parentCode ?? null;
+    included.set(row.regionCode, code);
+  }
+  return included;
+}
+
 /** People in need spread over a scope's cells. */
 export interface NeedDemand {
   /** Per cell, in the scope's order: whole people in need, summed over the areas whose share it carries. */
   readonly perCell: number[];
-  /** People in need of every row (each row counted once, as need-weighted coverage counts them). */
+  /** People in need of the rows that count (not included in a row above them), as need-weighted coverage totals them. */
   readonly people: number;
   /** People in need of rows whose area and every region above it have no older people in cells: not placed. */
   readonly unplaced: number;
@@ -53,7 +72,8 @@ export interface NeedDemand {
  * Each row's people in need (by `weight`) spread over the cells of its share region (shareRegionOf) in
  * proportion to their older people (60+), in whole people: the floors first, then the remaining people one
  * each to the largest remainders (ties to the earlier cell), so that every area's cells sum to its people.
- * Cells of areas without a row get nothing from them.
+ * Cells of areas without a row get nothing from them. A row included in a row above it (includedIn) adds
+ * nothing: its people are already in that row.
  */
 export function spreadNeeds(scope: NeedShareScope, rows: readonly NeedRow[], weight: NeedWeight): NeedDemand {
   const older = olderByRegion(scope);
@@ -69,7 +89,9 @@ export function spreadNeeds(scope: NeedShareScope, rows: readonly NeedRow[], wei
   const perCell = scope.cells.map(() => 0);
   let people = 0;
   let unplaced = 0;
+  const included = includedIn(rows, scope.regions);
   for (const row of rows) {
+    if (included.get(row.regionCode) !== null) continue;
     const need = peopleInNeed(row, weight);
     people += need;
     const code = shareRegionOf(row.regionCode, older, scope.regions);

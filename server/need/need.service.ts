@@ -14,7 +14,7 @@ import { assertRegionCode } from '../regions/region.service';
 import type { TravelMode } from '../routing/travel-kind';
 import type { NeedRow } from './need-csv';
 import { NeedRepository, type NeedRecord } from './need.repository';
-import { olderByRegion, shareRegionOf } from './need-share';
+import { includedIn, olderByRegion, shareRegionOf } from './need-share';
 import { NEED_WEIGHTS, NeedWeight, peopleInNeed } from './need-weight';
 
 /** Most rows one import may carry. */
@@ -41,6 +41,8 @@ export interface NeedCoverageArea {
   withinReachPercent: number | null;
   /** The region whose population cells gave the share: the area itself, or the lowest region above it with cells. */
   shareFrom: string | null;
+  /** The area above whose row already counts these people (a street's row includes its communities'); null: counted here. */
+  includedIn: string | null;
   isSample: boolean;
 }
 
@@ -147,6 +149,7 @@ export class NeedService {
     );
     const older = olderByRegion(scope);
     const within = olderByRegion(scope, (index) => result.cells[index].access === CellAccess.WITHIN_REACH);
+    const included = includedIn(rows, scope.regions);
     const areas = rows.map((row): NeedCoverageArea => {
       const people = peopleInNeed(row, request.weight);
       const code = shareRegionOf(row.regionCode, older, scope.regions);
@@ -158,11 +161,13 @@ export class NeedService {
         withinReach,
         withinReachPercent: withinReach === null ? null : percent(withinReach, people),
         shareFrom: code,
+        includedIn: included.get(row.regionCode) ?? null,
         isSample: row.isSample,
       };
     });
-    const people = areas.reduce((sum, area) => sum + area.people, 0);
-    const withinReach = areas.reduce((sum, area) => sum + (area.withinReach ?? 0), 0);
+    const counted = areas.filter((area) => area.includedIn === null);
+    const people = counted.reduce((sum, area) => sum + area.people, 0);
+    const withinReach = counted.reduce((sum, area) => sum + (area.withinReach ?? 0), 0);
     return {
       regionCode: request.regionCode,
       weight: request.weight,
@@ -175,6 +180,7 @@ export class NeedService {
       isSample: areas.some((area) => area.isSample) || scope.cells.some((cell) => cell.isSample),
       notes: [
         `People in need (${request.weight}) from needs-assessment aggregates (统一需求评估) per street or community; nobody is located individually.`,
+        "A street's figures include its communities': a community row under a street row is shown, and counted once, in the street's (includedIn).",
         "Within reach: each area's people in need × the share of its older people (60+, population cells) within the time limit, rounded; an area without cells of its own takes the share of the lowest region above it that has some (shareFrom).",
       ],
     };

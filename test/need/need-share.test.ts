@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { NeedRow } from '../../server/need/need-csv';
-import { shareRegionOf, spreadNeeds, type NeedShareScope } from '../../server/need/need-share';
+import { includedIn, shareRegionOf, spreadNeeds, type NeedShareScope } from '../../server/need/need-share';
 import { NeedWeight } from '../../server/need/need-weight';
 
 /**
@@ -53,13 +53,13 @@ describe('people in need spread over population cells', () => {
   test('whole people, largest remainders first and ties to the earlier cell: each area sums to its people', () => {
     // S1: 4 over three equal cells → 1⅓ each → 1, 1, 1 and the one left to the first.
     expect(spreadNeeds(scope, [row('S1', 4)], NeedWeight.DEMENTIA).perCell).toEqual([2, 1, 1, 0, 0]);
-    // C1 spreads over S1's cells too (⅔ each: the two left go to the first two); S3 over the whole district:
-    // 7 × 1/8 = ⅞ to each small cell and 7 × 5/8 = 4⅜ to the large one → 0, 0, 0, 4 and the three left to
-    // the larger remainders (⅞ beats ⅜).
-    const spread = spreadNeeds(scope, [row('S1', 4), row('C1', 2), row('S3', 7)], NeedWeight.DEMENTIA);
-    expect(spread.perCell).toEqual([2 + 1 + 1, 1 + 1 + 1, 1 + 0 + 1, 4, 0]);
-    expect(spread.perCell.reduce((sum, count) => sum + count, 0)).toBe(4 + 2 + 7);
-    expect(spread.people).toBe(13);
+    // C1 alone spreads over S1's cells (⅔ each: the two left go to the first two); S3 over the whole
+    // district: 7 × 1/8 = ⅞ to each small cell and 7 × 5/8 = 4⅜ to the large one → 0, 0, 0, 4 and the
+    // three left to the larger remainders (⅞ beats ⅜).
+    const spread = spreadNeeds(scope, [row('C1', 2), row('S3', 7)], NeedWeight.DEMENTIA);
+    expect(spread.perCell).toEqual([1 + 1, 1 + 1, 0 + 1, 4, 0]);
+    expect(spread.perCell.reduce((sum, count) => sum + count, 0)).toBe(2 + 7);
+    expect(spread.people).toBe(9);
     expect(spread.unplaced).toBe(0);
     expect(spread.isSample).toBe(false);
   });
@@ -74,5 +74,21 @@ describe('people in need spread over population cells', () => {
       NeedWeight.DEMENTIA,
     );
     expect(nowhere).toMatchObject({ perCell: [0, 0, 0, 0, 0], people: 3, unplaced: 3 });
+  });
+
+  test("a community row under a street row is in the street's figures: shown, but neither added nor spread again", () => {
+    const rows = [row('S1', 4), row('C1', 2), row('S2', 5)];
+    expect(includedIn(rows, scope.regions)).toEqual(
+      new Map([
+        ['S1', null],
+        ['C1', 'S1'],
+        ['S2', null],
+      ]),
+    );
+    // Without S1's row, C1 counts on its own.
+    expect(includedIn([row('C1', 2)], scope.regions).get('C1')).toBeNull();
+    const spread = spreadNeeds(scope, rows, NeedWeight.DEMENTIA);
+    expect(spread.people).toBe(4 + 5);
+    expect(spread.perCell).toEqual([2, 1, 1, 5, 0]);
   });
 });

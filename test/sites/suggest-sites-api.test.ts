@@ -280,14 +280,15 @@ describe('suggestSites by travel mode and by need', () => {
     expect(weighed.demandRule).toMatch(/needs-assessment/);
     expect(plain.demandRule).toMatch(/older people \(60\+\)/);
     expect([plain.isSample, weighed.isSample]).toEqual([false, false]);
-    // 220 of the street and 55 of its community (no boundary: spread over the street's cells); the east
-    // street has no row, so its cells weigh nothing.
-    expect(weighed.demand).toBe(220 + 55);
-    // The lone cell holds 40 of the street's 110 older people: 40 × (2 + 0.5) people in need, off the network.
-    expect(weighed.noNetworkAccess).toBe(100);
+    // The street's 220 (its community's 55 are among them: a street's figures include its communities'),
+    // spread over the street's cells, 2 people in need per older person; the east street has no row, so
+    // its cells weigh nothing.
+    expect(weighed.demand).toBe(220);
+    // The lone cell holds 40 of the street's 110 older people: 40 × 2 people in need, off the network.
+    expect(weighed.noNetworkAccess).toBe(80);
     // Today the station covers the four west cells up to x = 700; three west cells of 10 older people are left.
-    expect(weighed.uncoveredToday).toBe(3 * 10 * 2.5);
-    expect(weighed.totalNewlyCovered).toBe(75);
+    expect(weighed.uncoveredToday).toBe(3 * 10 * 2);
+    expect(weighed.totalNewlyCovered).toBe(60);
     expect(plain.totalNewlyCovered).toBe(80);
     // A site that reaches only the east street's cells (x = 1700 … 2900) covers nobody in need there.
     const east = [at(2500, 0)];
@@ -298,17 +299,20 @@ describe('suggestSites by travel mode and by need', () => {
 
     // need-weighted coverage counts the same people, its community taking its share from the same street.
     const coverage = await server.query<{
-      needCoverage: { people: number; areas: { regionCode: string; shareFrom: string }[] };
+      needCoverage: {
+        people: number;
+        areas: { regionCode: string; shareFrom: string; includedIn: string | null }[];
+      };
     }>(
       `{ needCoverage(regionCode: "330102", types: [COMMUNITY_CARE_STATION], weight: DISABLED) {
-         people areas { regionCode shareFrom } } }`,
+         people areas { regionCode shareFrom includedIn } } }`,
       {},
       auth.PLANNER,
     );
     expect(coverage.data!.needCoverage.people).toBe(weighed.demand);
     expect(coverage.data!.needCoverage.areas).toEqual([
-      { regionCode: '330102991', shareFrom: '330102991' },
-      { regionCode: '330102991001', shareFrom: '330102991' },
+      { regionCode: '330102991', shareFrom: '330102991', includedIn: null },
+      { regionCode: '330102991001', shareFrom: '330102991', includedIn: '330102991' },
     ]);
 
     // Sample rows make a sample answer.
@@ -316,7 +320,7 @@ describe('suggestSites by travel mode and by need', () => {
     const sample = (await suggest({ candidates: CANDIDATES, count: 1, weight: 'DISABLED' })).data!
       .suggestSites;
     expect(sample.isSample).toBe(true);
-    expect(sample.totalNewlyCovered).toBe(75);
+    expect(sample.totalNewlyCovered).toBe(60);
   });
 
   test('a walking speed with another mode, or a weight that is not one, is BAD_USER_INPUT', async () => {

@@ -499,6 +499,7 @@ export type NeedCoverageQuery = {
       withinReach: number | null;
       withinReachPercent: number | null;
       shareFrom: string | null;
+      includedIn: string | null;
       isSample: boolean;
     }>;
   };
@@ -1203,6 +1204,7 @@ export const NeedCoverageDocument = new TypedDocumentString(`
       withinReach
       withinReachPercent
       shareFrom
+      includedIn
       isSample
     }
   }

@@ -271,6 +271,7 @@ export const plannerEn: PlannerMessages = {
     shareFrom: 'Share taken from',
   },
   needTotal: 'Total',
+  needIncludedIn: (name: string) => `already counted in ${name}, not added again`,
   needShareOwn: 'this area',
   needShareFrom: (name: string) => `the region above: ${name}`,
   needNoShare: 'no population cells: cannot estimate',

@@ -261,6 +261,7 @@ export const plannerZh = {
     shareFrom: '可达比例来源',
   },
   needTotal: '合计',
+  needIncludedIn: (name: string) => `已计入${name}，不重复合计`,
   needShareOwn: '本区域',
   needShareFrom: (name: string) => `取自上级区域：${name}`,
   needNoShare: '无人口网格，无法估算',

@@ -63,8 +63,25 @@ function needTable(report: NeedCoverageReport, view: NeedView, m: PlannerMessage
       report.areas.map((area) =>
         h(
           'tr',
-          { 'data-region': area.regionCode, 'data-share-from': area.shareFrom ?? '' },
-          h('th', { scope: 'row' }, area.name, area.isSample ? [' ', sampleTag(m)] : null),
+          {
+            'data-region': area.regionCode,
+            'data-share-from': area.shareFrom ?? '',
+            'data-included-in': area.includedIn ?? '',
+            class: area.includedIn ? 'included' : null,
+          },
+          h(
+            'th',
+            { scope: 'row' },
+            area.name,
+            area.isSample ? [' ', sampleTag(m)] : null,
+            area.includedIn
+              ? h(
+                  'span',
+                  { class: 'hint included-note' },
+                  m.needIncludedIn(view.regionName(area.includedIn) ?? area.includedIn),
+                )
+              : null,
+          ),
           h('td', { class: 'people' }, formatCount(area.people, lang)),
           h('td', { class: 'within' }, area.withinReach === null ? '—' : formatCount(area.withinReach, lang)),
           h('td', { class: 'percent' }, percent(area.withinReachPercent, lang)),
