@@ -2,19 +2,22 @@ import { ApiError } from '../api/graphql';
 import type { Bounds } from '../domain';
 import coverageQuery from '../../schema/operations/Coverage.graphql?raw';
 import gapsQuery from '../../schema/operations/Gaps.graphql?raw';
+import needCoverageQuery from '../../schema/operations/NeedCoverage.graphql?raw';
 import districtsQuery from '../../schema/operations/PlannerDistricts.graphql?raw';
 import scorecardQuery from '../../schema/operations/Scorecard.graphql?raw';
 import serviceAreasQuery from '../../schema/operations/ServiceAreas.graphql?raw';
 import scenarioOperations from '../../schema/operations/PlannerScenario.graphql?raw';
 import suggestSitesQuery from '../../schema/operations/SuggestSites.graphql?raw';
 import { facilityNamesQuery, GAP_PAGE_SIZE, NAMES_PER_REQUEST, SERVICE_AREA_PAGE_SIZE } from './queries';
-import type { AnalysisSettings } from './settings';
+import type { NeedWeight } from '../api/generated/graphql';
+import { speedOf, type AnalysisSettings } from './settings';
 import type {
   CoverageReport,
   District,
   FacilityName,
   Gap,
   IndicatorResult,
+  NeedCoverageReport,
   Scenario,
   ScenarioChange,
   ServiceArea,
@@ -71,7 +74,7 @@ export async function fetchCoverage(
   signal?: AbortSignal,
   scenario: string | null = null,
 ): Promise<CoverageReport> {
-  const variables = { ...settings, scenario };
+  const variables = { ...settings, speedMetersPerMinute: speedOf(settings), scenario };
   const data = await request<{ coverage: CoverageReport }>(coverageQuery, variables, token, signal);
   return data.coverage;
 }
@@ -83,13 +86,14 @@ export async function fetchGaps(
   signal?: AbortSignal,
   scenario: string | null = null,
 ): Promise<Gap[]> {
-  const { regionCode, types, minutes, basket, speedMetersPerMinute } = settings;
+  const { regionCode, types, minutes, basket, mode } = settings;
   const variables = {
     regionCode,
     types,
     minutes,
     basket,
-    speedMetersPerMinute,
+    speedMetersPerMinute: speedOf(settings),
+    mode,
     first: GAP_PAGE_SIZE,
     scenario,
   };
@@ -221,8 +225,22 @@ export async function fetchSuggestedSites(
   token: string,
   signal?: AbortSignal,
 ): Promise<SiteSuggestion> {
-  const { regionCode, types, minutes } = settings;
-  const variables = { regionCode, types, minutes, count, timeBudgetMs: 3000 };
+  const { regionCode, types, minutes, mode } = settings;
+  const speedMetersPerMinute = speedOf(settings);
+  const variables = { regionCode, types, minutes, mode, speedMetersPerMinute, count, timeBudgetMs: 3000 };
   return (await request<{ suggestSites: SiteSuggestion }>(suggestSitesQuery, variables, token, signal))
     .suggestSites;
+}
+
+/** People in need (by weight) within reach of the settings' types, per street and community with needs data. */
+export async function fetchNeedCoverage(
+  settings: AnalysisSettings,
+  weight: NeedWeight,
+  token: string,
+  signal?: AbortSignal,
+): Promise<NeedCoverageReport> {
+  const { regionCode, types, minutes, mode } = settings;
+  const variables = { regionCode, types, minutes, mode, speedMetersPerMinute: speedOf(settings), weight };
+  return (await request<{ needCoverage: NeedCoverageReport }>(needCoverageQuery, variables, token, signal))
+    .needCoverage;
 }

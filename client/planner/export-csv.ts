@@ -67,6 +67,7 @@ export const COVERAGE_COLUMNS = [
   'not_in_cells_60plus_people',
   'served_60plus_people',
   'minutes',
+  'travel_mode',
   'speed_m_per_min',
   'is_sample',
 ] as const;
@@ -112,6 +113,7 @@ function coverageLine(area: CoverageArea, report: CoverageReport): string {
     area.notInCells?.age60plus ?? null,
     area.served ? people(area.served.age60plus) : null,
     report.minutes,
+    report.mode,
     report.speedMetersPerMinute,
     report.isSample,
     ...scenarioCells(area, report),

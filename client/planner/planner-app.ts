@@ -1,3 +1,4 @@
+import type { NeedWeight } from '../api/generated/graphql';
 import { ApiError } from '../api/graphql';
 import { h } from '../dom';
 import type { Lang } from '../i18n/i18n';
@@ -9,6 +10,7 @@ import {
   fetchCoverage,
   fetchFacilityNames,
   fetchGaps,
+  fetchNeedCoverage,
   fetchScorecard,
   fetchServiceAreas,
   fetchSuggestedSites,
@@ -29,6 +31,7 @@ import { coverageSummary } from './panels/coverage-summary';
 import { GapCard } from './panels/gap-card';
 import { GapsPanel } from './panels/gaps-panel';
 import { MapLegend, type ToggleableLayer } from './panels/map-legend';
+import { NeedPanel, type NeedStatus } from './panels/need-panel';
 import { ScenarioPanel } from './panels/scenario-panel';
 import { ScorecardPanel } from './panels/scorecard-panel';
 import { SettingsForm } from './panels/settings-form';
@@ -40,6 +43,7 @@ import {
   formatPlannerState,
   GUIDANCE_SPEED,
   PLANNER_CITY,
+  speedOf,
   type AnalysisSettings,
   type PlannerState,
 } from './settings';
@@ -92,6 +96,9 @@ export class PlannerApp {
   private readonly gapCard: GapCard;
   private readonly legend: MapLegend;
   private readonly scenarioPanel: ScenarioPanel;
+  private readonly needPanel: NeedPanel;
+  private needStatus: NeedStatus = { state: 'idle' };
+  private needRequest: AbortController | null = null;
   /** The planner's what-if scenario in use, if any: coverage and gaps are computed with it. */
   private scenario: Scenario | null = null;
   /** The type of hypothetical facility the next map click places, or null when not placing. */
@@ -137,6 +144,7 @@ export class PlannerApp {
       exportGeojson: () => this.exportGeojson(),
     });
     this.gapCard = new GapCard(el.gapCard, () => this.closeGap());
+    this.needPanel = new NeedPanel(el.need, { choose: (weight) => void this.chooseNeedWeight(weight) });
     this.legend = new MapLegend(el.legend, (layer, shown) => {
       this.show = { ...this.show, [layer]: shown };
       this.restyle();
@@ -288,6 +296,7 @@ export class PlannerApp {
     if (regionChanged) this.map.fitBounds(this.regionBounds());
     const analyse = this.canAnalyse();
     const steps: Step[] = analyse ? ['scorecard', 'coverage', 'gaps', 'serviceAreas'] : ['scorecard'];
+    if (analyse && this.state.needWeight) steps.push('need');
     this.progress.start(steps, this.m);
     this.scorecard = null;
     this.scorecardPanel.showMessage(this.m.loadingScorecard, this.m);
@@ -306,8 +315,12 @@ export class PlannerApp {
         this.renderScorecard();
       });
     const analysis = analyse && token ? this.analyse(settings, token, signal, done) : Promise.resolve();
+    const need =
+      analyse && this.state.needWeight
+        ? this.loadNeed(settings, this.state.needWeight, signal).then(done('need'))
+        : Promise.resolve(this.setNeedStatus({ state: 'idle' }));
     try {
-      await Promise.all([scorecard, analysis]);
+      await Promise.all([scorecard, analysis, need]);
       if (!signal.aborted) this.progress.finish(null, this.m);
     } catch (error) {
       if (signal.aborted) return;
@@ -381,7 +394,7 @@ export class PlannerApp {
     if (index < 0) return;
     const gap = gaps[index];
     this.selectedGapId = id;
-    this.gapCard.show(gap, index + 1, this.m, this.lang, fromList);
+    this.gapCard.show(gap, index + 1, this.analysis!.settings.mode, this.m, this.lang, fromList);
     this.map.centreOn(interiorPoint(gap.area), boundsOf([gap.area])!);
     this.renderGaps();
     this.restyle();
@@ -403,7 +416,7 @@ export class PlannerApp {
     if (this.selectedGapId) {
       const gaps = this.analysis?.gaps ?? [];
       const index = gaps.findIndex((gap) => gap.id === this.selectedGapId);
-      this.gapCard.show(gaps[index], index + 1, this.m, lang, false);
+      this.gapCard.show(gaps[index], index + 1, this.analysis!.settings.mode, this.m, lang, false);
     }
     this.restyle();
   }
@@ -486,6 +499,58 @@ export class PlannerApp {
     await this.run(this.state.settings);
   }
 
+  /** Weighs other people in need: only the need section is computed again. */
+  private async chooseNeedWeight(weight: NeedWeight | null) {
+    this.state = { ...this.state, needWeight: weight };
+    this.writeUrl();
+    if (weight === null) {
+      this.needRequest?.abort();
+      this.setNeedStatus({ state: 'idle' });
+      return;
+    }
+    await this.loadNeed(this.state.settings, weight);
+  }
+
+  /**
+   * Need-weighted coverage for the settings; a newer load (or the end of the run it belongs to, `runSignal`)
+   * cancels it. Its failure is shown in its own section and does not fail the analysis.
+   */
+  private async loadNeed(settings: AnalysisSettings, weight: NeedWeight, runSignal?: AbortSignal) {
+    this.needRequest?.abort();
+    const request = new AbortController();
+    this.needRequest = request;
+    runSignal?.addEventListener('abort', () => request.abort());
+    const token = this.token;
+    if (!token) return;
+    this.setNeedStatus({ state: 'loading' });
+    try {
+      const report = await fetchNeedCoverage(settings, weight, token, request.signal);
+      if (!request.signal.aborted) this.setNeedStatus({ state: 'ready', report, settings });
+    } catch (error) {
+      if (request.signal.aborted) return;
+      this.setNeedStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private setNeedStatus(status: NeedStatus) {
+    this.needStatus = status;
+    this.renderNeed();
+  }
+
+  private renderNeed() {
+    if (!this.canAnalyse()) {
+      this.needPanel.clear();
+      return;
+    }
+    const report = this.needStatus.state === 'ready' ? this.needStatus.report : null;
+    this.needPanel.render(this.m, this.lang, {
+      weight: this.state.needWeight,
+      status: this.needStatus,
+      regionName: (code) =>
+        report?.areas.find((area) => area.regionCode === code)?.name ?? this.district(code)?.name ?? null,
+    });
+  }
+
   private async suggestSites(count: number) {
     if (!this.token) return;
     this.suggesting = true;
@@ -561,6 +626,7 @@ export class PlannerApp {
     this.renderScorecard();
     this.renderChoropleth();
     this.renderAnalysis();
+    this.renderNeed();
     this.renderScenario();
   }
 
@@ -633,7 +699,8 @@ export class PlannerApp {
       show: this.show,
       analysis: analysis && {
         minutes: analysis.settings.minutes,
-        speedMetersPerMinute: analysis.settings.speedMetersPerMinute,
+        mode: analysis.settings.mode,
+        speedMetersPerMinute: speedOf(analysis.settings),
         gapClasses: analysis.gapClasses,
         serviceAreasShown: analysis.serviceAreas.length,
         serviceAreasTotal: analysis.serviceAreasTotal,

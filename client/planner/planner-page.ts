@@ -12,6 +12,7 @@ export interface PlannerElements {
   scorecard: HTMLElement;
   choropleth: HTMLElement;
   coverage: HTMLElement;
+  need: HTMLElement;
   gaps: HTMLElement;
   scenario: HTMLElement;
   map: HTMLElement;
@@ -31,6 +32,7 @@ export function buildPlannerPage(root: HTMLElement): PlannerElements {
   const scorecard = section('scorecard');
   const choropleth = section('choropleth');
   const coverage = section('coverage');
+  const need = section('need');
   const gaps = section('gaps');
   const scenario = section('scenario');
   const panel = h(
@@ -40,6 +42,7 @@ export function buildPlannerPage(root: HTMLElement): PlannerElements {
     settings,
     progress,
     coverage,
+    need,
     scenario,
     gaps,
     scorecard,
@@ -74,6 +77,7 @@ export function buildPlannerPage(root: HTMLElement): PlannerElements {
     scorecard,
     choropleth,
     coverage,
+    need,
     gaps,
     scenario,
     map,

@@ -2,7 +2,7 @@ import { fill, h } from '../dom';
 import type { PlannerMessages } from './i18n/zh';
 
 /** The requests of one analysis, in the order the progress line names them. */
-export const STEPS = ['scorecard', 'coverage', 'gaps', 'serviceAreas'] as const;
+export const STEPS = ['scorecard', 'coverage', 'gaps', 'serviceAreas', 'need'] as const;
 export type Step = (typeof STEPS)[number];
 
 /** How far an analysis has come: which requests are out and which have answered. */

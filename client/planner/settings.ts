@@ -1,3 +1,4 @@
+import type { NeedWeight, TravelMode } from '../api/generated/graphql';
 import { isFacilityType, type FacilityType } from '../domain';
 import type { Lang } from '../i18n/i18n';
 
@@ -36,6 +37,30 @@ export const SPEEDS = [40, 50, 60, 70] as const;
 /** Walking speed of planning guidance, and the only one the API's stored service areas use. */
 export const GUIDANCE_SPEED = 60;
 
+/** How people travel (schema enum TravelMode), in the order the form offers them. */
+export const TRAVEL_MODES: readonly TravelMode[] = [
+  'WALK',
+  'ELDERLY_WALK',
+  'WHEELCHAIR',
+  'BICYCLE',
+  'EBIKE',
+  'DRIVE',
+];
+
+/** Which people in need a need-weighted question counts (schema enum NeedWeight), in the order offered. */
+export const NEED_WEIGHTS: readonly NeedWeight[] = [
+  'DISABLED',
+  'MODERATELY_OR_SEVERELY_DISABLED',
+  'SEVERELY_DISABLED',
+  'DEMENTIA',
+  'LIVING_ALONE',
+];
+
+const isTravelMode = (value: string | null): value is TravelMode =>
+  (TRAVEL_MODES as readonly (string | null)[]).includes(value);
+const isNeedWeight = (value: string | null): value is NeedWeight =>
+  (NEED_WEIGHTS as readonly (string | null)[]).includes(value);
+
 /** One coverage and gap question. */
 export interface AnalysisSettings {
   regionCode: string;
@@ -43,7 +68,9 @@ export interface AnalysisSettings {
   minutes: number;
   basket: boolean;
   capacityAware: boolean;
+  /** Walking speed: it applies to WALK only (usesWalkingSpeed); other modes travel at their own. */
   speedMetersPerMinute: number;
+  mode: TravelMode;
 }
 
 /** Everything the planner page's address restores. */
@@ -52,6 +79,18 @@ export interface PlannerState {
   lang: Lang;
   /** Indicator shown as a choropleth, or null for none. */
   choropleth: string | null;
+  /** People in need weighed in the need-weighted coverage section, or null until one is chosen. */
+  needWeight: NeedWeight | null;
+}
+
+/** Whether the walking-speed setting applies to a mode: WALK only; the others have their own speed. */
+export function usesWalkingSpeed(mode: TravelMode): boolean {
+  return mode === 'WALK';
+}
+
+/** The speed a question sends to the API: the walking speed for WALK, none (the mode's own) otherwise. */
+export function speedOf(settings: Pick<AnalysisSettings, 'mode' | 'speedMetersPerMinute'>): number | null {
+  return usesWalkingSpeed(settings.mode) ? settings.speedMetersPerMinute : null;
 }
 
 /** The question the page opens with: community care within 15 minutes in 上城区 at 60 m/min. */
@@ -62,6 +101,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   basket: false,
   capacityAware: false,
   speedMetersPerMinute: GUIDANCE_SPEED,
+  mode: 'WALK',
 };
 
 /** The preset whose types these are (in any order), or null for a custom choice. */
@@ -89,6 +129,8 @@ export function parsePlannerState(search: string): PlannerState {
   const params = new URLSearchParams(search);
   const region = params.get('region') ?? '';
   const types = (params.get('types') ?? '').split(',').filter(isFacilityType);
+  const mode = params.get('mode');
+  const need = params.get('need');
   return {
     settings: {
       regionCode: DISTRICT_CODE.test(region) ? region : DEFAULT_SETTINGS.regionCode,
@@ -98,9 +140,11 @@ export function parsePlannerState(search: string): PlannerState {
       capacityAware: params.get('capacity') === '1',
       speedMetersPerMinute:
         numberIn(params.get('speed'), 1, 150, false) ?? DEFAULT_SETTINGS.speedMetersPerMinute,
+      mode: isTravelMode(mode) ? mode : DEFAULT_SETTINGS.mode,
     },
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
     choropleth: /^[A-Z0-9_]{1,60}$/.test(params.get('indicator') ?? '') ? params.get('indicator') : null,
+    needWeight: isNeedWeight(need) ? need : null,
   };
 }
 
@@ -113,9 +157,11 @@ export function formatPlannerState(state: PlannerState): string {
     minutes: String(settings.minutes),
     speed: String(settings.speedMetersPerMinute),
   });
+  if (settings.mode !== DEFAULT_SETTINGS.mode) params.set('mode', settings.mode);
   if (settings.basket) params.set('basket', '1');
   if (settings.capacityAware) params.set('capacity', '1');
   if (state.lang === 'en') params.set('lang', 'en');
   if (state.choropleth) params.set('indicator', state.choropleth);
+  if (state.needWeight) params.set('need', state.needWeight);
   return `?${params.toString().replaceAll('%2C', ',')}`;
 }

@@ -1,4 +1,5 @@
 import type { MultiPolygon, Point, Polygon } from 'geojson';
+import type { NeedWeight, TravelMode } from '../api/generated/graphql';
 import type { GeoPoint } from '../api/types';
 import type { FacilityType } from '../domain';
 
@@ -74,6 +75,7 @@ export interface CoverageArea {
 export interface CoverageReport {
   minutes: number;
   speedMetersPerMinute: number;
+  mode: TravelMode;
   basket: boolean;
   capacityAware: boolean;
   facilitiesCounted: number;
@@ -140,6 +142,35 @@ export interface SiteSuggestion {
   candidatesConsidered: number;
   uncoveredToday: number;
   noNetworkAccess: number;
+  mode: TravelMode;
+}
+
+/** People in need of one street or community and how many are within reach (schema type NeedCoverageArea). */
+export interface NeedCoverageArea {
+  regionCode: string;
+  name: string;
+  people: number;
+  /** Estimated; null when no population cells give a share. */
+  withinReach: number | null;
+  withinReachPercent: number | null;
+  /** The region whose cells gave the share: the area itself, or the lowest region above it with cells. */
+  shareFrom: string | null;
+  /** The area above whose row already counts these people; null: counted in the totals. */
+  includedIn: string | null;
+  isSample: boolean;
+}
+
+/** Need-weighted coverage of a region (schema type NeedCoverageReport). */
+export interface NeedCoverageReport {
+  regionCode: string;
+  weight: NeedWeight;
+  minutes: number;
+  mode: TravelMode;
+  people: number;
+  withinReach: number;
+  withinReachPercent: number | null;
+  isSample: boolean;
+  areas: NeedCoverageArea[];
 }
 
 /** A facility as the planner names it. */

@@ -1,3 +1,4 @@
+import type { TravelMode } from '../api/generated/graphql';
 import { h } from '../dom';
 import { messagesFor, type Lang } from '../i18n/i18n';
 import { classRanges, type Classes } from '../planner/classes';
@@ -59,7 +60,7 @@ function mapLegend(content: ReportContent, m: PlannerMessages, lang: Lang): HTML
   );
 }
 
-function gapsTable(gaps: readonly Gap[], m: PlannerMessages, lang: Lang): HTMLElement {
+function gapsTable(gaps: readonly Gap[], mode: TravelMode, m: PlannerMessages, lang: Lang): HTMLElement {
   const typeNames = messagesFor(lang).types;
   return h(
     'table',
@@ -104,7 +105,7 @@ function gapsTable(gaps: readonly Gap[], m: PlannerMessages, lang: Lang): HTMLEl
                   ? `${lang === 'en' && missing.nearestFacility.nameEn ? missing.nearestFacility.nameEn : missing.nearestFacility.name}${
                       missing.travelMinutes === null
                         ? ''
-                        : ` (${m.walkMinutes(formatNumber(missing.travelMinutes, lang, 1))})`
+                        : ` (${m.travelMinutes(mode, formatNumber(missing.travelMinutes, lang, 1))})`
                     }`
                   : m.unreachable,
               ),
@@ -258,7 +259,9 @@ export function reportPage(content: ReportContent, m: PlannerMessages, lang: Lan
           h('h2', {}, m.coverageHeading),
           coverageSummary(analysis.coverage, analysis.settings, m, lang),
           h('h3', {}, m.reportTopGaps(Math.min(REPORT_GAPS, analysis.gaps.length))),
-          analysis.gaps.length ? gapsTable(analysis.gaps, m, lang) : h('p', {}, m.gapsEmpty),
+          analysis.gaps.length
+            ? gapsTable(analysis.gaps, analysis.settings.mode, m, lang)
+            : h('p', {}, m.gapsEmpty),
         )
       : null,
     h(

@@ -40,6 +40,22 @@ export function travelProfileOf(
   return travelProfile(travelMode, speedMetersPerMinute);
 }
 
+/**
+ * Rejects a speed given with a mode other than WALK, for questions whose speed is a walking speed only
+ * (suggested sites, need-weighted coverage): every other mode travels at its own speed.
+ */
+export function assertWalkingSpeedOnly(
+  mode: TravelMode | null | undefined,
+  speedMetersPerMinute: number | null | undefined,
+  argument = 'speedMetersPerMinute',
+): void {
+  if (speedMetersPerMinute == null || (mode ?? TravelMode.WALK) === TravelMode.WALK) return;
+  throw badUserInput(
+    `${argument} is a walking speed and does not apply to ${String(mode).slice(0, 40)}: that mode travels at its own speed`,
+    argument,
+  );
+}
+
 /** Rejects a time limit that is not a whole number of minutes from 1 to 60. */
 export function assertMinutes(minutes: number, argument: string): void {
   if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MAX_ISOCHRONE_MINUTES) {

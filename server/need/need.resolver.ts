@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Float, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
 import { FacilityType } from '../facilities/facility-kind';
@@ -28,11 +28,16 @@ export class NeedResolver {
     @Arg('weight', () => NeedWeight) weight: NeedWeight,
     @Arg('minutes', () => Int, { nullable: true }) minutes: number | null,
     @Arg('mode', () => TravelMode, { nullable: true, description: 'Default WALK.' }) mode: TravelMode | null,
+    @Arg('speedMetersPerMinute', () => Float, {
+      nullable: true,
+      description: 'Walking speed, default 60 m/min; WALK only (other modes travel at their own speed).',
+    })
+    speedMetersPerMinute: number | null,
     @Ctx() ctx: RequestContext,
   ) {
     const service = new NeedService(ctx.em, ctx.principal);
     const computation = await ctx.network.computation(requestCaller(ctx));
-    return service.coverage({ regionCode, types, weight, minutes, mode }, computation);
+    return service.coverage({ regionCode, types, weight, minutes, mode, speedMetersPerMinute }, computation);
   }
 
   @Mutation(() => NeedImportReport, {

@@ -7,13 +7,14 @@ import { CoverageService, checkedTypes, DEFAULT_COVERAGE_MINUTES } from '../cove
 import { PLANNER_ROLES } from '../coverage/coverage-scope';
 import type { FacilityType } from '../facilities/facility-kind';
 import type { UpsertCounts } from '../import/import.records';
-import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import { assertMinutes, assertWalkingSpeedOnly, travelProfileOf } from '../isochrones/travel.validate';
 import { badUserInput } from '../kernel/errors';
 import { parseCalendarDate } from '../kernel/dates';
 import { assertRegionCode } from '../regions/region.service';
 import type { TravelMode } from '../routing/travel-kind';
 import type { NeedRow } from './need-csv';
 import { NeedRepository, type NeedRecord } from './need.repository';
+import { includedIn, olderByRegion, shareRegionOf } from './need-share';
 import { NEED_WEIGHTS, NeedWeight, peopleInNeed } from './need-weight';
 
 /** Most rows one import may carry. */
@@ -26,6 +27,8 @@ export interface NeedCoverageRequest {
   weight: NeedWeight;
   minutes?: number | null;
   mode?: TravelMode | null;
+  /** Walking speed; WALK only. */
+  speedMetersPerMinute?: number | null;
 }
 
 /** People in need of one street or community, and how many of them are within reach. */
@@ -38,6 +41,8 @@ export interface NeedCoverageArea {
   withinReachPercent: number | null;
   /** The region whose population cells gave the share: the area itself, or the lowest region above it with cells. */
   shareFrom: string | null;
+  /** The area above whose row already counts these people (a street's row includes its communities'); null: counted here. */
+  includedIn: string | null;
   isSample: boolean;
 }
 
@@ -132,7 +137,8 @@ export class NeedService {
     const types = checkedTypes(request.types, 'types');
     const minutes = request.minutes ?? DEFAULT_COVERAGE_MINUTES;
     assertMinutes(minutes, 'minutes');
-    const profile = travelProfileOf(request.mode, null);
+    assertWalkingSpeedOnly(request.mode, request.speedMetersPerMinute);
+    const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
     const coverage = new CoverageService(this.em, computation, this.principal);
     const scope = await coverage.scope(request.regionCode);
     const rows = await this.needs.under(request.regionCode);
@@ -141,24 +147,13 @@ export class NeedService {
       { groups: [types], limitMinutes: minutes, capacityAware: false },
       profile,
     );
-    const older = new Map<string, { all: number; within: number }>();
-    scope.cells.forEach((cell, index) => {
-      const within = result.cells[index].access === CellAccess.WITHIN_REACH ? cell.age60plus : 0;
-      for (const code of scope.chains[index]) {
-        const tally = older.get(code) ?? { all: 0, within: 0 };
-        tally.all += cell.age60plus;
-        tally.within += within;
-        older.set(code, tally);
-      }
-    });
+    const older = olderByRegion(scope);
+    const within = olderByRegion(scope, (index) => result.cells[index].access === CellAccess.WITHIN_REACH);
+    const included = includedIn(rows, scope.regions);
     const areas = rows.map((row): NeedCoverageArea => {
       const people = peopleInNeed(row, request.weight);
-      // An area without cells of its own (no boundary) takes the share of the lowest region above it that has some.
-      let code: string | null = row.regionCode;
-      while (code !== null && !(older.get(code)?.all ?? 0))
-        code = scope.regions.get(code)?.parentCode ?? null;
-      const tally = code === null ? null : older.get(code)!;
-      const withinReach = tally ? Math.round((people * tally.within) / tally.all) : null;
+      const code = shareRegionOf(row.regionCode, older, scope.regions);
+      const withinReach = code === null ? null : Math.round((people * within.get(code)!) / older.get(code)!);
       return {
         regionCode: row.regionCode,
         name: scope.regions.get(row.regionCode)?.name ?? row.regionCode,
@@ -166,11 +161,13 @@ export class NeedService {
         withinReach,
         withinReachPercent: withinReach === null ? null : percent(withinReach, people),
         shareFrom: code,
+        includedIn: included.get(row.regionCode) ?? null,
         isSample: row.isSample,
       };
     });
-    const people = areas.reduce((sum, area) => sum + area.people, 0);
-    const withinReach = areas.reduce((sum, area) => sum + (area.withinReach ?? 0), 0);
+    const counted = areas.filter((area) => area.includedIn === null);
+    const people = counted.reduce((sum, area) => sum + area.people, 0);
+    const withinReach = counted.reduce((sum, area) => sum + (area.withinReach ?? 0), 0);
     return {
       regionCode: request.regionCode,
       weight: request.weight,
@@ -183,6 +180,7 @@ export class NeedService {
       isSample: areas.some((area) => area.isSample) || scope.cells.some((cell) => cell.isSample),
       notes: [
         `People in need (${request.weight}) from needs-assessment aggregates (统一需求评估) per street or community; nobody is located individually.`,
+        "A street's figures include its communities': a community row under a street row is shown, and counted once, in the street's (includedIn).",
         "Within reach: each area's people in need × the share of its older people (60+, population cells) within the time limit, rounded; an area without cells of its own takes the share of the lowest region above it that has some (shareFrom).",
       ],
     };

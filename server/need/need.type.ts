@@ -80,6 +80,13 @@ export class NeedCoverageArea {
   })
   shareFrom!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Division code of the area above whose row already counts these people (a street's figures include its communities'); such a row is detail and is not added to the totals. Null: counted in the totals.",
+  })
+  includedIn!: string | null;
+
   @Field(() => Boolean)
   isSample!: boolean;
 }

@@ -6,9 +6,13 @@ import { CoverageRepository } from '../coverage/coverage.repository';
 import { checkedTypes, CoverageService, DEFAULT_COVERAGE_MINUTES } from '../coverage/coverage.service';
 import type { FacilityType } from '../facilities/facility-kind';
 import { assertPoint } from '../graphql/geo.validate';
-import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
+import { assertMinutes, assertWalkingSpeedOnly, travelProfileOf } from '../isochrones/travel.validate';
 import { forbidden } from '../auth/authorize';
 import { badUserInput } from '../kernel/errors';
+import { NeedRepository } from '../need/need.repository';
+import { spreadNeeds } from '../need/need-share';
+import { NEED_WEIGHTS, type NeedWeight } from '../need/need-weight';
+import type { TravelMode } from '../routing/travel-kind';
 import { NEAREST_FIRST_RULE } from '../siting/covering';
 import { CANDIDATE_RULE, MAX_CANDIDATES } from '../siting/site-reach';
 import type { SiteSuggestion } from './site.type';
@@ -29,9 +33,24 @@ export interface SiteRequest {
   capacityAware?: boolean | null;
   siteCapacity?: number | null;
   spacingMeters?: number | null;
+  /** Walking speed; WALK only. */
   speedMetersPerMinute?: number | null;
+  /** How people travel; default WALK. */
+  mode?: TravelMode | null;
+  /** Whose demand counts: people in need by this weight; null: older people (60+). */
+  weight?: NeedWeight | null;
   timeBudgetMs?: number | null;
 }
+
+/** Whose demand a suggestion weighs, as the API states it. */
+export const DEMAND_RULE = {
+  older: "Demand: each population cell's older people (60+).",
+  need: (weight: NeedWeight) =>
+    `Demand: people in need (${weight}) from needs-assessment aggregates (统一需求评估) per street or community, ` +
+    "each area's people spread over its population cells in proportion to their older people (60+), in whole people " +
+    '(largest remainders); an area without cells of its own spreads over the lowest region above it that has some, as ' +
+    'needCoverage takes its share (shareFrom). Cells of areas without needs data have no demand.',
+};
 
 function wholeIn(value: number, low: number, high: number, argument: string): void {
   if (!Number.isInteger(value) || value < low || value > high) {
@@ -50,6 +69,7 @@ export function solveBudgetOf(timeBudgetMs: number | null | undefined): number {
 export class SiteService {
   private readonly coverage: CoverageService;
   private readonly cells: CoverageRepository;
+  private readonly needs: NeedRepository;
 
   constructor(
     em: EntityManager,
@@ -58,6 +78,7 @@ export class SiteService {
   ) {
     this.coverage = new CoverageService(em, computation, principal);
     this.cells = new CoverageRepository(em);
+    this.needs = new NeedRepository(em);
   }
 
   /** Checks the question and has the compute pool solve it. */
@@ -90,8 +111,26 @@ export class SiteService {
       candidates.forEach((point, index) => assertPoint(point, `candidates[${index}]`));
     }
     const timeBudgetMs = solveBudgetOf(request.timeBudgetMs);
-    const profile = travelProfileOf(null, request.speedMetersPerMinute);
+    assertWalkingSpeedOnly(request.mode, request.speedMetersPerMinute);
+    const profile = travelProfileOf(request.mode, request.speedMetersPerMinute);
+    const weight = request.weight ?? null;
+    if (weight !== null && !NEED_WEIGHTS.has(weight))
+      throw badUserInput('weight is not a need weight', 'weight');
     const scope = await this.coverage.scope(request.regionCode);
+    let people = scope.cells.map((cell) => cell.age60plus);
+    let needIsSample = false;
+    if (weight !== null) {
+      const rows = await this.needs.under(request.regionCode);
+      if (rows.length === 0) {
+        throw badUserInput(
+          `No needs-assessment data for the streets and communities of ${request.regionCode}: there is no need to weigh (an ADMIN imports it with importNeeds)`,
+          'weight',
+        );
+      }
+      const spread = spreadNeeds(scope, rows, weight);
+      people = spread.perCell;
+      needIsSample = spread.isSample;
+    }
     const facilities = await this.cells.facilitiesOfTypes(types);
     const answer = await this.computation.run('suggestSites', {
       question: {
@@ -103,6 +142,7 @@ export class SiteService {
           age65plus,
           age80plus,
         })),
+        people,
         facilities: facilities.map(({ id, type, lng, lat, places }) => ({ id, type, lng, lat, places })),
         candidates: candidates ? candidates.map(({ lng, lat }) => ({ lng, lat })) : null,
         spacingMeters,
@@ -133,7 +173,11 @@ export class SiteService {
       noNetworkAccess: answer.noNetworkAccess,
       types,
       minutes,
-      isSample: scope.cells.some((cell) => cell.isSample),
+      mode: profile.mode,
+      weight,
+      demand: people.reduce((sum, count) => sum + count, 0),
+      demandRule: weight === null ? DEMAND_RULE.older : DEMAND_RULE.need(weight),
+      isSample: needIsSample || scope.cells.some((cell) => cell.isSample),
     };
   }
 }

@@ -2,6 +2,8 @@ import type { Point } from 'geojson';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityType } from '../facilities/facility-kind';
 import { GeoJSONScalar } from '../graphql/scalars';
+import { NeedWeight } from '../need/need-weight';
+import { TravelMode } from '../routing/travel-kind';
 import { SolveMethod } from '../siting/covering';
 
 registerEnumType(SolveMethod, {
@@ -27,24 +29,24 @@ export class SuggestedSite {
 
   @Field(() => Int, {
     description:
-      'Older people (60+) not covered today that this site would cover: everyone it reaches; capacity-aware, those it serves.',
+      'People counted (see weight) not covered today that this site would cover: everyone it reaches; capacity-aware, those it serves.',
   })
   newlyCovered!: number;
 
-  @Field(() => Int, { description: 'Older people (60+) it adds given the sites ranked before it.' })
+  @Field(() => Int, { description: 'People counted (see weight) it adds given the sites ranked before it.' })
   marginalGain!: number;
 }
 
-/** Where new facilities would cover the most older people. */
+/** Where new facilities would cover the most older people, or the most people in need. */
 @ObjectType({
   description:
-    'The maximal covering location problem: `count` new sites chosen among the candidates to cover the most older people (60+) not covered today, existing facilities kept.',
+    'The maximal covering location problem: `count` new sites chosen among the candidates to cover the most people not covered today (older people 60+, or with a weight people in need), existing facilities kept.',
 })
 export class SiteSuggestion {
   @Field(() => [SuggestedSite])
   sites!: SuggestedSite[];
 
-  @Field(() => Int, { description: 'Older people (60+) the sites newly cover together.' })
+  @Field(() => Int, { description: 'People counted (see weight) the sites newly cover together.' })
   totalNewlyCovered!: number;
 
   @Field(() => Float, {
@@ -78,12 +80,14 @@ export class SiteSuggestion {
   })
   allocationRule!: string | null;
 
-  @Field(() => Int, { description: 'Older people (60+) on the network not covered today in the region.' })
+  @Field(() => Int, {
+    description: 'People counted (see weight) on the network not covered today in the region.',
+  })
   uncoveredToday!: number;
 
   @Field(() => Int, {
     description:
-      'Older people (60+) whose cells have no street within 300 m: unknown, not counted as demand (无路网数据).',
+      'People counted (see weight) whose cells have no street within 300 m: unknown, not counted as demand (无路网数据).',
   })
   noNetworkAccess!: number;
 
@@ -93,6 +97,27 @@ export class SiteSuggestion {
   @Field(() => Int)
   minutes!: number;
 
-  @Field(() => Boolean, { description: 'Whether sample (示例) small-area counts went into the numbers.' })
+  @Field(() => TravelMode, { description: 'How people travel to the sites and to today’s facilities.' })
+  mode!: TravelMode;
+
+  @Field(() => NeedWeight, {
+    nullable: true,
+    description: 'Whose demand was weighed: people in need by this weight; null: older people (60+).',
+  })
+  weight!: NeedWeight | null;
+
+  @Field(() => Int, {
+    description:
+      'People counted as demand in the region, covered or not, on the network or not: older people (60+), or with a weight the people in need spread over the cells (demandRule).',
+  })
+  demand!: number;
+
+  @Field(() => String, { description: 'How demand was counted.' })
+  demandRule!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether sample (示例) figures went into the numbers: small-area counts or needs-assessment rows.',
+  })
   isSample!: boolean;
 }

@@ -10,7 +10,7 @@ import type { CandidateReach } from './covering';
 
 /** How candidates are drawn when none are given, as the API states it. */
 export const CANDIDATE_RULE =
-  'Candidates drawn from the network: the vertices (street junctions and ends) of the walk network inside the bounding box of the ' +
+  'Candidates drawn from the network: the vertices (street junctions and ends) of the street network inside the bounding box of the ' +
   "region's population cells, thinned on a grid of `spacingMeters` squares (default 200 m): per square, the vertex nearest its centre " +
   '(the lower vertex id on a tie). Only candidates that reach someone not covered today are kept, at most 2,000, nearest the ' +
   'bounding box centre first.';
@@ -21,6 +21,8 @@ export const MAX_CANDIDATES = 2_000;
 /** What a site search needs to know about the region, today's facilities and the candidates. */
 export interface SiteQuestion {
   readonly cells: readonly PopulationCell[];
+  /** People counted per cell, in the order of cells: older people (60+), or people in need under a weight. */
+  readonly people: readonly number[];
   readonly facilities: readonly CoverageFacility[];
   /** Given candidate points; null: drawn by CANDIDATE_RULE. */
   readonly candidates: readonly Site[] | null;
@@ -32,16 +34,16 @@ export interface SiteQuestion {
 
 /** Demand not covered today, and what each candidate would reach. */
 export interface SiteReach {
-  /** People (60+) of each cell not covered today (0 off the network or when covered). */
+  /** People counted of each cell not covered today (0 off the network or when covered). */
   readonly demand: number[];
   /** Candidate points kept (on the network), in the order of `reach`. */
   readonly candidates: Site[];
   readonly reach: CandidateReach[][];
   /** Given candidates more than 300 m from every street: they cannot be sites. */
   readonly candidatesOffNetwork: number;
-  /** Older people (60+) of the cells not covered today, on the network. */
+  /** People counted of the cells not covered today, on the network. */
   readonly uncoveredToday: number;
-  /** Older people (60+) of the cells with no street within 300 m: unknown, not demand. */
+  /** People counted of the cells with no street within 300 m: unknown, not demand. */
   readonly noNetworkAccess: number;
 }
 
@@ -98,7 +100,8 @@ export function gridCandidates(graph: RoadGraph, cells: readonly Site[], spacing
 export function siteReach(graph: RoadGraph, profile: TravelProfile, question: SiteQuestion): SiteReach {
   const snaps = snapSites(graph, profile, question.cells);
   const placed = placeFacilities(graph, profile, question.facilities);
-  const demand = question.cells.map((cell, index) => (snaps[index] ? cell.age60plus : 0));
+  const people = question.people;
+  const demand = question.cells.map((_, index) => (snaps[index] ? people[index] : 0));
   if (question.siteCapacity === null) {
     if (placed.placed.length > 0) {
       const times = travelTimesFrom(graph, profile, placed.snaps, question.limitMinutes);
@@ -115,12 +118,12 @@ export function siteReach(graph: RoadGraph, profile: TravelProfile, question: Si
     const allocation = allocatePlaces(
       graph,
       profile,
-      question.cells.map((cell, index) => ({ key: cell.key, snap: snaps[index], people: cell.age60plus })),
+      question.cells.map((cell, index) => ({ key: cell.key, snap: snaps[index], people: people[index] })),
       placeFacilities(graph, profile, offers),
       question.limitMinutes,
     );
     allocation.served.forEach((served, index) => {
-      demand[index] = snaps[index] ? question.cells[index].age60plus - served : 0;
+      demand[index] = snaps[index] ? people[index] - served : 0;
     });
   }
   const given = question.candidates ?? gridCandidates(graph, question.cells, question.spacingMeters);
@@ -151,9 +154,6 @@ export function siteReach(graph: RoadGraph, profile: TravelProfile, question: Si
     reach,
     candidatesOffNetwork,
     uncoveredToday: demand.reduce((sum, people) => sum + people, 0),
-    noNetworkAccess: question.cells.reduce(
-      (sum, cell, index) => sum + (snaps[index] ? 0 : cell.age60plus),
-      0,
-    ),
+    noNetworkAccess: people.reduce((sum, count, index) => sum + (snaps[index] ? 0 : count), 0),
   };
 }

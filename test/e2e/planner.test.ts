@@ -1,19 +1,26 @@
+// type-graphql's decorators need the metadata polyfill before any server module loads.
+import 'reflect-metadata';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GAP_PAGE_SIZE } from '../../client/planner/queries';
 import type { GapsFile } from '../../client/planner/export-geojson';
+import { messagesFor } from '../../client/i18n/i18n';
 import { formatNumber } from '../../client/planner/i18n/messages';
 import { DEFAULT_SETTINGS } from '../../client/planner/settings';
-import type { Gap, IndicatorResult } from '../../client/planner/types';
+import type { Gap, IndicatorResult, NeedCoverageReport } from '../../client/planner/types';
 import { TokenService } from '../../server/auth/token.service';
+import type { Database } from '../../server/db/database';
+import { importNeedFile } from '../../server/need/need.cli';
 import { TEST_JWT_SECRET } from '../support/secret';
 import { parseCsv } from '../client/planner/csv';
 import { TEST_DATABASE_URL } from '../support/database';
 import { CareMapDriver } from './driver';
 import { browserAvailable, E2E_WAIT_MS, startStage } from './harness';
 
+const require = createRequire(import.meta.url);
 const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 const REGION = '330102';
 const operation = (name: string) => readFileSync(`schema/operations/${name}.graphql`, 'utf8');
@@ -24,6 +31,8 @@ interface PlannerStage {
   url: string;
   browser: Browser;
   plannerToken: string;
+  /** The stage's own copy of the demo database. */
+  db: Database;
   close(): Promise<void>;
 }
 
@@ -35,7 +44,7 @@ async function startPlannerStage(): Promise<PlannerStage> {
     role: 'PLANNER',
     subject: 'e2e planner',
   });
-  return { url: stage.url, browser: stage.browser, plannerToken: token, close: stage.close };
+  return { url: stage.url, browser: stage.browser, plannerToken: token, db: stage.db, close: stage.close };
 }
 
 describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner view in Chromium', () => {
@@ -395,6 +404,144 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
         await page.locator('.suggested-marker').evaluateAll((markers) => markers.map((m) => m.textContent)),
       ).toEqual(['1', '2', '3']);
       await page.screenshot({ path: '/tmp/planner-suggest.png' });
+    },
+    15 * E2E_WAIT_MS,
+  );
+
+  it(
+    'need-weighted coverage: the planner weighs 失能, sees each street and community as the API counts it, marked sample; by car no fewer within reach',
+    async () => {
+      // The demo with the needs-assessment sample imported, as an administrator would.
+      await importNeedFile(stage.db, path.resolve('data/need/need-sample.csv'));
+      const d = await open({ viewport: { width: 1280, height: 900 } });
+      const page = d.page;
+      const wait = { timeout: 3 * E2E_WAIT_MS };
+      await page.fill('#token-input', stage.plannerToken);
+      await page.click('#sign-in-submit');
+      await expect
+        .poll(() => page.locator('#signed-in').textContent(), { timeout: E2E_WAIT_MS })
+        .toContain('规划人员 PLANNER');
+      await ready(page);
+      // Before a choice the section says what it will do, and asks nothing of the API.
+      expect(await page.locator('#need').getAttribute('data-state')).toBe('idle');
+
+      const section = page.locator('#need');
+      const question = {
+        regionCode: REGION,
+        types: DEFAULT_SETTINGS.types,
+        minutes: DEFAULT_SETTINGS.minutes,
+        weight: 'DISABLED',
+      };
+      /** What the section shows, row by row. */
+      const shown = () =>
+        section.locator('tbody tr').evaluateAll((rows) =>
+          rows.map((row) => ({
+            regionCode: row.getAttribute('data-region'),
+            name: row.querySelector('th')?.textContent ?? '',
+            people: row.querySelector('.people')?.textContent ?? '',
+            within: row.querySelector('.within')?.textContent ?? '',
+            percent: row.querySelector('.percent')?.textContent ?? '',
+            shareFrom: row.querySelector('.share-from')?.textContent ?? '',
+          })),
+        );
+      const expected = (report: NeedCoverageReport) =>
+        report.areas.map((area) => ({
+          regionCode: area.regionCode,
+          name: `${area.name}${area.isSample ? ' 示例数据' : ''}`,
+          people: count(area.people),
+          within: area.withinReach === null ? '—' : count(area.withinReach),
+          percent:
+            area.withinReachPercent === null ? '—' : `${formatNumber(area.withinReachPercent, 'zh', 1)}%`,
+          shareFrom:
+            area.shareFrom === area.regionCode
+              ? '本区域'
+              : `取自上级区域：${area.shareFrom === REGION ? '上城区' : area.shareFrom}`,
+        }));
+
+      await page.selectOption('#need-weight', { label: '失能' });
+      await section.locator('.need-table').waitFor(wait);
+      expect(await section.getAttribute('data-state')).toBe('ready');
+      const { needCoverage: onFoot } = await api<{ needCoverage: NeedCoverageReport }>(
+        operation('NeedCoverage'),
+        { ...question, mode: 'WALK', speedMetersPerMinute: DEFAULT_SETTINGS.speedMetersPerMinute },
+        stage.plannerToken,
+      );
+      // The sample's real streets and community, each with the API's numbers; their share is 上城区's.
+      expect(onFoot.areas.map((area) => area.name)).toEqual(['清波街道', '清波门社区', '湖滨街道']);
+      expect(onFoot.areas.every((area) => area.shareFrom === REGION)).toBe(true);
+      expect(onFoot.withinReach).toBeGreaterThan(0);
+      expect(await shown()).toEqual(expected(onFoot));
+      expect(await section.locator('tfoot .within').textContent()).toBe(count(onFoot.withinReach));
+      expect(onFoot.isSample).toBe(true);
+      expect(await section.locator('#need-sample').textContent()).toContain('示例数据');
+      expect(new URL(page.url()).searchParams.get('need')).toBe('DISABLED');
+      await section.scrollIntoViewIfNeeded();
+      await d.screenshot('planner-need');
+      // The section passes axe-core: no serious or critical violation (labels, table headers, contrast).
+      await page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
+      const violations = await page.evaluate<{ id: string; nodes: string[] }[]>(`
+        axe.run(document.getElementById('need')).then((result) => result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+      expect(violations).toEqual([]);
+
+      // By car: the walking speed no longer applies, and no street or community has fewer within reach.
+      expect(await page.locator('#speed-field').isVisible()).toBe(true);
+      await page.selectOption('#mode', { label: '驾车' });
+      expect(await page.locator('#speed-field').isHidden()).toBe(true);
+      expect(await page.locator('#speed-walk-only').isVisible()).toBe(true);
+      await page.locator('#settings').scrollIntoViewIfNeeded();
+      await d.screenshot('planner-mode');
+      await page.click('#run');
+      await ready(page);
+      await expect.poll(() => section.getAttribute('data-state'), wait).toBe('ready');
+      expect(new URL(page.url()).searchParams.get('mode')).toBe('DRIVE');
+      const { needCoverage: byCar } = await api<{ needCoverage: NeedCoverageReport }>(
+        operation('NeedCoverage'),
+        { ...question, mode: 'DRIVE' },
+        stage.plannerToken,
+      );
+      expect(byCar.mode).toBe('DRIVE');
+      expect(await shown()).toEqual(expected(byCar));
+      byCar.areas.forEach((area, i) =>
+        expect(area.withinReach!, area.name).toBeGreaterThanOrEqual(onFoot.areas[i].withinReach!),
+      );
+      expect(byCar.withinReach).toBeGreaterThanOrEqual(onFoot.withinReach);
+      const typeNames = DEFAULT_SETTINGS.types.map((type) => messagesFor('zh').types[type]).join('、');
+      expect(await section.locator('#need-question').textContent()).toBe(
+        `失能老人中，驾车 ${DEFAULT_SETTINGS.minutes} 分钟内可达${typeNames}的人数`,
+      );
+      await section.scrollIntoViewIfNeeded();
+      await d.screenshot('planner-need-drive');
+
+      // Another district of the city, where nobody has imported needs data yet: it says so, no table of zeros.
+      const other = await page
+        .locator('#region option')
+        .evaluateAll(
+          (options, region) => options.map((o) => o.getAttribute('value')).find((v) => v !== region),
+          REGION,
+        );
+      const { needs } = await api<{ needs: unknown[] }>(
+        `query($code: String!) { needs(regionCode: $code) { regionCode } }`,
+        { code: other },
+        stage.plannerToken,
+      );
+      expect(needs).toEqual([]);
+      await page.selectOption('#region', other!);
+      await ready(page);
+      await expect.poll(() => section.getAttribute('data-state'), wait).toBe('ready');
+      expect(await section.locator('#need-status').textContent()).toBe(
+        '本区域尚无需求评估数据，可由管理员导入。',
+      );
+      expect(await section.locator('.need-table').count()).toBe(0);
+      // … and in English.
+      await page.click('#lang-toggle');
+      expect(await section.locator('#need-heading').textContent()).toBe('Need-weighted coverage');
+      expect(await section.locator('#need-status').textContent()).toBe(
+        'No needs-assessment data for this region yet; an administrator can import it.',
+      );
+      await section.scrollIntoViewIfNeeded();
+      await d.screenshot('planner-need-empty-english');
     },
     15 * E2E_WAIT_MS,
   );

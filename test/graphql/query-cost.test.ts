@@ -58,6 +58,22 @@ describe('query cost is schema-aware', () => {
     expect(areas(15)).toBeLessThan(QUERY_LIMITS.maxCost);
   });
 
+  test('suggestSites is priced by the reach of its mode, as coverage and gaps are; a need weight adds no search', () => {
+    const suggest = (args: string) =>
+      cost(
+        `{ suggestSites(regionCode: "330102", types: [NURSING_HOME], count: 3${args}) { totalNewlyCovered } }`,
+      );
+    expect(suggest(', mode: DRIVE')).toBeGreaterThan(suggest(', mode: WALK'));
+    expect(suggest(', mode: DRIVE')).toBe(
+      cost(`{ gaps(regionCode: "330102", types: [NURSING_HOME], mode: DRIVE) { id } }`) -
+        cost(`{ gaps(regionCode: "330102", types: [NURSING_HOME], mode: WALK) { id } }`) +
+        suggest(', mode: WALK'),
+    );
+    expect(suggest(', mode: DRIVE, weight: DISABLED')).toBe(suggest(', mode: DRIVE'));
+    expect(suggest('')).toBe(suggest(', mode: WALK'));
+    expect(suggest(', mode: DRIVE, minutes: 60')).toBeLessThan(QUERY_LIMITS.maxCost);
+  });
+
   test('every list of objects has a size: a first argument or a declared maximum', () => {
     const undeclared: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

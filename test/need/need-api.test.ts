@@ -144,7 +144,7 @@ describe('needs-assessment data', () => {
     const NEED_COVERAGE = `query($mode: TravelMode) {
       needCoverage(regionCode: "330102", types: [NURSING_HOME, NURSING_HOSPITAL], weight: DISABLED, mode: $mode) {
         people withinReach withinReachPercent isSample mode
-        areas { regionCode people withinReach withinReachPercent shareFrom isSample }
+        areas { regionCode people withinReach withinReachPercent shareFrom includedIn isSample }
       }
     }`;
     // The test streets' own figures, next to the sample's real streets (which have no outline).
@@ -167,6 +167,7 @@ describe('needs-assessment data', () => {
         people: number;
         withinReach: number;
         shareFrom: string;
+        includedIn: string | null;
         isSample: boolean;
       }[];
     };
@@ -186,6 +187,15 @@ describe('needs-assessment data', () => {
       '330102991': '330102991',
       '330102991001': '330102991',
       '330102992': '330102992',
+    };
+    // A street's figures include its communities': the community rows are detail, counted once.
+    const includedIn: Record<string, string | null> = {
+      '330102001': null,
+      '330102001051': '330102001',
+      '330102003': null,
+      '330102991': null,
+      '330102991001': '330102991',
+      '330102992': null,
     };
     expect(report.areas.map((area) => area.regionCode)).toEqual([...people.keys()]);
     // Partly sample: the report says so.
@@ -212,10 +222,19 @@ describe('needs-assessment data', () => {
     for (const area of report.areas) {
       expect(area.people, area.regionCode).toBe(people.get(area.regionCode));
       expect(area.shareFrom, area.regionCode).toBe(shareFrom[area.regionCode]);
+      expect(area.includedIn, area.regionCode).toBe(includedIn[area.regionCode]);
       expect(area.withinReach, area.regionCode).toBe(Math.round(area.people * shares.get(area.shareFrom)!));
     }
-    expect(report.people).toBe([...people.values()].reduce((sum, count) => sum + count, 0));
-    expect(report.withinReach).toBe(report.areas.reduce((sum, area) => sum + area.withinReach, 0));
+    const counted = report.areas.filter((area) => area.includedIn === null);
+    expect(counted.map((area) => area.regionCode)).toEqual([
+      '330102001',
+      '330102003',
+      '330102991',
+      '330102992',
+    ]);
+    expect(report.people).toBe(counted.reduce((sum, area) => sum + area.people, 0));
+    expect(report.people).toBe(2 * (412 + 236 + 118 + 385 + 201 + 104));
+    expect(report.withinReach).toBe(counted.reduce((sum, area) => sum + area.withinReach, 0));
     expect(report.withinReach).toBeGreaterThan(0);
     expect(report.withinReach).toBeLessThan(report.people);
 
@@ -225,5 +244,25 @@ describe('needs-assessment data', () => {
     };
     expect(byCar.mode).toBe('DRIVE');
     expect(byCar.withinReach).toBeGreaterThanOrEqual(report.withinReach);
+  });
+
+  test('a walking speed applies to WALK only: slower walkers have fewer within reach; with another mode it is BAD_USER_INPUT', async () => {
+    const ask = (variables: Record<string, unknown>) =>
+      as(
+        'PLANNER',
+        `query($mode: TravelMode, $speed: Float) {
+          needCoverage(regionCode: "330102", types: [NURSING_HOME, NURSING_HOSPITAL], weight: DISABLED, mode: $mode,
+            speedMetersPerMinute: $speed) { withinReach mode } }`,
+        variables,
+      );
+    const usual = (await ask({})).data!.needCoverage as unknown as { withinReach: number };
+    const slow = await ask({ speed: 40 });
+    expect(slow.errors).toBeUndefined();
+    expect((slow.data!.needCoverage as unknown as { withinReach: number }).withinReach).toBeLessThan(
+      usual.withinReach,
+    );
+    for (const mode of ['DRIVE', 'BICYCLE', 'ELDERLY_WALK']) {
+      expect((await ask({ mode, speed: 40 })).errors?.[0].extensions?.code, mode).toBe('BAD_USER_INPUT');
+    }
   });
 });

@@ -129,6 +129,19 @@ export type NearInput = {
   radiusMeters: number;
 };
 
+/** Which people in need (统一需求评估) a coverage question counts. */
+export type NeedWeight =
+  /** 失智. */
+  | 'DEMENTIA'
+  /** 失能 at any assessed level (轻度 + 中度 + 重度). */
+  | 'DISABLED'
+  /** 独居 (living alone). */
+  | 'LIVING_ALONE'
+  /** 中度 or 重度 失能. */
+  | 'MODERATELY_OR_SEVERELY_DISABLED'
+  /** 重度 失能. */
+  | 'SEVERELY_DISABLED';
+
 /** Who runs the facility: 公办, 民办, 公建民营. */
 export type OperatorType = 'PRIVATE' | 'PUBLIC' | 'PUBLIC_BUILT_PRIVATE_RUN';
 
@@ -251,6 +264,7 @@ export type CoverageQueryVariables = Exact<{
   basket?: boolean | null | undefined;
   capacityAware?: boolean | null | undefined;
   speedMetersPerMinute?: number | null | undefined;
+  mode?: TravelMode | null | undefined;
   scenario?: string | number | null | undefined;
 }>;
 
@@ -258,6 +272,7 @@ export type CoverageQuery = {
   coverage: {
     minutes: number;
     speedMetersPerMinute: number;
+    mode: TravelMode;
     basket: boolean;
     capacityAware: boolean;
     facilitiesCounted: number;
@@ -428,6 +443,7 @@ export type GapsQueryVariables = Exact<{
   minutes?: number | null | undefined;
   basket?: boolean | null | undefined;
   speedMetersPerMinute?: number | null | undefined;
+  mode?: TravelMode | null | undefined;
   first?: number | null | undefined;
   scenario?: string | number | null | undefined;
 }>;
@@ -455,6 +471,38 @@ export type GapsQuery = {
       } | null;
     }>;
   }>;
+};
+
+export type NeedCoverageQueryVariables = Exact<{
+  regionCode: string;
+  types: Array<FacilityType> | FacilityType;
+  weight: NeedWeight;
+  minutes?: number | null | undefined;
+  mode?: TravelMode | null | undefined;
+  speedMetersPerMinute?: number | null | undefined;
+}>;
+
+export type NeedCoverageQuery = {
+  needCoverage: {
+    regionCode: string;
+    weight: NeedWeight;
+    minutes: number;
+    mode: TravelMode;
+    people: number;
+    withinReach: number;
+    withinReachPercent: number | null;
+    isSample: boolean;
+    areas: Array<{
+      regionCode: string;
+      name: string;
+      people: number;
+      withinReach: number | null;
+      withinReachPercent: number | null;
+      shareFrom: string | null;
+      includedIn: string | null;
+      isSample: boolean;
+    }>;
+  };
 };
 
 export type PlacesQueryVariables = Exact<{
@@ -726,6 +774,8 @@ export type SuggestSitesQueryVariables = Exact<{
   minutes?: number | null | undefined;
   count: number;
   timeBudgetMs?: number | null | undefined;
+  speedMetersPerMinute?: number | null | undefined;
+  mode?: TravelMode | null | undefined;
 }>;
 
 export type SuggestSitesQuery = {
@@ -736,6 +786,7 @@ export type SuggestSitesQuery = {
     candidatesConsidered: number;
     uncoveredToday: number;
     noNetworkAccess: number;
+    mode: TravelMode;
     sites: Array<{
       rank: number;
       location: import('geojson').GeoJSON;
@@ -856,7 +907,7 @@ export const ScenarioFieldsFragmentDoc = new TypedDocumentString(
   { fragmentName: 'ScenarioFields' },
 ) as unknown as TypedDocumentString<ScenarioFieldsFragment, unknown>;
 export const CoverageDocument = new TypedDocumentString(`
-    query Coverage($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $capacityAware: Boolean, $speedMetersPerMinute: Float, $scenario: ID) {
+    query Coverage($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $capacityAware: Boolean, $speedMetersPerMinute: Float, $mode: TravelMode, $scenario: ID) {
   coverage(
     regionCode: $regionCode
     types: $types
@@ -864,10 +915,12 @@ export const CoverageDocument = new TypedDocumentString(`
     basket: $basket
     capacityAware: $capacityAware
     speedMetersPerMinute: $speedMetersPerMinute
+    mode: $mode
     scenario: $scenario
   ) {
     minutes
     speedMetersPerMinute
+    mode
     basket
     capacityAware
     facilitiesCounted
@@ -1084,13 +1137,14 @@ export const FacilityListDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<FacilityListQuery, FacilityListQueryVariables>;
 export const GapsDocument = new TypedDocumentString(`
-    query Gaps($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $speedMetersPerMinute: Float, $first: Int, $scenario: ID) {
+    query Gaps($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $basket: Boolean, $speedMetersPerMinute: Float, $mode: TravelMode, $first: Int, $scenario: ID) {
   gaps(
     regionCode: $regionCode
     types: $types
     minutes: $minutes
     basket: $basket
     speedMetersPerMinute: $speedMetersPerMinute
+    mode: $mode
     first: $first
     scenario: $scenario
   ) {
@@ -1125,6 +1179,37 @@ export const GapsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GapsQuery, GapsQueryVariables>;
+export const NeedCoverageDocument = new TypedDocumentString(`
+    query NeedCoverage($regionCode: String!, $types: [FacilityType!]!, $weight: NeedWeight!, $minutes: Int, $mode: TravelMode, $speedMetersPerMinute: Float) {
+  needCoverage(
+    regionCode: $regionCode
+    types: $types
+    weight: $weight
+    minutes: $minutes
+    mode: $mode
+    speedMetersPerMinute: $speedMetersPerMinute
+  ) {
+    regionCode
+    weight
+    minutes
+    mode
+    people
+    withinReach
+    withinReachPercent
+    isSample
+    areas {
+      regionCode
+      name
+      people
+      withinReach
+      withinReachPercent
+      shareFrom
+      includedIn
+      isSample
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NeedCoverageQuery, NeedCoverageQueryVariables>;
 export const PlacesDocument = new TypedDocumentString(`
     query Places($text: String!, $first: Int) {
   places(text: $text, first: $first) {
@@ -1363,13 +1448,15 @@ export const ServiceCircleDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ServiceCircleQuery, ServiceCircleQueryVariables>;
 export const SuggestSitesDocument = new TypedDocumentString(`
-    query SuggestSites($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $count: Int!, $timeBudgetMs: Int) {
+    query SuggestSites($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $count: Int!, $timeBudgetMs: Int, $speedMetersPerMinute: Float, $mode: TravelMode) {
   suggestSites(
     regionCode: $regionCode
     types: $types
     minutes: $minutes
     count: $count
     timeBudgetMs: $timeBudgetMs
+    speedMetersPerMinute: $speedMetersPerMinute
+    mode: $mode
   ) {
     sites {
       rank
@@ -1383,6 +1470,7 @@ export const SuggestSitesDocument = new TypedDocumentString(`
     candidatesConsidered
     uncoveredToday
     noNetworkAccess
+    mode
   }
 }
     `) as unknown as TypedDocumentString<SuggestSitesQuery, SuggestSitesQueryVariables>;

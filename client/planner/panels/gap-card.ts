@@ -1,3 +1,4 @@
+import type { TravelMode } from '../../api/generated/graphql';
 import { fill, h } from '../../dom';
 import { messagesFor, type Lang } from '../../i18n/i18n';
 import { typeSwatch } from '../../panels/search-panel';
@@ -9,8 +10,8 @@ import { sampleTag } from './scorecard-table';
 /** Area of one population cell (200 m × 200 m), in km². */
 const CELL_KM2 = 0.04;
 
-/** The details of one gap: its older people, why, where, and the nearest facility of each missing type. */
-export function gapDetails(gap: Gap, m: PlannerMessages, lang: Lang): HTMLElement[] {
+/** The details of one gap: its older people, why, where, and the nearest facility of each missing type (by `mode`). */
+export function gapDetails(gap: Gap, mode: TravelMode, m: PlannerMessages, lang: Lang): HTMLElement[] {
   const typeNames = messagesFor(lang).types;
   return [
     h('h4', {}, m.gapElderly),
@@ -63,7 +64,7 @@ export function gapDetails(gap: Gap, m: PlannerMessages, lang: Lang): HTMLElemen
                       h(
                         'span',
                         { class: 'travel-minutes' },
-                        m.walkMinutes(formatNumber(missing.travelMinutes, lang, 1)),
+                        m.travelMinutes(mode, formatNumber(missing.travelMinutes, lang, 1)),
                       ),
                     ],
               )
@@ -82,7 +83,7 @@ export class GapCard {
   ) {}
 
   /** Shows a gap; `focus` moves the keyboard there (after a choice in the list). */
-  show(gap: Gap, rank: number, m: PlannerMessages, lang: Lang, focus: boolean): void {
+  show(gap: Gap, rank: number, mode: TravelMode, m: PlannerMessages, lang: Lang, focus: boolean): void {
     const heading = h('h3', { id: 'gap-card-heading', tabindex: '-1' }, m.gapHeading(rank));
     fill(
       this.root,
@@ -96,7 +97,7 @@ export class GapCard {
           m.closeGap,
         ),
       ),
-      gapDetails(gap, m, lang),
+      gapDetails(gap, mode, m, lang),
     );
     this.root.dataset.gapId = gap.id;
     this.root.hidden = false;

@@ -1,3 +1,4 @@
+import type { TravelMode } from '../../api/generated/graphql';
 import { fill, h } from '../../dom';
 import type { Lang } from '../../i18n/i18n';
 import type { Choropleth } from '../choropleth';
@@ -17,7 +18,9 @@ export interface LegendView {
   /** Null before an analysis (or without planner rights): no service areas or gaps to show. */
   analysis: {
     minutes: number;
-    speedMetersPerMinute: number;
+    mode: TravelMode;
+    /** The walking speed coverage and gaps use; null for a mode with its own speed. */
+    speedMetersPerMinute: number | null;
     gapClasses: Classes;
     serviceAreasShown: number;
     serviceAreasTotal: number;
@@ -125,8 +128,12 @@ export class MapLegend {
                   m.layerCoverage(analysis.minutes),
                   swatch(PLANNER_COLORS.serviceArea, 'translucent'),
                 ),
-                analysis.speedMetersPerMinute !== GUIDANCE_SPEED
-                  ? h('p', { class: 'muted' }, m.serviceAreaSpeedNote(analysis.speedMetersPerMinute))
+                analysis.mode !== 'WALK' || analysis.speedMetersPerMinute !== GUIDANCE_SPEED
+                  ? h(
+                      'p',
+                      { class: 'muted' },
+                      m.serviceAreaSpeedNote(analysis.mode, analysis.speedMetersPerMinute),
+                    )
                   : null,
                 analysis.serviceAreasShown < analysis.serviceAreasTotal
                   ? h(

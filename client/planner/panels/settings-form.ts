@@ -8,6 +8,8 @@ import {
   PRESET_IDS,
   presetOf,
   SPEEDS,
+  TRAVEL_MODES,
+  usesWalkingSpeed,
   withPreset,
   type AnalysisSettings,
   type PresetId,
@@ -28,7 +30,7 @@ export interface SettingsView {
   canAnalyse: boolean;
 }
 
-/** Region, facility types (presets or custom), time limit, walking speed, basket and capacity. */
+/** Region, facility types (presets or custom), travel mode, time limit, walking speed, basket and capacity. */
 export class SettingsForm {
   private draft!: AnalysisSettings;
   private m!: PlannerMessages;
@@ -93,6 +95,25 @@ export class SettingsForm {
       ),
       h(
         'div',
+        { class: 'field' },
+        h('label', { for: 'mode', class: 'field-label' }, m.mode),
+        h(
+          'select',
+          {
+            id: 'mode',
+            onchange: (event: Event) => {
+              const mode = TRAVEL_MODES.find((value) => value === (event.target as HTMLSelectElement).value);
+              if (mode) this.draft.mode = mode;
+              this.syncSpeed();
+            },
+          },
+          TRAVEL_MODES.map((mode) =>
+            h('option', { value: mode, selected: mode === this.draft.mode }, m.modes[mode]),
+          ),
+        ),
+      ),
+      h(
+        'div',
         { class: 'field-row' },
         h(
           'div',
@@ -114,12 +135,13 @@ export class SettingsForm {
         ),
         h(
           'div',
-          { class: 'field' },
+          { class: 'field', id: 'speed-field', hidden: !usesWalkingSpeed(this.draft.mode) },
           h('label', { for: 'speed', class: 'field-label' }, m.speed),
           h(
             'select',
             {
               id: 'speed',
+              disabled: !usesWalkingSpeed(this.draft.mode),
               onchange: (event: Event) => {
                 this.draft.speedMetersPerMinute = Number((event.target as HTMLSelectElement).value);
               },
@@ -135,6 +157,11 @@ export class SettingsForm {
               ),
           ),
         ),
+      ),
+      h(
+        'p',
+        { class: 'hint', id: 'speed-walk-only', hidden: usesWalkingSpeed(this.draft.mode) },
+        m.speedWalkOnly,
       ),
       this.checkbox(
         'basket',
@@ -262,6 +289,14 @@ export class SettingsForm {
     const preset = presetOf(this.draft.types) ?? 'custom';
     this.root.querySelector<HTMLInputElement>(`#preset-${preset}`)!.checked = true;
     this.syncNotes();
+  }
+
+  /** The walking speed applies to walking only: hidden and disabled for the other modes, with a note why. */
+  private syncSpeed() {
+    const walking = usesWalkingSpeed(this.draft.mode);
+    this.root.querySelector<HTMLElement>('#speed-field')!.hidden = !walking;
+    this.root.querySelector<HTMLSelectElement>('#speed')!.disabled = !walking;
+    this.root.querySelector<HTMLElement>('#speed-walk-only')!.hidden = walking;
   }
 
   private syncNotes() {

@@ -40,6 +40,7 @@ describe('the coverage table CSV', () => {
   const report: CoverageReport = {
     minutes: 15,
     speedMetersPerMinute: 60,
+    mode: 'WALK',
     basket: false,
     capacityAware: false,
     facilitiesCounted: 12,
@@ -72,7 +73,9 @@ describe('the coverage table CSV', () => {
     expect(coverageCsv(report).startsWith(BOM)).toBe(true);
     expect(header).toEqual([...COVERAGE_COLUMNS]);
     expect(
-      header.every((name) => /(_people|_percent|^region_|^minutes|^speed_m_per_min|^is_sample)/.test(name)),
+      header.every((name) =>
+        /(_people|_percent|^region_|^minutes|^travel_mode|^speed_m_per_min|^is_sample)/.test(name),
+      ),
     ).toBe(true);
     const record = Object.fromEntries(header.map((name, i) => [name, rows[0][i]]));
     expect(record.within_reach_60plus_percent).toBe('27');
@@ -99,6 +102,7 @@ describe('the coverage table CSV of a scenario', () => {
   const report: CoverageReport = {
     minutes: 15,
     speedMetersPerMinute: 60,
+    mode: 'WALK',
     basket: false,
     capacityAware: false,
     facilitiesCounted: 13,

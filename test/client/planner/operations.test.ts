@@ -9,6 +9,7 @@ const folder = 'schema/operations';
 const PLANNER_OPERATIONS = [
   'Coverage.graphql',
   'Gaps.graphql',
+  'NeedCoverage.graphql',
   'PlannerDistricts.graphql',
   'PlannerScenario.graphql',
   'Scorecard.graphql',
@@ -21,6 +22,9 @@ const variables = {
   cityCode: '330100',
   types: ['COMMUNITY_CARE_STATION'],
   minutes: 15,
+  // The mode that reaches furthest, priced the highest.
+  mode: 'DRIVE',
+  weight: 'DISABLED',
   filter: {},
   first: 500,
   count: 3,
@@ -36,7 +40,7 @@ const ids = (count: number) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`id${i}`, `${i + 1}`]));
 
 describe('the planner’s GraphQL operations', () => {
-  it('cover the scorecard, coverage, gaps, service areas, districts, scenarios and suggested sites', () => {
+  it('cover the scorecard, coverage, need-weighted coverage, gaps, service areas, districts, scenarios and suggested sites', () => {
     expect(operations.sort()).toEqual(PLANNER_OPERATIONS);
   });
 

@@ -6,18 +6,27 @@ import {
   parsePlannerState,
   presetOf,
   PRESETS,
+  speedOf,
+  TRAVEL_MODES,
+  usesWalkingSpeed,
   withPreset,
   type PlannerState,
 } from '../../../client/planner/settings';
 
 describe('the planner page’s address', () => {
   it('opens on 上城区 with community care within 15 minutes at 60 m/min', () => {
-    expect(parsePlannerState('')).toEqual({ settings: DEFAULT_SETTINGS, lang: 'zh', choropleth: null });
+    expect(parsePlannerState('')).toEqual({
+      settings: DEFAULT_SETTINGS,
+      lang: 'zh',
+      choropleth: null,
+      needWeight: null,
+    });
     expect(DEFAULT_SETTINGS).toMatchObject({
       regionCode: '330102',
       types: ['STREET_CARE_CENTER', 'COMMUNITY_CARE_STATION'],
       minutes: 15,
       speedMetersPerMinute: 60,
+      mode: 'WALK',
     });
   });
 
@@ -30,13 +39,15 @@ describe('the planner page’s address', () => {
         basket: true,
         capacityAware: true,
         speedMetersPerMinute: 45.5,
+        mode: 'EBIKE',
       },
       lang: 'en',
       choropleth: 'NURSING_BED_SHARE',
+      needWeight: 'DEMENTIA',
     };
     const search = formatPlannerState(state);
     expect(search).toBe(
-      '?region=330103&types=MEAL_POINT,HOSPITAL&minutes=20&speed=45.5&basket=1&capacity=1&lang=en&indicator=NURSING_BED_SHARE',
+      '?region=330103&types=MEAL_POINT,HOSPITAL&minutes=20&speed=45.5&mode=EBIKE&basket=1&capacity=1&lang=en&indicator=NURSING_BED_SHARE&need=DEMENTIA',
     );
     expect(parsePlannerState(search)).toEqual(state);
   });
@@ -51,6 +62,31 @@ describe('the planner page’s address', () => {
     expect(state.settings.speedMetersPerMinute).toBe(60);
     expect(state.choropleth).toBeNull();
     expect(parsePlannerState('?minutes=7.5').settings.minutes).toBe(15);
+    expect(parsePlannerState('?mode=TELEPORT&need=FRAIL')).toMatchObject({
+      settings: { mode: 'WALK' },
+      needWeight: null,
+    });
+    expect(parsePlannerState('?mode=drive').settings.mode).toBe('WALK');
+  });
+
+  it('reads every travel mode from the address, and writes none for walking so old links stay as they were', () => {
+    for (const mode of TRAVEL_MODES) {
+      const state = parsePlannerState(`?mode=${mode}&speed=50`);
+      expect(state.settings.mode).toBe(mode);
+      expect(parsePlannerState(formatPlannerState(state))).toEqual(state);
+    }
+    expect(formatPlannerState(parsePlannerState('?mode=WALK'))).not.toContain('mode=');
+    expect(formatPlannerState(parsePlannerState('?mode=DRIVE'))).toContain('mode=DRIVE');
+  });
+
+  it('sends the walking speed for walking only: other modes travel at their own speed', () => {
+    expect(TRAVEL_MODES.filter(usesWalkingSpeed)).toEqual(['WALK']);
+    const settings = parsePlannerState('?speed=50&mode=WALK').settings;
+    expect(speedOf(settings)).toBe(50);
+    expect(speedOf({ ...settings, mode: 'DRIVE' })).toBeNull();
+    expect(speedOf({ ...settings, mode: 'ELDERLY_WALK' })).toBeNull();
+    // The walking speed is kept in the address while another mode is chosen, for when walking comes back.
+    expect(parsePlannerState('?speed=50&mode=DRIVE').settings.speedMetersPerMinute).toBe(50);
   });
 });
 
