@@ -447,7 +447,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
       const expected = (report: NeedCoverageReport) =>
         report.areas.map((area) => ({
           regionCode: area.regionCode,
-          name: `${area.name}${area.isSample ? ' 示例数据' : ''}`,
+          name: `${area.name}${area.isSample ? ' 示例数据' : ''}${area.includedIn ? '已计入清波街道，不重复合计' : ''}`,
           people: count(area.people),
           within: area.withinReach === null ? '—' : count(area.withinReach),
           percent:
@@ -469,6 +469,9 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
       // The sample's real streets and community, each with the API's numbers; their share is 上城区's.
       expect(onFoot.areas.map((area) => area.name)).toEqual(['清波街道', '清波门社区', '湖滨街道']);
       expect(onFoot.areas.every((area) => area.shareFrom === REGION)).toBe(true);
+      // 清波门社区 is in 清波街道's figures: shown, not added again.
+      expect(onFoot.areas.map((area) => area.includedIn)).toEqual([null, '330102001', null]);
+      expect(onFoot.people).toBe(onFoot.areas[0].people + onFoot.areas[2].people);
       expect(onFoot.withinReach).toBeGreaterThan(0);
       expect(await shown()).toEqual(expected(onFoot));
       expect(await section.locator('tfoot .within').textContent()).toBe(count(onFoot.withinReach));
