@@ -248,7 +248,7 @@ async function compareWithPostGraphile(db: Database, url: string, connectionStri
       };
     }
     console.log(
-      `\nDirectory: CareMap against PostGraphile 5 (connection filter) on the same PostgreSQL database, ${CLIENTS} concurrent clients, ${SECONDS} s each, loopback HTTP`,
+      `\nDirectory: CareMap (one node, rate limits in memory) against PostGraphile 5 (connection filter) on the same PostgreSQL database, ${CLIENTS} concurrent clients, ${SECONDS} s each, loopback HTTP`,
     );
     console.table(rows);
   } finally {
@@ -431,7 +431,13 @@ export async function benchDirectory(): Promise<void> {
     for (const statement of POSTGRAPHILE_SQL) await sql.run(statement);
     await sql.run('analyze');
     const config = {
-      ...loadConfig({ NODE_ENV: 'test', CAREMAP_RATE_LIMIT_PER_MINUTE: '100000000' }),
+      // One node, as PostGraphile is: rate limits counted in memory (the shared store adds one PostgreSQL
+      // upsert per request; see CAREMAP_RATE_LIMIT_STORE).
+      ...loadConfig({
+        NODE_ENV: 'test',
+        CAREMAP_RATE_LIMIT_PER_MINUTE: '100000000',
+        CAREMAP_RATE_LIMIT_STORE: 'memory',
+      }),
       port: 0,
       host: '127.0.0.1',
     };

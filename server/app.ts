@@ -138,20 +138,18 @@ export async function createApp(options: {
   });
 
   // Counters shared by every node: in Redis when configured, else in PostgreSQL; in memory (bounded) on
-  // the embedded database, which has one node.
-  const redis = config.redisUrl && db.kind === 'postgresql' ? new Redis(config.redisUrl) : null;
+  // the embedded database, which has one node, or where the deployment says it has one
+  // (CAREMAP_RATE_LIMIT_STORE=memory: no database write per request).
+  const shared = db.kind === 'postgresql' && config.rateLimitStore === 'shared';
+  const redis = config.redisUrl && shared ? new Redis(config.redisUrl) : null;
   redis?.on('error', () => undefined);
-  const stopSweeping = db.kind === 'postgresql' && !redis ? sweepRateLimits(db) : () => undefined;
+  const stopSweeping = shared && !redis ? sweepRateLimits(db) : () => undefined;
   await fastify.register(fastifyRateLimit, {
     global: false,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     cache: 10_000,
-    ...(redis
-      ? { redis, nameSpace: 'caremap-rate:' }
-      : db.kind === 'postgresql'
-        ? { store: postgresRateLimitStore(db) }
-        : {}),
+    ...(redis ? { redis, nameSpace: 'caremap-rate:' } : shared ? { store: postgresRateLimitStore(db) } : {}),
     keyGenerator: (request) => callers.rateLimitKey(request),
     errorResponseBuilder: (_request, context) => rateLimitError(context.ttl),
   });

@@ -24,6 +24,13 @@ export interface AppConfig {
   restrictToChina: boolean;
   /** Requests one client may make per minute. */
   rateLimitPerMinute: number;
+  /**
+   * Where rate-limit counters live (CAREMAP_RATE_LIMIT_STORE): `shared` (default) counts across every node
+   * on the database, in Redis when REDIS_URL is set, else in PostgreSQL (one upsert per request); `memory`
+   * counts in this process only, for a deployment of one node. The embedded database has one node and
+   * always counts in memory.
+   */
+  rateLimitStore: 'shared' | 'memory';
   /** Milliseconds of network computation (isochrones, coverage, service areas) one request may use. */
   computeBudgetMs: number;
   /** PostgreSQL read replica for read-only queries (DATABASE_READ_URL); null: everything on DATABASE_URL. */
@@ -99,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `CAREMAP_RATE_LIMIT_PER_MINUTE must be a positive integer, got "${env.CAREMAP_RATE_LIMIT_PER_MINUTE}"`,
     );
   }
+  const rateLimitStore = env.CAREMAP_RATE_LIMIT_STORE?.trim() || 'shared';
+  if (rateLimitStore !== 'shared' && rateLimitStore !== 'memory') {
+    throw new Error(`CAREMAP_RATE_LIMIT_STORE must be "shared" or "memory", got "${rateLimitStore}"`);
+  }
   const computeBudgetMs = Number(env.CAREMAP_COMPUTE_BUDGET_MS ?? 5000);
   if (!Number.isInteger(computeBudgetMs) || computeBudgetMs < 1) {
     throw new Error(
@@ -117,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     restrictToChina: flag(env.CAREMAP_RESTRICT_TO_CHINA, true),
     rateLimitPerMinute,
+    rateLimitStore,
     computeBudgetMs,
     databaseReadUrl: env.DATABASE_READ_URL?.trim() || null,
     redisUrl: env.REDIS_URL?.trim() || null,
