@@ -226,6 +226,7 @@ export async function createApp(options: {
     network,
     jobs,
     callers,
+    metrics,
     rateLimit: async (client) => {
       // The plugin's limiter reads the route's settings from the request; a WebSocket operation has none.
       const limit = await countOperation(Object.assign(client, { routeOptions: { config: {} } }) as never);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import {
+  getOperationAST,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   parse,
@@ -20,6 +21,7 @@ import { checkQueryLimits } from '../graphql/limits';
 import { createLoaders } from '../loaders';
 import type { JobDesk } from '../jobs/job.service';
 import type { NetworkLoader } from '../network/network.loader';
+import type { NodeMetrics } from '../ops/metrics';
 import type { Callers, ClientRequest } from './caller';
 
 /** Bounds of the WebSocket endpoint. */
@@ -38,6 +40,8 @@ export type RateLimitCheck = (client: ClientRequest) => Promise<number>;
 type SocketState = {
   client?: ClientRequest;
   address?: string;
+  /** When each operation of the socket arrived, by its id (for the metrics). */
+  arrived?: Map<string, { started: number; name: string | undefined; type: string | undefined }>;
 };
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -68,9 +72,11 @@ export function serveGraphQLOverWebSocket(
     jobs?: JobDesk;
     callers: Callers;
     rateLimit: RateLimitCheck;
+    /** Counts and times each operation, as the HTTP endpoint's are. */
+    metrics?: Pick<NodeMetrics, 'operationAnswered'>;
   },
 ): Disposable {
-  const { schema, config, db, network, callers } = app;
+  const { schema, config, db, network, callers, metrics } = app;
   const rules = config.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const socketsPerAddress = new Map<string, number>();
   const sockets = new WebSocketServer({
@@ -108,7 +114,8 @@ export function serveGraphQLOverWebSocket(
         if (left > 0) socketsPerAddress.set(address, left);
         else socketsPerAddress.delete(address);
       },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const started = performance.now();
         // Counted before the first await, so that operations arriving together are counted in order.
         if (Object.keys(ctx.subscriptions).length > WEBSOCKET_LIMITS.maxOperationsPerSocket) {
           return [
@@ -147,6 +154,12 @@ export function serveGraphQLOverWebSocket(
           loaders: createLoaders(em),
           jobs: app.jobs,
         };
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        (ctx.extra.arrived ??= new Map()).set(id, {
+          started,
+          name: payload.operationName ?? operation?.name?.value,
+          type: operation?.operation,
+        });
         return {
           schema,
           document,
@@ -155,9 +168,34 @@ export function serveGraphQLOverWebSocket(
           contextValue,
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onNext: (ctx, id, _payload, _args, result) => {
+        // A query or mutation is answered by its one result; a subscription is counted when it ends.
+        const arrived = ctx.extra.arrived?.get(id);
+        if (arrived && arrived.type !== 'subscription') {
+          ctx.extra.arrived!.delete(id);
+          metrics?.operationAnswered(
+            arrived.name,
+            arrived.type,
+            Boolean(result.errors?.length),
+            arrived.started,
+          );
+        }
+        return result.errors ? { ...result, errors: format(result.errors) } : undefined;
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const arrived = ctx.extra.arrived?.get(id);
+        if (arrived) {
+          ctx.extra.arrived!.delete(id);
+          metrics?.operationAnswered(arrived.name, arrived.type, true, arrived.started);
+        }
+        return format(errors);
+      },
+      onComplete: (ctx, id) => {
+        const arrived = ctx.extra.arrived?.get(id);
+        if (!arrived) return;
+        ctx.extra.arrived!.delete(id);
+        metrics?.operationAnswered(arrived.name, arrived.type, false, arrived.started);
+      },
     },
     sockets,
   );

@@ -104,6 +104,21 @@ export class NodeMetrics {
     this.jobAttempts.inc({ kind, outcome });
   }
 
+  /**
+   * Counts and times one answered operation, over HTTP (the Apollo plugin) or WebSocket (a query or
+   * mutation when its result is sent; a subscription when it ends). `started` is performance.now() at arrival.
+   */
+  operationAnswered(
+    name: string | null | undefined,
+    type: string | undefined,
+    failed: boolean,
+    started: number,
+  ): void {
+    const labels = { operation: this.label(name), type: type ?? 'unknown' };
+    this.operations.inc({ ...labels, outcome: failed ? 'error' : 'ok' });
+    this.latency.observe(labels, (performance.now() - started) / 1000);
+  }
+
   /** Apollo plugin timing each operation. */
   plugin(): ApolloServerPlugin<RequestContext> {
     return {
@@ -111,12 +126,10 @@ export class NodeMetrics {
         const started = performance.now();
         return {
           willSendResponse: async ({ operationName, operation, errors, response }) => {
-            const labels = { operation: this.label(operationName), type: operation?.operation ?? 'unknown' };
             const failed =
               (errors?.length ?? 0) > 0 ||
               (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
-            this.operations.inc({ ...labels, outcome: failed ? 'error' : 'ok' });
-            this.latency.observe(labels, (performance.now() - started) / 1000);
+            this.operationAnswered(operationName, operation?.operation, failed, started);
           },
         };
       },

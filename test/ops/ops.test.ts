@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { startTestServer } from '../support/graphql';
 import { useTestServer } from '../support/test-server';
 
@@ -31,6 +33,39 @@ test('/metrics from loopback counts operations by name, with event-loop lag, job
   expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
   expect(text).toContain('# TYPE caremap_jobs gauge');
   if (fixture.database.url) expect(text).toMatch(/caremap_db_pool_connections\{pool="write",state="total"\}/);
+});
+
+test('/metrics counts WebSocket operations too, by name, with their outcome', async () => {
+  const client = createClient({
+    url: `${fixture.server.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+  });
+  const run = (query: string) =>
+    new Promise<boolean>((resolve, reject) => {
+      let failed = false;
+      client.subscribe(
+        { query },
+        {
+          next: (result) => (failed ||= Boolean(result.errors)),
+          error: () => resolve(true),
+          complete: () => resolve(failed),
+        },
+      );
+      setTimeout(() => reject(new Error('no answer in 10 s')), 10_000);
+    });
+  try {
+    expect(await run('query WsProbe { regions(parentCode: "330100") { code } }')).toBe(false);
+    expect(await run('query WsProbe { regions(parentCode: "330100") { code } }')).toBe(false);
+    expect(await run('query WsFailing { region(code: "999999") { code } }')).toBe(true);
+  } finally {
+    await client.dispose();
+  }
+  const text = await (await fetch(`${fixture.server.url}/metrics`)).text();
+  expect(text).toMatch(/caremap_graphql_operations_total\{operation="WsProbe",type="query",outcome="ok"\} 2/);
+  expect(text).toMatch(/caremap_graphql_operation_seconds_count\{operation="WsProbe",type="query"\} 2/);
+  expect(text).toMatch(
+    /caremap_graphql_operations_total\{operation="WsFailing",type="query",outcome="error"\} 1/,
+  );
 });
 
 test('CAREMAP_METRICS=token asks for the bearer token; CAREMAP_METRICS=off serves no metrics', async () => {
