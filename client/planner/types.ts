@@ -1,5 +1,5 @@
 import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { NeedWeight, TravelMode } from '../api/generated/graphql';
+import type { NeedCoverageQuery, TravelMode } from '../api/generated/graphql';
 import type { GeoPoint } from '../api/types';
 import type { FacilityType } from '../domain';
 
@@ -145,33 +145,11 @@ export interface SiteSuggestion {
   mode: TravelMode;
 }
 
-/** People in need of one street or community and how many are within reach (schema type NeedCoverageArea). */
-export interface NeedCoverageArea {
-  regionCode: string;
-  name: string;
-  people: number;
-  /** Estimated; null when no population cells give a share. */
-  withinReach: number | null;
-  withinReachPercent: number | null;
-  /** The region whose cells gave the share: the area itself, or the lowest region above it with cells. */
-  shareFrom: string | null;
-  /** The area above whose row already counts these people; null: counted in the totals. */
-  includedIn: string | null;
-  isSample: boolean;
-}
+/** Need-weighted coverage of a region, as the NeedCoverage operation asks for it (generated from the schema). */
+export type NeedCoverageReport = NeedCoverageQuery['needCoverage'];
 
-/** Need-weighted coverage of a region (schema type NeedCoverageReport). */
-export interface NeedCoverageReport {
-  regionCode: string;
-  weight: NeedWeight;
-  minutes: number;
-  mode: TravelMode;
-  people: number;
-  withinReach: number;
-  withinReachPercent: number | null;
-  isSample: boolean;
-  areas: NeedCoverageArea[];
-}
+/** People in need of one street or community and how many are within reach. */
+export type NeedCoverageArea = NeedCoverageReport['areas'][number];
 
 /** A facility as the planner names it. */
 export interface FacilityName {
