@@ -1,3 +1,4 @@
+import { AllOrNothingOutcome } from '../import/import-outcome.type';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Formats of a boundary file sent through the API (Shapefiles go through the command line). */
@@ -51,25 +52,7 @@ export class BoundaryOverlap {
 @ObjectType({
   description: 'Outcome of a boundary import: all outlines are written in one transaction, or none.',
 })
-export class BoundaryImportReport {
-  @Field(() => Boolean)
-  dryRun!: boolean;
-
-  @Field(() => Boolean)
-  written!: boolean;
-
-  @Field(() => Int)
-  total!: number;
-
-  @Field(() => Int)
-  invalid!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
-
+export class BoundaryImportReport extends AllOrNothingOutcome {
   @Field(() => [BoundaryMatch])
   matched!: BoundaryMatch[];
 

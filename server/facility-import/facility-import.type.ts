@@ -1,3 +1,4 @@
+import { AllOrNothingOutcome } from '../import/import-outcome.type';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ImportFormat } from './facility-file';
 import { CoordinateSystem } from './facility-row';
@@ -54,29 +55,9 @@ export class ImportRowReport {
 }
 
 @ObjectType({ description: 'Outcome of an import: all rows are written in one transaction, or none.' })
-export class ImportReport {
-  @Field(() => Boolean)
-  dryRun!: boolean;
-
-  @Field(() => Boolean, {
-    description: 'False for a dry run or when any row is invalid: then nothing changed.',
-  })
-  written!: boolean;
-
-  @Field(() => Int)
-  total!: number;
-
-  @Field(() => Int)
-  invalid!: number;
-
+export class ImportReport extends AllOrNothingOutcome {
   @Field(() => Int)
   created!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
 
   @Field(() => [ImportRowReport])
   rows!: ImportRowReport[];

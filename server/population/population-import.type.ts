@@ -1,3 +1,4 @@
+import { AllOrNothingOutcome } from '../import/import-outcome.type';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'What is wrong with one row of a population table.' })
@@ -42,25 +43,7 @@ export class CountMismatch {
   description:
     'Outcome of a population table import: all rows are written in one transaction, or none (dry run, or any row invalid).',
 })
-export class PopulationImportReport {
-  @Field(() => Boolean)
-  dryRun!: boolean;
-
-  @Field(() => Boolean)
-  written!: boolean;
-
-  @Field(() => Int)
-  total!: number;
-
-  @Field(() => Int)
-  invalid!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
-
+export class PopulationImportReport extends AllOrNothingOutcome {
   @Field(() => [PopulationRowProblem])
   problems!: PopulationRowProblem[];
 
