@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { TokenService } from '../../server/auth/token.service';
 import { TEST_JWT_SECRET } from '../support/secret';
 import { SqlRunner } from '../../server/db/sql';
+import { STORED_AREAS_PER_FACILITY } from '../../server/kernel/stored-service-areas';
 import { useTestServer } from '../support/test-server';
 
 const fixture = useTestServer({ env: { CAREMAP_RATE_LIMIT_PER_MINUTE: '100000' } });
@@ -64,5 +65,5 @@ test('an ADMIN import of 300 rows stalled every public read for 21–25 s: reads
     `select count(*)::int as "n" from service_area sa join facility f on f.id = sa.facility_id
      where f.source_key like 'readers:%'`,
   );
-  expect(stored!.n).toBe(ROWS * 3);
+  expect(stored!.n).toBe(ROWS * STORED_AREAS_PER_FACILITY);
 });
