@@ -143,6 +143,8 @@ export interface SiteSuggestion {
   uncoveredToday: number;
   noNetworkAccess: number;
   mode: TravelMode;
+  /** Whose demand was weighed: people in need by this weight; null: older people (60+). */
+  weight: NeedWeight | null;
 }
 
 /** People in need of one street or community and how many are within reach (schema type NeedCoverageArea). */
