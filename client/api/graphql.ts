@@ -26,6 +26,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | null,
+    /** The first error's extensions as the API sent them (a refused query's `cost` and `maxCost`, say). */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }

@@ -8,7 +8,13 @@ import scorecardQuery from '../../schema/operations/Scorecard.graphql?raw';
 import serviceAreasQuery from '../../schema/operations/ServiceAreas.graphql?raw';
 import scenarioOperations from '../../schema/operations/PlannerScenario.graphql?raw';
 import suggestSitesQuery from '../../schema/operations/SuggestSites.graphql?raw';
-import { facilityNamesQuery, GAP_PAGE_SIZE, NAMES_PER_REQUEST, SERVICE_AREA_PAGE_SIZE } from './queries';
+import {
+  facilityNamesQuery,
+  GAP_PAGE_SIZE,
+  NAMES_PER_REQUEST,
+  pageWithinCost,
+  SERVICE_AREA_PAGE_SIZE,
+} from './queries';
 import type { NeedWeight } from '../api/generated/graphql';
 import { speedOf, type AnalysisSettings } from './settings';
 import type {
@@ -42,12 +48,16 @@ async function request<Data>(
   });
   const body = (await response.json()) as {
     data?: Data | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
+    errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
   };
   if (partial && body.data) return body.data;
   if (body.errors?.length || !body.data) {
     const first = body.errors?.[0];
-    throw new ApiError(first?.message ?? `HTTP ${response.status}`, first?.extensions?.code ?? null);
+    throw new ApiError(
+      first?.message ?? `HTTP ${response.status}`,
+      first?.extensions?.code ?? null,
+      first?.extensions,
+    );
   }
   return body.data;
 }
@@ -104,7 +114,12 @@ interface ServiceAreaNode extends FacilityName {
   serviceArea: { method: ServiceArea['method']; geometry: ServiceArea['geometry'] };
 }
 
-/** The service areas of the settings' facility types inside `bounds` (at the API's 60 m/min). */
+/**
+ * The service areas of the settings' facility types inside `bounds`, by the settings' mode at its usual
+ * speed (walking: 60 m/min). Areas the API does not store for that mode and limit are drawn on demand and
+ * priced by reach: when it refuses the full page, a page as large as its cost limit allows is asked instead
+ * (totalCount then says how many were left out).
+ */
 export async function fetchServiceAreas(
   settings: AnalysisSettings,
   bounds: Bounds,
@@ -112,12 +127,24 @@ export async function fetchServiceAreas(
   signal?: AbortSignal,
 ): Promise<{ areas: ServiceArea[]; totalCount: number }> {
   const filter = { types: settings.types, bbox: bounds };
-  const data = await request<{ facilities: { totalCount: number; edges: { node: ServiceAreaNode }[] } }>(
-    serviceAreasQuery,
-    { filter, minutes: settings.minutes, first: SERVICE_AREA_PAGE_SIZE },
-    token,
-    signal,
-  );
+  const ask = (first: number) =>
+    request<{ facilities: { totalCount: number; edges: { node: ServiceAreaNode }[] } }>(
+      serviceAreasQuery,
+      { filter, minutes: settings.minutes, mode: settings.mode, first },
+      token,
+      signal,
+    );
+  let data;
+  try {
+    data = await ask(SERVICE_AREA_PAGE_SIZE);
+  } catch (error) {
+    const smaller =
+      error instanceof ApiError && error.code === 'BAD_USER_INPUT'
+        ? pageWithinCost(SERVICE_AREA_PAGE_SIZE, error.extensions)
+        : null;
+    if (smaller === null) throw error;
+    data = await ask(smaller);
+  }
   return {
     totalCount: data.facilities.totalCount,
     areas: data.facilities.edges.map(({ node: { serviceArea, ...facility } }) => ({
@@ -218,16 +245,29 @@ export async function replaceScenarioChange(
   ).replaceScenarioChange;
 }
 
-/** Where `count` new facilities of the settings' types would newly cover the most older people. */
+/**
+ * Where `count` new facilities of the settings' types would newly cover the most older people, or with a
+ * weight the most people in need by that weight.
+ */
 export async function fetchSuggestedSites(
   settings: AnalysisSettings,
   count: number,
   token: string,
+  weight: NeedWeight | null = null,
   signal?: AbortSignal,
 ): Promise<SiteSuggestion> {
   const { regionCode, types, minutes, mode } = settings;
   const speedMetersPerMinute = speedOf(settings);
-  const variables = { regionCode, types, minutes, mode, speedMetersPerMinute, count, timeBudgetMs: 3000 };
+  const variables = {
+    regionCode,
+    types,
+    minutes,
+    mode,
+    speedMetersPerMinute,
+    weight,
+    count,
+    timeBudgetMs: 3000,
+  };
   return (await request<{ suggestSites: SiteSuggestion }>(suggestSitesQuery, variables, token, signal))
     .suggestSites;
 }

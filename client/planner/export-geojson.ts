@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { AnalysisSettings } from './settings';
+import { usesWalkingSpeed, type AnalysisSettings } from './settings';
 import type { CoverageReport, Gap, Scenario } from './types';
 
 /** What every gaps file says about its numbers. */
@@ -48,11 +48,26 @@ function missingProperties(gap: Gap): MissingProperties {
   return flat;
 }
 
+/**
+ * The question a gaps file answers: the settings with their travel mode, and the walking speed only for WALK
+ * (every other mode travels at its own speed, so the speed setting played no part).
+ */
+export type GapsQuestion = Omit<AnalysisSettings, 'speedMetersPerMinute'> & { speedMetersPerMinute?: number };
+
+/** The question of the settings as a gaps file records it. */
+export function gapsQuestion(settings: AnalysisSettings): GapsQuestion {
+  const { speedMetersPerMinute, ...question } = settings;
+  const types = [...settings.types];
+  return usesWalkingSpeed(settings.mode)
+    ? { ...question, types, speedMetersPerMinute }
+    : { ...question, types };
+}
+
 /** The gaps file: a FeatureCollection (RFC 7946, WGS84) with the question and a sample note as foreign members. */
 export interface GapsFile extends FeatureCollection<Polygon | MultiPolygon, GapProperties> {
   sample: true;
   note: string;
-  question: AnalysisSettings;
+  question: GapsQuestion;
   generatedAt: string;
   /** Present when the gaps are a scenario's: its changes and, for the district, the change against today. */
   scenario?: ScenarioSummary;
@@ -131,7 +146,7 @@ export function gapsGeoJson(
     type: 'FeatureCollection',
     sample: true,
     note: GAPS_SAMPLE_NOTE,
-    question: { ...question, types: [...question.types] },
+    question: gapsQuestion(question),
     generatedAt,
     ...(scenario ? { scenario } : {}),
     features,

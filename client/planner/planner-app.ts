@@ -41,8 +41,8 @@ import { ProgressLine, type Step } from './progress';
 import { indicatorsOf } from './scorecard';
 import {
   formatPlannerState,
-  GUIDANCE_SPEED,
   PLANNER_CITY,
+  serviceAreaReachMeters,
   speedOf,
   type AnalysisSettings,
   type PlannerState,
@@ -335,8 +335,8 @@ export class PlannerApp {
     signal: AbortSignal,
     done: <T>(step: Step) => (value: T) => T,
   ) {
-    // Service areas are drawn at the API's 60 m/min: no facility farther than that walk can reach in.
-    const around = expandBounds(this.regionBounds(), settings.minutes * GUIDANCE_SPEED);
+    // Service areas are drawn by the mode at its usual speed: no facility farther than that reaches in.
+    const around = expandBounds(this.regionBounds(), serviceAreaReachMeters(settings));
     const [coverage, gaps, areas] = await Promise.all([
       fetchCoverage(settings, token, signal, this.scenario?.id ?? null).then(done('coverage')),
       fetchGaps(settings, token, signal, this.scenario?.id ?? null).then(done('gaps')),
@@ -556,7 +556,13 @@ export class PlannerApp {
     this.suggesting = true;
     this.renderScenario();
     try {
-      this.suggestion = await fetchSuggestedSites(this.state.settings, count, this.token);
+      // Weighed as the 需求加权覆盖 section is, when a weight is chosen there.
+      this.suggestion = await fetchSuggestedSites(
+        this.state.settings,
+        count,
+        this.token,
+        this.state.needWeight,
+      );
     } catch (error) {
       this.progress.finish(error instanceof Error ? error.message : String(error), this.m);
     } finally {

@@ -34,8 +34,28 @@ export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 
 /** Walking speeds offered, in metres per minute (60 is the planning guidance; older people walk slower). */
 export const SPEEDS = [40, 50, 60, 70] as const;
-/** Walking speed of planning guidance, and the only one the API's stored service areas use. */
+/** Walking speed of planning guidance, and the one the API's walking service areas use. */
 export const GUIDANCE_SPEED = 60;
+
+/**
+ * The fastest a mode's service areas spread, in metres per minute: each mode's usual speed in the API
+ * (schema enum TravelMode), and for DRIVE its fastest road class (60 km/h; a mapped speed limit can be
+ * higher, so a very distant facility may be left out). Facilities farther than minutes × this from a
+ * region cannot reach into it.
+ */
+export const AREA_SPEEDS: Readonly<Record<TravelMode, number>> = {
+  WALK: GUIDANCE_SPEED,
+  ELDERLY_WALK: 48,
+  WHEELCHAIR: 50,
+  BICYCLE: 250,
+  EBIKE: 1000 / 3,
+  DRIVE: 1000,
+};
+
+/** How far around a region the facilities whose service areas may reach into it lie, in metres. */
+export function serviceAreaReachMeters(settings: Pick<AnalysisSettings, 'mode' | 'minutes'>): number {
+  return settings.minutes * AREA_SPEEDS[settings.mode];
+}
 
 /** How people travel (schema enum TravelMode), in the order the form offers them. */
 export const TRAVEL_MODES: readonly TravelMode[] = [

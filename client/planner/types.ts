@@ -143,6 +143,8 @@ export interface SiteSuggestion {
   uncoveredToday: number;
   noNetworkAccess: number;
   mode: TravelMode;
+  /** Whose demand was weighed: people in need by this weight; null: older people (60+). */
+  weight: NeedWeight | null;
 }
 
 /** Need-weighted coverage of a region, as the NeedCoverage operation asks for it (generated from the schema). */

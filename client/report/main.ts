@@ -18,7 +18,12 @@ import { boundsOf, expandBounds } from '../planner/geometry';
 import { plannerMessages } from '../planner/i18n/messages';
 import { PlannerMap } from '../planner/map/planner-map';
 import { plannerStyle } from '../planner/map/planner-style';
-import { formatPlannerState, GUIDANCE_SPEED, parsePlannerState, PLANNER_CITY } from '../planner/settings';
+import {
+  formatPlannerState,
+  parsePlannerState,
+  PLANNER_CITY,
+  serviceAreaReachMeters,
+} from '../planner/settings';
 import type { District } from '../planner/types';
 import { reportPage } from './report-page';
 
@@ -46,7 +51,7 @@ async function plannerAnalysis(district: District | undefined) {
       boundary
         ? fetchServiceAreas(
             settings,
-            expandBounds(boundsOf([boundary])!, settings.minutes * GUIDANCE_SPEED),
+            expandBounds(boundsOf([boundary])!, serviceAreaReachMeters(settings)),
             token,
           )
         : null,

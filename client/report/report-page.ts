@@ -53,7 +53,11 @@ function mapLegend(content: ReportContent, m: PlannerMessages, lang: Lang): HTML
             ),
           ),
           legendItem('transparent', m.legendNoNetwork, 'dashed'),
-          legendItem(PLANNER_COLORS.serviceArea, m.layerCoverage(analysis.settings.minutes), 'translucent'),
+          legendItem(
+            PLANNER_COLORS.serviceArea,
+            m.layerCoverage(analysis.settings.minutes, analysis.settings.mode),
+            'translucent',
+          ),
         ]
       : null,
     legendItem(PLANNER_COLORS.selectedDistrict, m.legendSelectedDistrict, 'line'),

@@ -31,6 +31,6 @@ const ServiceAreaSchema = defineEntity({
   },
 });
 
-/** A facility's stored 5-, 10- or 15-minute service area, with what it was computed from. */
+/** A facility's stored service area for one travel mode and limit (STORED_SERVICE_AREAS), with what it was computed from. */
 export class ServiceArea extends ServiceAreaSchema.class {}
 ServiceAreaSchema.setClass(ServiceArea);

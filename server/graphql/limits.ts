@@ -15,6 +15,8 @@ import {
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { RequestContext } from '../context';
 import { RELATION_LIMITS } from '../kernel/relation-limits';
+import { DEFAULT_SPEED_METERS_PER_MINUTE, type TravelMode } from '../routing/profile';
+import { isStoredServiceArea } from '../kernel/stored-service-areas';
 
 /** Bounds on what one request may ask for, so that no query can tie up the server. */
 export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 100_000 } as const;
@@ -70,7 +72,6 @@ export const LIST_SIZES: Record<string, number> = {
   'CoverageReport.comparison': 200,
   'SiteSuggestion.sites': 50,
 };
-import { DEFAULT_SPEED_METERS_PER_MINUTE, type TravelMode } from '../routing/profile';
 
 /** Lists of objects not named above are priced as this many items, never as one. */
 const UNDECLARED_LIST_SIZE = 100;
@@ -97,7 +98,6 @@ const speedOf = (args: Args) =>
 function regionSearchFactor(args: Args): number {
   return Math.min(25, reachFactor(number(args.minutes, 15), speedOf(args)));
 }
-const STORED_SERVICE_AREA_MINUTES = new Set([5, 10, 15]);
 
 /** What a field costs by itself, beyond the fields it selects: the network searches and polygons it computes. */
 const OWN_COSTS: Record<string, (args: Args) => number> = {
@@ -126,9 +126,11 @@ const OWN_COSTS: Record<string, (args: Args) => number> = {
     const within = (args.filter as { within?: Args } | undefined)?.within;
     return within ? 80 * reachFactor(number(within.minutes, 15), speedOf(within)) : 1;
   },
+  // A stored area (its mode and limit in STORED_SERVICE_AREAS) is one indexed read; any other is a search.
   'Facility.serviceArea': (args) => {
     const minutes = number(args.minutes, 15);
-    return STORED_SERVICE_AREA_MINUTES.has(minutes) ? 2 : 40 * reachFactor(minutes);
+    const mode = typeof args.mode === 'string' ? args.mode : 'WALK';
+    return isStoredServiceArea(mode, minutes) ? 2 : 40 * reachFactor(minutes, speedOf(args));
   },
 };
 
@@ -151,8 +153,10 @@ function estimateCost(options: ComplexityEstimatorArgs): number {
   return own + itemCount(options) * options.childComplexity;
 }
 
-function badQuery(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+function badQuery(message: string, extensions: Record<string, number> = {}): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...extensions, http: { status: 400 } },
+  });
 }
 
 function checkShape(document: DocumentNode): void {
@@ -204,7 +208,7 @@ export function queryCost(
 
 /**
  * Throws BAD_USER_INPUT (HTTP 400) for an operation that is too deep, uses too many aliases, or would cost more
- * than QUERY_LIMITS.maxCost; run it before anything executes.
+ * than QUERY_LIMITS.maxCost (with extensions `cost` and `maxCost`); run it before anything executes.
  */
 export function checkQueryLimits(
   schema: GraphQLSchema,
@@ -222,6 +226,8 @@ export function checkQueryLimits(
   if (cost > QUERY_LIMITS.maxCost) {
     throw badQuery(
       `Query would cost ${Math.round(cost)}, more than ${QUERY_LIMITS.maxCost}; ask for fewer items (a smaller first) or fewer nested lists`,
+      // In figures too, so that a client can size a smaller page without reading the message.
+      { cost: Math.round(cost), maxCost: QUERY_LIMITS.maxCost },
     );
   }
 }

@@ -64,8 +64,12 @@ export class IsochroneService {
     return this.withRadiusFallback(point, polygons, minutesList, profile);
   }
 
-  /** areasFrom for many points, computed in one task: for service areas of many facilities at once. */
-  async areasFromEach(
+  /**
+   * For each point, the area from which it is reached within each limit (service areas: people travel to a
+   * facility, so a vehicle takes one-way streets the way that leads there, unlike areasFrom), computed in
+   * one task for many points at once.
+   */
+  async areasReachingEach(
     points: readonly GeoPoint[],
     minutesList: readonly number[],
     profile: TravelProfile,

@@ -1,7 +1,7 @@
 import { ServiceAreaService } from '../service-areas/service-area.service';
 import { registerJobKind } from './job-kinds';
 
-/** Recomputes the stored walking areas of facilities added or moved, or drawn on an older network. */
+/** Recomputes the stored service areas (every stored mode) of facilities added or moved, or drawn on an older network. */
 export const SERVICE_AREAS_JOB = 'SERVICE_AREAS';
 
 /** What a service-area job is asked: whether it follows a change of the road network. */

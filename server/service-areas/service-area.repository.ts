@@ -163,10 +163,24 @@ export class ServiceAreaRepository {
     return { inserted, updated: rows.length - inserted };
   }
 
-  /** How many areas are stored. */
+  /** How many areas are stored, of every mode. */
   async count(): Promise<number> {
     const row = await this.sql.one<{ n: number }>(`select count(*)::int as "n" from service_area`);
     return row?.n ?? 0;
+  }
+
+  /**
+   * Removes the areas of modes and limits no longer stored (each pair of `modes[i]`, `minutes[i]` is kept);
+   * returns how many rows.
+   */
+  deleteUndeclared(modes: readonly string[], minutes: readonly number[]): Promise<number> {
+    const params = new SqlParams();
+    return this.sql.run(
+      `delete from service_area sa where not exists (
+         select 1 from unnest(${params.add(modes, 'text[]')}, ${params.add(minutes, 'int[]')}) as d(mode, minutes)
+         where d.mode = sa.mode and d.minutes = sa.minutes)`,
+      params.values,
+    );
   }
 
   /** Removes the areas of archived facilities, which the map no longer shows; returns how many rows. */

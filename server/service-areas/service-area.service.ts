@@ -3,21 +3,20 @@ import { inThreadComputation, type Computation, type ComputeCaller } from '../co
 import { notFound } from '../kernel/errors';
 import type { UpsertCounts } from '../import/import.records';
 import type { Progress } from '../import/progress';
-import { IsochroneService, LIFE_CIRCLE_MINUTES, type IsochroneRecord } from '../isochrones/isochrone.service';
-import { assertMinutes } from '../isochrones/travel.validate';
+import { IsochroneService, type IsochroneRecord } from '../isochrones/isochrone.service';
+import { assertMinutes, travelProfileOf } from '../isochrones/travel.validate';
 import type { NetworkLoader } from '../network/network.loader';
 import { NetworkRepository } from '../network/network.repository';
 import { RoadNetwork, type GeoPoint } from '../routing/road-network';
-import { travelProfile } from '../routing/profile';
+import { travelProfile, type TravelProfile } from '../routing/profile';
+import { TravelMode } from '../routing/travel-kind';
 import { ServiceAreaRepository, type ServiceAreaBasis } from './service-area.repository';
-
-/** Stored areas are for walking at the planning speed, 60 m/min. */
-const SERVICE_AREA_PROFILE = travelProfile('WALK');
+import { STORED_SERVICE_AREA_MODES, storedMinutes } from '../kernel/stored-service-areas';
 
 /** Places whose areas one compute task draws: small enough that a task ends in well under a second. */
 const SITES_PER_TASK = 8;
 
-/** Service areas computed ahead of a write, by place (see placeKey). */
+/** Service areas computed ahead of a write, by mode and place (see preparedKey). */
 export type PreparedAreas = Map<string, IsochroneRecord[]>;
 
 /** A place as a key: its exact coordinates. */
@@ -25,43 +24,76 @@ function placeKey(place: GeoPoint): string {
   return `${place.lng},${place.lat}`;
 }
 
-/** Each facility's 5-, 10- and 15-minute walking areas: stored in PostGIS when facilities are written. */
+/** The areas of a mode at a place, as a key of PreparedAreas. */
+function preparedKey(mode: TravelMode, place: GeoPoint): string {
+  return `${mode} ${placeKey(place)}`;
+}
+
+/** One mode whose areas are stored: how it travels, what its rows are computed with, and its limits. */
+interface StoredMode {
+  profile: TravelProfile;
+  basis: ServiceAreaBasis;
+  minutes: readonly number[];
+}
+
+/**
+ * Each facility's service areas of STORED_SERVICE_AREAS (walking 5, 10 and 15 minutes, and the other modes'
+ * circles): stored in PostGIS when facilities are written, each row with the basis it was computed on.
+ */
 export class ServiceAreaService {
   private readonly areas: ServiceAreaRepository;
   private readonly isochrones: IsochroneService;
-  private readonly basis: ServiceAreaBasis;
+  private readonly stored: readonly StoredMode[];
 
-  constructor(em: EntityManager, computation: Computation) {
+  constructor(
+    em: EntityManager,
+    private readonly computation: Computation,
+  ) {
     this.areas = new ServiceAreaRepository(em);
     this.isochrones = new IsochroneService(em, computation);
-    this.basis = {
-      mode: SERVICE_AREA_PROFILE.mode,
-      speedMetersPerMinute: SERVICE_AREA_PROFILE.speedMetersPerMinute,
-      networkFingerprint: computation.network.fingerprint,
-    };
+    this.stored = STORED_SERVICE_AREA_MODES.map((mode) => {
+      const profile = travelProfile(mode);
+      return { profile, basis: this.basisOf(profile), minutes: storedMinutes(mode) };
+    });
   }
 
   /**
    * Computes and stores the areas of every facility that was added or moved, or whose areas come
-   * from another network; drops those of archived facilities. Facilities already up to date cost
-   * nothing; areas prepared ahead (see prepare) are stored without computing them again. Counts are
-   * of stored areas (one per facility and limit).
+   * from another network or speed, for every stored mode; drops those of archived facilities and of modes
+   * and limits no longer stored. Facilities already up to date cost nothing; areas prepared ahead (see
+   * prepare) are stored without computing them again. Counts are of stored areas (one per facility, mode
+   * and limit).
    */
   async refresh(
     progress?: (label: string, total: number) => Progress,
     prepared: PreparedAreas = new Map(),
   ): Promise<UpsertCounts> {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
-    counts.deleted = await this.areas.deleteArchived();
-    const stale = await this.areas.staleSites(LIFE_CIRCLE_MINUTES, this.basis);
-    const bar = stale.length && progress ? progress('Service areas', stale.length) : null;
-    const computed = await this.areasOf(stale.filter((site) => !prepared.has(placeKey(site))));
-    for (const site of stale) {
-      const key = placeKey(site);
-      const saved = await this.areas.save(site, prepared.get(key) ?? computed.get(key)!, this.basis);
-      counts.inserted += saved.inserted;
-      counts.updated += saved.updated;
-      bar?.advance();
+    counts.deleted =
+      (await this.areas.deleteArchived()) +
+      (await this.areas.deleteUndeclared(
+        this.stored.flatMap((stored) => stored.minutes.map(() => stored.profile.mode)),
+        this.stored.flatMap((stored) => stored.minutes),
+      ));
+    const staleByMode = [];
+    for (const stored of this.stored) {
+      staleByMode.push({ stored, sites: await this.areas.staleSites(stored.minutes, stored.basis) });
+    }
+    const total = staleByMode.reduce((sum, { sites }) => sum + sites.length, 0);
+    const bar = total && progress ? progress('Service areas', total) : null;
+    for (const { stored, sites } of staleByMode) {
+      const mode = stored.profile.mode;
+      const computed = await this.areasOf(
+        stored,
+        sites.filter((site) => !prepared.has(preparedKey(mode, site))),
+      );
+      for (const site of sites) {
+        const key = preparedKey(mode, site);
+        const saved = await this.areas.save(site, prepared.get(key) ?? computed.get(key)!, stored.basis);
+        counts.inserted += saved.inserted;
+        counts.updated += saved.updated;
+        bar?.advance();
+      }
     }
     bar?.done();
     counts.unchanged = (await this.areas.count()) - counts.inserted - counts.updated;
@@ -69,36 +101,61 @@ export class ServiceAreaService {
   }
 
   /**
-   * The areas of the places that have none stored yet, computed now: a write computes them before its
-   * transaction, so that the transaction (which on the embedded database holds every reader) stays short.
+   * The areas of the places that have none stored yet, of every stored mode, computed now: a write computes
+   * them before its transaction, so that the transaction (which on the embedded database holds every reader)
+   * stays short.
    */
   async prepare(places: readonly GeoPoint[]): Promise<PreparedAreas> {
     const points = places.map(({ lng, lat }) => ({ lng, lat }));
-    const stored = await this.areas.pointsWithAreas(points, LIFE_CIRCLE_MINUTES, this.basis);
-    return this.areasOf(points.filter((_, index) => !stored.has(index)));
+    const prepared: PreparedAreas = new Map();
+    for (const stored of this.stored) {
+      const done = await this.areas.pointsWithAreas(points, stored.minutes, stored.basis);
+      const computed = await this.areasOf(
+        stored,
+        points.filter((_, index) => !done.has(index)),
+      );
+      for (const [key, areas] of computed) prepared.set(key, areas);
+    }
+    return prepared;
   }
 
   /**
-   * A facility's walking area for a limit: the stored one when up to date, else computed now. Never
-   * stores anything: reading is not writing (the stored areas are written with the facility).
+   * A facility's area for a limit and mode (at the mode's usual speed): the stored one when that mode and
+   * limit are stored and up to date, else computed now. Never stores anything: reading is not writing (the
+   * stored areas are written with the facility).
    */
-  async forFacility(facilityId: string, minutes: number): Promise<IsochroneRecord> {
+  async forFacility(
+    facilityId: string,
+    minutes: number,
+    mode: TravelMode = TravelMode.WALK,
+  ): Promise<IsochroneRecord> {
     assertMinutes(minutes, 'minutes');
-    const stored = await this.areas.forFacility(facilityId, minutes, this.basis);
+    const profile = travelProfileOf(mode, null);
+    const stored = await this.areas.forFacility(facilityId, minutes, this.basisOf(profile));
     if (!stored) throw notFound(`No facility with id ${facilityId}`);
     if (stored.area) return stored.area;
-    const [area] = await this.isochrones.areasFrom(stored.site, [minutes], SERVICE_AREA_PROFILE);
+    // Drawn as a stored one is: towards the facility (an isochrone from it differs along one-way streets).
+    const [[area]] = await this.isochrones.areasReachingEach([stored.site], [minutes], profile);
     return area;
   }
 
-  /** The areas of each place (each place once), a few places per compute task. */
-  private async areasOf(places: readonly GeoPoint[]): Promise<PreparedAreas> {
+  /** What an area of the profile is computed with on this computation's network. */
+  private basisOf(profile: TravelProfile): ServiceAreaBasis {
+    return {
+      mode: profile.mode,
+      speedMetersPerMinute: profile.speedMetersPerMinute,
+      networkFingerprint: this.computation.network.fingerprint,
+    };
+  }
+
+  /** The stored mode's areas of each place (each place once), a few places per compute task, by preparedKey. */
+  private async areasOf(stored: StoredMode, places: readonly GeoPoint[]): Promise<PreparedAreas> {
     const unique = [...new Map(places.map((place) => [placeKey(place), place])).values()];
     const areas: PreparedAreas = new Map();
     for (let start = 0; start < unique.length; start += SITES_PER_TASK) {
       const batch = unique.slice(start, start + SITES_PER_TASK);
-      const computed = await this.isochrones.areasFromEach(batch, LIFE_CIRCLE_MINUTES, SERVICE_AREA_PROFILE);
-      batch.forEach((place, index) => areas.set(placeKey(place), computed[index]));
+      const computed = await this.isochrones.areasReachingEach(batch, stored.minutes, stored.profile);
+      batch.forEach((place, index) => areas.set(preparedKey(stored.profile.mode, place), computed[index]));
     }
     return areas;
   }

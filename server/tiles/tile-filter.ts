@@ -4,7 +4,8 @@ import type { FacilityFilter } from '../facilities/facility.input';
 import { badUserInput } from '../kernel/errors';
 import { isMember } from '../kernel/vocabulary';
 import { CARE_LEVELS, type CareLevel } from '../facilities/care-level';
-import { LIFE_CIRCLE_MINUTES } from '../isochrones/isochrone.service';
+import type { TravelMode } from '../routing/travel-kind';
+import { STORED_SERVICE_AREA_MODES, storedMinutes } from '../kernel/stored-service-areas';
 
 /** URL parameters a facility tile or TileJSON accepts: the fields of FacilityFilter except bbox. */
 export const TILE_FILTER_PARAMETERS = [
@@ -19,13 +20,15 @@ export const TILE_FILTER_PARAMETERS = [
   'isSample',
 ] as const;
 
-/** URL parameters a service-area tile or TileJSON accepts: the facility filter and the time limits. */
-export const SERVICE_AREA_PARAMETERS = [...TILE_FILTER_PARAMETERS, 'minutes'] as const;
+/** URL parameters a service-area tile or TileJSON accepts: the facility filter, the travel mode and the time limits. */
+export const SERVICE_AREA_PARAMETERS = [...TILE_FILTER_PARAMETERS, 'mode', 'minutes'] as const;
 
-/** What a service-area tile shows: the areas of the facilities the filter matches, for these limits. */
+/** What a service-area tile shows: the areas of the facilities the filter matches, for this mode and these limits. */
 export interface ServiceAreaParameters {
   filter: FacilityFilter;
-  /** Time limits among the stored ones (LIFE_CIRCLE_MINUTES), ascending. */
+  /** A mode whose areas are stored (STORED_SERVICE_AREAS). */
+  mode: TravelMode;
+  /** Time limits among the ones stored for the mode, ascending. */
   minutes: number[];
 }
 
@@ -129,23 +132,31 @@ export function parseTileFilter(
 }
 
 /**
- * Reads a service-area tile request: the facility filter (as parseTileFilter) and `minutes`, the time
- * limits as a comma-separated list of 5, 10 and 15 (default all three).
+ * Reads a service-area tile request: the facility filter (as parseTileFilter), `mode`, a travel mode whose
+ * areas are stored (default WALK), and `minutes`, a comma-separated list of the limits stored for that mode
+ * (default all of them; WALK: 5, 10 and 15).
  */
 export function parseServiceAreaParameters(params: URLSearchParams): ServiceAreaParameters {
   const filter = parseTileFilter(params, SERVICE_AREA_PARAMETERS);
+  const modeValue = single(params, 'mode') ?? 'WALK';
+  const mode = STORED_SERVICE_AREA_MODES.find((stored) => stored === modeValue);
+  if (!mode) {
+    throw badUserInput(
+      `mode must be a mode with stored areas (${STORED_SERVICE_AREA_MODES.join(', ')}), got ${modeValue.slice(0, 40)}`,
+      'mode',
+    );
+  }
+  const stored = storedMinutes(mode);
   const listed = listOf(params, 'minutes');
-  const wrong = listed.filter((value) => !LIFE_CIRCLE_MINUTES.map(String).includes(value));
+  const wrong = listed.filter((value) => !stored.map(String).includes(value));
   if (wrong.length) {
     throw badUserInput(
-      `minutes must list stored limits (${LIFE_CIRCLE_MINUTES.join(', ')}), got ${wrong.slice(0, 3).join(', ').slice(0, 40)}`,
+      `minutes must list limits stored for ${mode} (${stored.join(', ')}), got ${wrong.slice(0, 3).join(', ').slice(0, 40)}`,
       'minutes',
     );
   }
-  const minutes = listed.length
-    ? LIFE_CIRCLE_MINUTES.filter((limit) => listed.includes(String(limit)))
-    : [...LIFE_CIRCLE_MINUTES];
-  return { filter, minutes };
+  const minutes = listed.length ? stored.filter((limit) => listed.includes(String(limit))) : [...stored];
+  return { filter, mode, minutes };
 }
 
 /** Whether an error is one a tile request caused, answered with HTTP 400. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { SqlParams, SqlRunner } from '../db/sql';
 import { facilityConditions } from '../facilities/facility.repository';
 import type { FacilityQuery } from '../facilities/facility.query';
-import { TravelMode } from '../routing/travel-kind';
+import type { TravelMode } from '../routing/travel-kind';
 import type { TileFeature, TileValue } from './mvt-encoder';
 import { TILE_EXTENT, tileBounds, type LngLatBounds, type TileAddress } from './tile-grid';
 import {
@@ -111,13 +111,14 @@ export function facilityLayerSql(query: FacilityQuery, tile: TileAddress): TileL
 }
 
 /**
- * The service-area layer of a tile: the stored walking areas, for the limits asked, of the facilities the
- * query matches wherever they are (an area reaches into tiles its facility is not in). An area stored for
- * another location than the facility's current one is left out rather than drawn in the wrong place.
- * Larger limits come first, so that the smaller ones draw over them.
+ * The service-area layer of a tile: the stored areas of one travel mode, for the limits asked, of the
+ * facilities the query matches wherever they are (an area reaches into tiles its facility is not in). An area
+ * stored for another location than the facility's current one is left out rather than drawn in the wrong
+ * place. Larger limits come first, so that the smaller ones draw over them.
  */
 export function serviceAreaLayerSql(
   query: FacilityQuery,
+  mode: TravelMode,
   minutes: readonly number[],
   tile: TileAddress,
 ): TileLayerSql {
@@ -129,7 +130,7 @@ export function serviceAreaLayerSql(
     sql: `select ${tilePolygons('sa.geom')} as geom, sa.facility_id, f.type::text as type,
         sa.minutes::int as minutes, sa.method, f.is_sample
       from service_area sa join facility f on f.id = sa.facility_id cross join ${frame}
-      where ${where} and sa.mode = ${params.add(TravelMode.WALK, 'text')}
+      where ${where} and sa.mode = ${params.add(mode, 'text')}
         and sa.minutes = any(${params.add(minutes, 'int[]')})
         and ST_Equals(sa.facility_location, f.location)
         and sa.geom && ${envelope(params, tileBounds(tile, BASEMAP_BUFFER))}

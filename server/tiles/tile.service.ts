@@ -5,7 +5,8 @@ import type { AppConfig } from '../config';
 import type { DatabaseKind } from '../db/database';
 import type { FacilityFilter } from '../facilities/facility.input';
 import { FacilityService } from '../facilities/facility.service';
-import { LIFE_CIRCLE_MINUTES } from '../isochrones/isochrone.service';
+import { TravelMode } from '../routing/travel-kind';
+import { storedMinutes } from '../kernel/stored-service-areas';
 import { encodeTile } from './mvt-encoder';
 import { tileCacheOf } from './tile-cache';
 import type { LngLatBounds, TileAddress } from './tile-grid';
@@ -18,10 +19,12 @@ import {
 } from './tile.repository';
 import type { TilesetName } from './tilesets';
 
-/** What a tile request asks for besides its address: which facilities, and for service areas which limits. */
+/** What a tile request asks for besides its address: which facilities, and for service areas which mode and limits. */
 export interface TileParameters {
   filter: FacilityFilter;
-  /** Time limits of a service-area tile (default: every stored one). */
+  /** Travel mode of a service-area tile (default WALK). */
+  mode?: TravelMode;
+  /** Time limits of a service-area tile (default: every one stored for the mode). */
   minutes?: readonly number[];
 }
 
@@ -53,7 +56,9 @@ export class TileService {
     if (tileset === 'basemap') return this.basemapTile(tile);
     const query = await new FacilityService(this.em, this.config).toQuery(parameters.filter);
     if (tileset === 'service_areas') {
-      return this.encode([serviceAreaLayerSql(query, parameters.minutes ?? LIFE_CIRCLE_MINUTES, tile)]);
+      const mode = parameters.mode ?? TravelMode.WALK;
+      const minutes = parameters.minutes ?? storedMinutes(mode);
+      return this.encode([serviceAreaLayerSql(query, mode, minutes, tile)]);
     }
     return this.encode([facilityLayerSql(query, tile)]);
   }

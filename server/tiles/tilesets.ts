@@ -1,3 +1,10 @@
+import { STORED_SERVICE_AREAS } from '../kernel/stored-service-areas';
+
+/** The stored modes and limits in words: `WALK 5, 10, 15; …`. */
+const STORED_LIST = Object.entries(STORED_SERVICE_AREAS)
+  .map(([mode, minutes]) => `${mode} ${minutes.join(', ')}`)
+  .join('; ');
+
 /** Names of the tilesets served at /tiles/{name}/{z}/{x}/{y}.mvt. */
 export type TilesetName = 'facilities' | 'basemap' | 'service_areas';
 
@@ -100,7 +107,7 @@ export const SERVICE_AREA_MINZOOM = 11;
 const SERVICE_AREA_FIELDS = {
   facility_id: 'Id of the facility the area belongs to (one feature per facility and time limit)',
   type: 'FacilityType of that facility',
-  minutes: 'Time limit: 5, 10 or 15 minutes walking at 60 m/min',
+  minutes: 'Time limit in minutes, at the usual speed of the mode asked (walking: 5, 10 or 15 at 60 m/min)',
   method: 'NETWORK (along streets and footpaths) or RADIUS (straight-line circle: no street within 300 m)',
   is_sample: 'True when the facility is generated demo data (示例数据)',
 };
@@ -178,8 +185,7 @@ export const TILESETS: Record<TilesetName, TilesetInfo> = {
   },
   service_areas: {
     name: 'service_areas',
-    description:
-      'Stored 5-, 10- and 15-minute walking areas of the facilities (table service_area), larger limits first; answers to the facility filters and `minutes` as URL parameters.',
+    description: `Stored service areas of the facilities (table service_area) of one travel mode (\`mode\`, default WALK), larger limits first; stored minutes by mode: ${STORED_LIST}. Answers to the facility filters, \`mode\` and \`minutes\` as URL parameters.`,
     minzoom: SERVICE_AREA_MINZOOM,
     maxzoom: 16,
     attribution: `${OSM_ATTRIBUTION} · ${SAMPLE_ATTRIBUTION}`,
@@ -187,7 +193,7 @@ export const TILESETS: Record<TilesetName, TilesetInfo> = {
       {
         id: 'service_areas',
         description:
-          'Walking areas of the facilities not archived, each as stored for its current location; an area left over from before a facility moved is not served.',
+          'Service areas (of the mode asked, default walking) of the facilities not archived, each as stored for its current location; an area left over from before a facility moved is not served.',
         minzoom: SERVICE_AREA_MINZOOM,
         maxzoom: 16,
         fields: SERVICE_AREA_FIELDS,

@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { describe, expect, test } from 'vitest';
 import { checkQueryLimits, LIST_SIZES, QUERY_LIMITS, queryCost } from '../../server/graphql/limits';
+import { STORED_SERVICE_AREA_MODES, storedMinutes } from '../../server/kernel/stored-service-areas';
 import { useTestServer } from '../support/test-server';
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
@@ -58,6 +59,39 @@ describe('query cost is schema-aware', () => {
     expect(areas(15)).toBeLessThan(QUERY_LIMITS.maxCost);
   });
 
+  test('serviceArea is cheap at a stored mode and limit (STORED_SERVICE_AREAS), priced by the reach of its mode elsewhere', () => {
+    const areas = (minutes: number, mode?: string) =>
+      cost(
+        `{ facilities(first: 500) { edges { node { serviceArea(minutes: ${minutes}${mode ? `, mode: ${mode}` : ''}) { geometry } } } } }`,
+      );
+    const walk15 = areas(15, 'WALK');
+    expect(areas(15)).toBe(walk15);
+    for (const mode of STORED_SERVICE_AREA_MODES) {
+      for (const minutes of storedMinutes(mode))
+        expect(areas(minutes, mode), `${mode} ${minutes}`).toBe(walk15);
+    }
+    // Unstored: a search per facility, wider the faster the mode.
+    expect(areas(16, 'WALK')).toBeGreaterThan(walk15);
+    expect(areas(15, 'DRIVE')).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(areas(15, 'BICYCLE')).toBeGreaterThan(areas(16, 'WALK'));
+    expect(areas(20, 'WALK')).toBeLessThan(QUERY_LIMITS.maxCost);
+    const one = (minutes: number, mode: string) =>
+      cost(`{ facility(id: "1") { serviceArea(minutes: ${minutes}, mode: ${mode}) { geometry } } }`);
+    expect(one(15, 'DRIVE')).toBeGreaterThan(one(15, 'EBIKE'));
+    expect(one(15, 'EBIKE')).toBeGreaterThan(one(15, 'BICYCLE'));
+    expect(one(15, 'BICYCLE')).toBeGreaterThan(one(16, 'WALK'));
+    expect(one(10, 'ELDERLY_WALK')).toBeGreaterThan(one(15, 'ELDERLY_WALK'));
+    // A mode given as a variable is priced as the same mode written in the query.
+    expect(
+      cost(
+        'query($mode: TravelMode!) { facility(id: "1") { serviceArea(minutes: 15, mode: $mode) { geometry } } }',
+        {
+          mode: 'DRIVE',
+        },
+      ),
+    ).toBe(one(15, 'DRIVE'));
+  });
+
   test('suggestSites is priced by the reach of its mode, as coverage and gaps are; a need weight adds no search', () => {
     const suggest = (args: string) =>
       cost(
@@ -98,6 +132,8 @@ describe('query cost is schema-aware', () => {
     cityCode: '330100',
     types: ['COMMUNITY_CARE_STATION'],
     minutes: 20,
+    mode: 'WALK',
+    weight: 'DISABLED',
     speedMetersPerMinute: 150,
     text: '延安路',
     from: { lng: 120.17, lat: 30.27 },
@@ -173,6 +209,20 @@ describe('the server refuses over-cost queries before running them', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     const served = await post(areas(15));
+    expect(served.status).toBe(200);
+    expect(served.body.errors).toBeUndefined();
+  });
+
+  test('serviceArea by car on 500 facilities: refused at 15 minutes, with the cost in figures; served at the stored 20', async () => {
+    const areas = (minutes: number) =>
+      `{ facilities(first: 500) { edges { node { id serviceArea(minutes: ${minutes}, mode: DRIVE) { method } } } } }`;
+    const refused = await post(areas(15));
+    expect(refused.status).toBe(400);
+    const { extensions } = refused.body.errors![0] as { extensions: Record<string, unknown> };
+    expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: QUERY_LIMITS.maxCost });
+    expect(extensions.cost).toBe(Math.round(cost(areas(15))));
+    expect(extensions).not.toHaveProperty('http');
+    const served = await post(areas(20));
     expect(served.status).toBe(200);
     expect(served.body.errors).toBeUndefined();
   });

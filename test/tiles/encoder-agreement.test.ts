@@ -79,19 +79,24 @@ describe.skipIf(!TEST_DATABASE_URL)('the TypeScript encoder and PostGIS ST_AsMVT
   });
 
   it.each([
-    [11, {}, [5, 10, 15]],
-    [13, {}, [5, 10, 15]],
-    [15, {}, [15]],
-    [16, { types: ['NURSING_HOME', 'MEAL_POINT'] as never }, [5, 10]],
-  ])('make byte-identical service-area tiles at zoom %i', async (z, query, minutes) => {
-    let nonEmpty = 0;
-    for (const tile of tilesOf(all, z)) {
-      const { postgis, typescript } = await bothEncodings(serviceAreaLayerSql(query, minutes, tile));
-      expect(typescript.equals(postgis), `${z}/${tile.x}/${tile.y}`).toBe(true);
-      if (postgis.length) nonEmpty++;
-    }
-    expect(nonEmpty).toBeGreaterThan(0);
-  });
+    [11, {}, 'WALK', [5, 10, 15]],
+    [13, {}, 'WALK', [5, 10, 15]],
+    [15, {}, 'WALK', [15]],
+    [16, { types: ['NURSING_HOME', 'MEAL_POINT'] as never }, 'WALK', [5, 10]],
+    [13, {}, 'DRIVE', [20]],
+    [15, {}, 'ELDERLY_WALK', [15]],
+  ] as const)(
+    'make byte-identical service-area tiles at zoom %i (%o, %s)',
+    async (z, query, mode, minutes) => {
+      let nonEmpty = 0;
+      for (const tile of tilesOf(all, z)) {
+        const { postgis, typescript } = await bothEncodings(serviceAreaLayerSql(query, mode, minutes, tile));
+        expect(typescript.equals(postgis), `${z}/${tile.x}/${tile.y}`).toBe(true);
+        if (postgis.length) nonEmpty++;
+      }
+      expect(nonEmpty).toBeGreaterThan(0);
+    },
+  );
 
   it('put facilities where PostGIS ST_AsMVTGeom puts them', async () => {
     const sql = new SqlRunner(testDb.db.fork());

@@ -73,46 +73,67 @@ describe('service-area tiles', () => {
     expect(checked).toBe(all.length);
   });
 
-  it('draw each area where the serviceArea field puts it, around its facility', async () => {
-    for (const facility of all.slice(0, 8)) {
-      const result = await fixture.server.query<{ facility: { serviceArea: { geometry: MultiPolygon } } }>(
-        'query ($id: ID!) { facility(id: $id) { serviceArea(minutes: 5) { geometry } } }',
-        { id: facility.id },
-      );
-      const expected = boundsOf(result.data!.facility.serviceArea.geometry);
-      const tile = tileAt(facility.lng, facility.lat, 13);
-      const feature = featuresOf(await fetchTile(fixture.server, areaTilePath(tile, 'minutes=5'))).find(
+  it.each([
+    ['WALK', 5, 'minutes=5'],
+    ['ELDERLY_WALK', 15, 'mode=ELDERLY_WALK'],
+    ['DRIVE', 20, 'mode=DRIVE&minutes=20'],
+  ])(
+    'draw each %s area where the serviceArea field puts it, around its facility',
+    async (mode, minutes, query) => {
+      const facilities = all.slice(0, 8);
+      let checked = 0;
+      for (const facility of facilities) {
+        const result = await fixture.server.query<{ facility: { serviceArea: { geometry: MultiPolygon } } }>(
+          'query ($id: ID!, $minutes: Int!, $mode: TravelMode!) { facility(id: $id) { serviceArea(minutes: $minutes, mode: $mode) { geometry } } }',
+          { id: facility.id, minutes, mode },
+        );
+        const expected = boundsOf(result.data!.facility.serviceArea.geometry);
+        // The closest zoom (13 at most) whose tile holds the whole area: no edge of it is clipped.
+        const tile = [13, 12, SERVICE_AREA_MINZOOM]
+          .map((z) => tileAt(facility.lng, facility.lat, z))
+          .find((candidate) => {
+            const box = tileBounds(candidate);
+            return (
+              expected.west > box.west &&
+              expected.east < box.east &&
+              expected.south > box.south &&
+              expected.north < box.north
+            );
+          });
+        if (!tile) continue;
+        const features = featuresOf(await fetchTile(fixture.server, areaTilePath(tile, query)));
+        expect(new Set(features.map((f) => f.properties.minutes))).toEqual(new Set([minutes]));
+        const feature = features.find((f) => String(f.properties.facility_id) === facility.id)!;
+        const drawn = feature.toGeoJSON(tile.x, tile.y, tile.z).geometry as Polygon | MultiPolygon;
+        expect(covers(drawn, [facility.lng, facility.lat])).toBe(true);
+        const tileBox = tileBounds(tile);
+        const unit = (tileBox.east - tileBox.west) / 4096;
+        const within = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(2 * unit);
+        const got = boundsOf(drawn);
+        within(got.west, expected.west);
+        within(got.east, expected.east);
+        within(got.south, expected.south);
+        within(got.north, expected.north);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(facilities.length / 2);
+    },
+  );
+
+  it('hold one mode’s areas: walking by default, a 20-minute drive reaching well past the 15-minute walk', async () => {
+    const [facility] = all;
+    const tile = tileAt(facility.lng, facility.lat, 12);
+    const areaOf = async (query: string) => {
+      const feature = featuresOf(await fetchTile(fixture.server, areaTilePath(tile, query))).find(
         (f) => String(f.properties.facility_id) === facility.id,
       )!;
-      const drawn = feature.toGeoJSON(tile.x, tile.y, tile.z).geometry as Polygon | MultiPolygon;
-      expect(covers(drawn, [facility.lng, facility.lat])).toBe(true);
-      const tileBox = tileBounds(tile);
-      const unit = (tileBox.east - tileBox.west) / 4096;
-      const within = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(2 * unit);
-      const got = boundsOf(drawn);
-      // Clipped at the tile edge (plus its buffer) when the area reaches beyond it.
-      if (expected.west > tileBox.west) within(got.west, expected.west);
-      if (expected.east < tileBox.east) within(got.east, expected.east);
-      if (expected.south > tileBox.south) within(got.south, expected.south);
-      if (expected.north < tileBox.north) within(got.north, expected.north);
-    }
-  });
-
-  it('answer to the facility filters and to the limits asked', async () => {
-    const hospitals = all.filter((f) => f.type === 'HOSPITAL');
-    expect(hospitals.length).toBeGreaterThan(0);
-    let seen = 0;
-    for (const tile of tilesOf(hospitals, 13)) {
-      const features = featuresOf(
-        await fetchTile(fixture.server, areaTilePath(tile, 'types=HOSPITAL&minutes=5,15')),
-      );
-      for (const feature of features) {
-        expect(feature.properties.type).toBe('HOSPITAL');
-        expect([5, 15]).toContain(feature.properties.minutes);
-      }
-      seen += features.length;
-    }
-    expect(seen).toBeGreaterThanOrEqual(hospitals.length * 2);
+      const drawn = boundsOf(feature.toGeoJSON(tile.x, tile.y, tile.z).geometry as Polygon | MultiPolygon);
+      return (drawn.east - drawn.west) * (drawn.north - drawn.south);
+    };
+    const walk = await areaOf('minutes=15');
+    expect(await areaOf('mode=WALK&minutes=15')).toBe(walk);
+    expect(await areaOf('mode=DRIVE')).toBeGreaterThan(walk * 4);
+    expect(await areaOf('mode=ELDERLY_WALK')).toBeLessThan(walk);
   });
 
   it('leave out archived facilities and areas stored before a facility moved', async () => {
@@ -141,12 +162,14 @@ describe('service-area tiles', () => {
 
   it('are described by TileJSON, with the parameters passed on', async () => {
     const response = await fetch(
-      `${fixture.server.url}/tiles/service_areas.json?minutes=15&types=NURSING_HOME`,
+      `${fixture.server.url}/tiles/service_areas.json?mode=DRIVE&minutes=20&types=NURSING_HOME`,
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       tilejson: '3.0.0',
-      tiles: [`${fixture.server.url}/tiles/service_areas/{z}/{x}/{y}.mvt?minutes=15&types=NURSING_HOME`],
+      tiles: [
+        `${fixture.server.url}/tiles/service_areas/{z}/{x}/{y}.mvt?mode=DRIVE&minutes=20&types=NURSING_HOME`,
+      ],
       minzoom: SERVICE_AREA_MINZOOM,
       maxzoom: 16,
       vector_layers: [{ id: 'service_areas' }],
@@ -155,6 +178,11 @@ describe('service-area tiles', () => {
 
   it.each([
     ['/tiles/service_areas/15/27322/13491.mvt?minutes=20', 'minutes'],
+    ['/tiles/service_areas/15/27322/13491.mvt?mode=DRIVE&minutes=15', 'minutes'],
+    ['/tiles/service_areas/15/27322/13491.mvt?mode=BICYCLE', 'mode'],
+    ['/tiles/service_areas/15/27322/13491.mvt?mode=TELEPORT', 'mode'],
+    ['/tiles/service_areas/15/27322/13491.mvt?mode=WALK&mode=DRIVE', 'mode'],
+    ['/tiles/service_areas.json?mode=drive', 'mode'],
     ['/tiles/service_areas/15/27322/13491.mvt?minutes=five', 'minutes'],
     ['/tiles/service_areas/15/27322/13491.mvt?types=CASTLE', 'types'],
     ['/tiles/service_areas/15/27322/13491.mvt?speed=45', 'speed'],

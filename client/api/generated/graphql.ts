@@ -708,6 +708,7 @@ export type ScorecardQuery = {
 export type ServiceAreasQueryVariables = Exact<{
   filter: FacilityFilter;
   minutes: number;
+  mode: TravelMode;
   first?: number | null | undefined;
 }>;
 
@@ -776,6 +777,7 @@ export type SuggestSitesQueryVariables = Exact<{
   timeBudgetMs?: number | null | undefined;
   speedMetersPerMinute?: number | null | undefined;
   mode?: TravelMode | null | undefined;
+  weight?: NeedWeight | null | undefined;
 }>;
 
 export type SuggestSitesQuery = {
@@ -787,6 +789,7 @@ export type SuggestSitesQuery = {
     uncoveredToday: number;
     noNetworkAccess: number;
     mode: TravelMode;
+    weight: NeedWeight | null;
     sites: Array<{
       rank: number;
       location: import('geojson').GeoJSON;
@@ -1382,7 +1385,7 @@ export const ScorecardDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
 export const ServiceAreasDocument = new TypedDocumentString(`
-    query ServiceAreas($filter: FacilityFilter!, $minutes: Int!, $first: Int) {
+    query ServiceAreas($filter: FacilityFilter!, $minutes: Int!, $mode: TravelMode!, $first: Int) {
   facilities(filter: $filter, first: $first) {
     totalCount
     edges {
@@ -1392,7 +1395,7 @@ export const ServiceAreasDocument = new TypedDocumentString(`
         nameEn
         type
         isSample
-        serviceArea(minutes: $minutes) {
+        serviceArea(minutes: $minutes, mode: $mode) {
           method
           geometry
         }
@@ -1448,7 +1451,7 @@ export const ServiceCircleDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ServiceCircleQuery, ServiceCircleQueryVariables>;
 export const SuggestSitesDocument = new TypedDocumentString(`
-    query SuggestSites($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $count: Int!, $timeBudgetMs: Int, $speedMetersPerMinute: Float, $mode: TravelMode) {
+    query SuggestSites($regionCode: String!, $types: [FacilityType!]!, $minutes: Int, $count: Int!, $timeBudgetMs: Int, $speedMetersPerMinute: Float, $mode: TravelMode, $weight: NeedWeight) {
   suggestSites(
     regionCode: $regionCode
     types: $types
@@ -1457,6 +1460,7 @@ export const SuggestSitesDocument = new TypedDocumentString(`
     timeBudgetMs: $timeBudgetMs
     speedMetersPerMinute: $speedMetersPerMinute
     mode: $mode
+    weight: $weight
   ) {
     sites {
       rank
@@ -1471,6 +1475,7 @@ export const SuggestSitesDocument = new TypedDocumentString(`
     uncoveredToday
     noNetworkAccess
     mode
+    weight
   }
 }
     `) as unknown as TypedDocumentString<SuggestSitesQuery, SuggestSitesQueryVariables>;

@@ -190,13 +190,14 @@ export const plannerEn: PlannerMessages = {
   exportGeojson: 'Export gaps (GeoJSON)',
 
   layersHeading: 'Layers',
-  layerCoverage: (minutes: number) => `Service areas (${minutes}-minute walk of each facility)`,
+  layerCoverage: (minutes: number, mode: TravelMode) =>
+    `Service areas (${EN_MODES[mode].toLowerCase()}, ${minutes} minutes to each facility)`,
   layerGaps: 'Gaps (shaded by people 60+)',
   legendGaps: 'People 60+ in the gap (sample data)',
   legendNoNetwork: 'Dashed outline: no network, access unknown',
   legendSelectedDistrict: 'Selected district',
-  serviceAreaSpeedNote: (mode: TravelMode, speed: number | null) =>
-    `Service areas are drawn walking at 60 m/min (the only speed of the API’s facility service areas); coverage and gaps use ${EN_MODES[mode].toLowerCase()}${speed === null ? '' : ` at ${speed} m/min`}.`,
+  serviceAreaSpeedNote: (speed: number) =>
+    `Service areas are drawn walking at 60 m/min (the only walking speed of the API’s service areas); coverage and gaps use walking at ${speed} m/min.`,
   serviceAreasTruncated: (shown: number, total: number) =>
     `Service areas of ${shown} of ${total} facilities drawn.`,
 
@@ -246,6 +247,10 @@ export const plannerEn: PlannerMessages = {
     `Newly covered together: ${count} (${exact ? 'proven optimal' : `heuristic, gap to the bound ${gap}`})`,
   suggestSite: (rank: number, covered: string, gain: string) =>
     `#${rank}: newly covers ${covered}, marginal gain ${gain}`,
+  suggestDemand: (weight: string | null) =>
+    weight === null
+      ? 'Counting older people (60+)'
+      : `Counting people in need: ${weight} (needs-assessment totals)`,
   needHeading: 'Need-weighted coverage',
   needExplanation:
     'People in need from needs-assessment aggregates per street and community (nobody is located individually), estimated within reach: each area’s people in need × the share of its older people (60+) within reach.',

@@ -178,13 +178,13 @@ export const plannerZh = {
   exportGeojson: '导出缺口 GeoJSON',
 
   layersHeading: '图层',
-  layerCoverage: (minutes: number) => `服务范围（各设施步行 ${minutes} 分钟）`,
+  layerCoverage: (minutes: number, mode: TravelMode) => `服务范围（各设施${MODES[mode]} ${minutes} 分钟）`,
   layerGaps: '缺口（按 60 岁以上人数着色）',
   legendGaps: '缺口内 60 岁以上老人（示例数据）',
   legendNoNetwork: '虚线边框：无路网，可达性未知',
   legendSelectedDistrict: '所选区',
-  serviceAreaSpeedNote: (mode: TravelMode, speed: number | null) =>
-    `服务范围按步行 60 米/分钟绘制（API 的设施服务范围只有这一速度）；覆盖率与缺口按${MODES[mode]}${speed === null ? '' : ` ${speed} 米/分钟`}计算。`,
+  serviceAreaSpeedNote: (speed: number) =>
+    `服务范围按步行 60 米/分钟绘制（API 的步行服务范围只有这一速度）；覆盖率与缺口按步行 ${speed} 米/分钟计算。`,
   serviceAreasTruncated: (shown: number, total: number) =>
     `只绘制了 ${total} 个设施中的 ${shown} 个的服务范围。`,
 
@@ -235,6 +235,8 @@ export const plannerZh = {
     `合计新增覆盖 ${count} 人（${exact ? '已证明最优' : `启发式，与上界差距 ${gap}`}）`,
   suggestSite: (rank: number, covered: string, gain: string) =>
     `第 ${rank} 名：新增覆盖 ${covered} 人，边际增益 ${gain} 人`,
+  suggestDemand: (weight: string | null) =>
+    weight === null ? '计数对象：60 岁以上老人' : `计数对象：${weight}老人（统一需求评估汇总人数）`,
   needHeading: '需求加权覆盖',
   needExplanation:
     '按统一需求评估的街道、社区汇总人数（不定位到个人），估算时限内可达的需求人数：各区域需求人数 × 该区域 60 岁以上老人中可达的比例。',

@@ -125,14 +125,15 @@ export class MapLegend {
                 gapKey,
                 check(
                   'serviceAreas',
-                  m.layerCoverage(analysis.minutes),
+                  m.layerCoverage(analysis.minutes, analysis.mode),
                   swatch(PLANNER_COLORS.serviceArea, 'translucent'),
                 ),
-                analysis.mode !== 'WALK' || analysis.speedMetersPerMinute !== GUIDANCE_SPEED
+                // Areas are drawn at each mode's usual speed: only a walking speed of the planner's own differs.
+                analysis.speedMetersPerMinute !== null && analysis.speedMetersPerMinute !== GUIDANCE_SPEED
                   ? h(
                       'p',
-                      { class: 'muted' },
-                      m.serviceAreaSpeedNote(analysis.mode, analysis.speedMetersPerMinute),
+                      { class: 'muted', id: 'service-area-speed-note' },
+                      m.serviceAreaSpeedNote(analysis.speedMetersPerMinute),
                     )
                   : null,
                 analysis.serviceAreasShown < analysis.serviceAreasTotal

@@ -154,6 +154,13 @@ export class ScenarioPanel {
                 ),
               ),
               h(
+                'p',
+                { id: 'suggest-demand', class: 'muted' },
+                m.suggestDemand(
+                  view.suggestion.weight === null ? null : m.needWeights[view.suggestion.weight],
+                ),
+              ),
+              h(
                 'ol',
                 { id: 'suggested-sites' },
                 view.suggestion.sites.map((site) =>

@@ -65,6 +65,21 @@ describe('the gaps GeoJSON', () => {
     expect(roundMinutes(12.34)).toBe(12.3);
   });
 
+  it('records the travel mode, and the walking speed only for WALK (it recorded 60 m/min by car too)', () => {
+    expect(file.question).toMatchObject({ mode: 'WALK', speedMetersPerMinute: 60 });
+    const byCar = gapsGeoJson(gaps, { ...DEFAULT_SETTINGS, mode: 'DRIVE' }, '2026-05-01T02:00:00.000Z');
+    expect(byCar.question.mode).toBe('DRIVE');
+    expect(byCar.question).not.toHaveProperty('speedMetersPerMinute');
+    const { speedMetersPerMinute: _speed, ...rest } = DEFAULT_SETTINGS;
+    expect(byCar.question).toEqual({ ...rest, mode: 'DRIVE' });
+    const slowly = gapsGeoJson(
+      gaps,
+      { ...DEFAULT_SETTINGS, speedMetersPerMinute: 48 },
+      '2026-05-01T02:00:00.000Z',
+    );
+    expect(slowly.question.speedMetersPerMinute).toBe(48);
+  });
+
   it('survives JSON and is named after the question', () => {
     expect(JSON.parse(JSON.stringify(file))).toEqual(file);
     expect(gapsFileName(DEFAULT_SETTINGS, '2026-05-01')).toBe(

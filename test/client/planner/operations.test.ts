@@ -36,6 +36,12 @@ const variables = {
   change: { kind: 'ADD', type: 'COMMUNITY_CARE_STATION', location: { lng: 120.16, lat: 30.25 } },
 };
 
+/**
+ * The service areas the planner asks 500 at a time are priced as read from the table only where stored (DRIVE:
+ * 20 minutes); other limits are asked on a smaller page the API's cost allows (api-variables.test.ts).
+ */
+const OWN_VARIABLES: Record<string, Record<string, unknown>> = { 'ServiceAreas.graphql': { minutes: 20 } };
+
 const ids = (count: number) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`id${i}`, `${i + 1}`]));
 
@@ -47,7 +53,7 @@ describe('the planner’s GraphQL operations', () => {
   it.each(operations)('%s is valid against schema/schema.graphql and within the query limits', (file) => {
     const document = parse(readFileSync(`${folder}/${file}`, 'utf8'));
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-    expect(() => checkQueryLimits(schema, document, variables)).not.toThrow();
+    expect(() => checkQueryLimits(schema, document, { ...variables, ...OWN_VARIABLES[file] })).not.toThrow();
   });
 
   it('names facilities by id in batches the API accepts', () => {

@@ -4,8 +4,10 @@ import {
   DEFAULT_SETTINGS,
   formatPlannerState,
   parsePlannerState,
+  AREA_SPEEDS,
   presetOf,
   PRESETS,
+  serviceAreaReachMeters,
   speedOf,
   TRAVEL_MODES,
   usesWalkingSpeed,
@@ -114,4 +116,32 @@ describe('presets', () => {
       }
     }
   });
+});
+
+describe('service areas of the chosen mode', () => {
+  it('are looked for as far around the region as the mode reaches (it was always a walk at 60 m/min)', () => {
+    const walk = serviceAreaReachMeters({ mode: 'WALK', minutes: 20 });
+    expect(walk).toBe(20 * 60);
+    expect(serviceAreaReachMeters({ mode: 'ELDERLY_WALK', minutes: 20 })).toBeLessThan(walk);
+    expect(serviceAreaReachMeters({ mode: 'DRIVE', minutes: 20 })).toBeGreaterThan(
+      serviceAreaReachMeters({ mode: 'EBIKE', minutes: 20 }),
+    );
+    expect(Object.keys(AREA_SPEEDS).sort()).toEqual([...TRAVEL_MODES].sort());
+  });
+
+  it.each(['zh', 'en'] as const)(
+    'are named by their mode in the %s legend (it said 步行 by car too)',
+    (lang) => {
+      const m = plannerMessages(lang);
+      const walk = m.layerCoverage(20, 'WALK');
+      const drive = m.layerCoverage(20, 'DRIVE');
+      expect(drive).not.toBe(walk);
+      expect(drive).toContain(lang === 'zh' ? '驾车' : 'driving');
+      expect(m.layerCoverage(15, 'ELDERLY_WALK')).toContain(
+        lang === 'zh' ? '老年人步行' : 'older people walking',
+      );
+      expect(drive).toContain('20');
+      expect(m.serviceAreaSpeedNote(48)).toContain('48');
+    },
+  );
 });
