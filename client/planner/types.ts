@@ -1,5 +1,5 @@
 import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { NeedCoverageQuery, TravelMode } from '../api/generated/graphql';
+import type { NeedCoverageQuery, NeedWeight, TravelMode } from '../api/generated/graphql';
 import type { GeoPoint } from '../api/types';
 import type { FacilityType } from '../domain';
 

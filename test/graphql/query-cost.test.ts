@@ -149,7 +149,6 @@ describe('query cost is schema-aware', () => {
       places: 30,
     },
     count: 10,
-    weight: 'DISABLED',
   };
   const operations = ['schema/operations'].flatMap((folder) =>
     readdirSync(folder)
