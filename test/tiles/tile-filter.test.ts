@@ -54,12 +54,14 @@ describe('tile filter parameters', () => {
 describe('service-area tile parameters', () => {
   const parseAreas = (query: string) => parseServiceAreaParameters(new URLSearchParams(query));
 
-  it('take the facility filter and the stored time limits, all three by default', () => {
-    expect(parseAreas('')).toEqual({ filter: {}, minutes: [5, 10, 15] });
+  it('take the facility filter, a mode with stored areas (WALK by default) and its stored limits, all by default', () => {
+    expect(parseAreas('')).toEqual({ filter: {}, mode: 'WALK', minutes: [5, 10, 15] });
     expect(parseAreas('types=HOSPITAL&minutes=15,5')).toEqual({
       filter: { types: ['HOSPITAL'] },
+      mode: 'WALK',
       minutes: [5, 15],
     });
+    expect(parseAreas('mode=ELDERLY_WALK')).toEqual({ filter: {}, mode: 'ELDERLY_WALK', minutes: [15] });
   });
 
   it.each([
