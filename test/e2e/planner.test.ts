@@ -93,8 +93,8 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
   };
 
   /** Waits until the analysis has answered and the map has drawn it. */
-  async function ready(page: Page) {
-    await page.locator('#progress[data-state="ready"]').waitFor({ timeout: 60_000 });
+  async function ready(page: Page, timeout = 60_000) {
+    await page.locator('#progress[data-state="ready"]').waitFor({ timeout });
     await expect.poll(() => page.locator('#map[aria-busy]').count(), { timeout: 30_000 }).toBe(0);
   }
 
@@ -496,7 +496,9 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
       await page.locator('#settings').scrollIntoViewIfNeeded();
       await d.screenshot('planner-mode');
       await page.click('#run');
-      await ready(page);
+      // By car nothing is stored for 15 minutes: the service areas are computed on demand, the costliest
+      // step of the page (about 10 s alone on the embedded database, several times that beside another test file).
+      await ready(page, 180_000);
       await expect.poll(() => section.getAttribute('data-state'), wait).toBe('ready');
       expect(new URL(page.url()).searchParams.get('mode')).toBe('DRIVE');
       const { needCoverage: byCar } = await api<{ needCoverage: NeedCoverageReport }>(
