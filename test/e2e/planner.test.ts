@@ -533,7 +533,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
       );
       expect(needs).toEqual([]);
       await page.selectOption('#region', other!);
-      await ready(page);
+      await ready(page, 180_000); // still by car: computed on demand, as above
       await expect.poll(() => section.getAttribute('data-state'), wait).toBe('ready');
       expect(await section.locator('#need-status').textContent()).toBe(
         '本区域尚无需求评估数据，可由管理员导入。',
@@ -548,7 +548,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
       await section.scrollIntoViewIfNeeded();
       await d.screenshot('planner-need-empty-english');
     },
-    15 * E2E_WAIT_MS,
+    30 * E2E_WAIT_MS,
   );
 });
 
