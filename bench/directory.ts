@@ -21,7 +21,8 @@ import { seedDemo } from '../server/import/seed';
 import { createSchema } from '../server/schema';
 import { basemapLayerSql, facilityLayerSql, mvtSql } from '../server/tiles/tile.repository';
 import { tileAt } from '../server/tiles/tile-grid';
-import { drain, getBody, latencyAt, perSecond, throughput, type Throughput } from './measure';
+import { drain, getBody, latencyAt, perSecond, throughputInWorker, type Throughput } from './measure';
+import type { LoadJob } from './load-worker';
 import { entities } from '../server/entities';
 import { adminQuery, withDatabase } from './scratch-database';
 
@@ -198,20 +199,25 @@ const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 /** Rounds each side runs, alternating, so that a change in the machine's load falls on both. */
 const ROUNDS = 3;
 
-/** Each side's throughput for a request, run in alternating rounds on the same database. */
-async function sideBySide(
-  ours: (i: number) => Promise<unknown>,
-  theirs: (i: number) => Promise<unknown>,
+/**
+ * Each side's throughput, run in alternating rounds on the same database (so that a change in the
+ * machine's load falls on both), with each side's clients in a worker thread of their own: the load
+ * generator's work (sending, reading answers) does not run on the event loop of the server it measures.
+ */
+async function sideBySideInWorkers(
+  ours: DistributiveOmit<LoadJob, 'clients' | 'seconds' | 'warmupSeconds'>,
+  theirs: DistributiveOmit<LoadJob, 'clients' | 'seconds' | 'warmupSeconds'>,
 ): Promise<[Throughput, Throughput]> {
-  const ok = (request: (i: number) => Promise<unknown>) => async (_: number, i: number) => (
-    await request(i),
-    true
-  );
   const total = (): Throughput => ({ requests: 0, errors: 0, latencies: [], seconds: 0 });
   const sums = [total(), total()] as const;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [side, request] of [ours, theirs].entries()) {
-      const run = await throughput(CLIENTS, SECONDS / ROUNDS, ok(request), round === 0 ? 1 : 0.2);
+    for (const [side, job] of [ours, theirs].entries()) {
+      const run = await throughputInWorker({
+        ...job,
+        clients: CLIENTS,
+        seconds: SECONDS / ROUNDS,
+        warmupSeconds: round === 0 ? 1 : 0.2,
+      } as LoadJob);
       sums[side].requests += run.requests;
       sums[side].errors += run.errors;
       sums[side].seconds += run.seconds;
@@ -220,6 +226,8 @@ async function sideBySide(
   }
   return [sums[0], sums[1]];
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 async function compareWithPostGraphile(db: Database, url: string, connectionString: string) {
   const postgraphileServer = await startPostGraphile(connectionString);
@@ -233,9 +241,15 @@ async function compareWithPostGraphile(db: Database, url: string, connectionStri
     for (const scenario of scenarios(ids)) {
       const ourData = await graphql(url, ...scenario.ours(0));
       const theirData = await graphql(postgraphileServer.url, ...scenario.theirs(0));
-      const [ours, theirs] = await sideBySide(
-        (i) => graphql(url, ...scenario.ours(i)),
-        (i) => graphql(postgraphileServer.url, ...scenario.theirs(i)),
+      // Each side's clients in a worker thread of their own, with the requests made beforehand.
+      const bodies = (side: (i: number) => [string, Record<string, unknown>]) =>
+        Array.from({ length: 64 }, (_, i) => {
+          const [query, variables] = side(i);
+          return JSON.stringify({ query, variables });
+        });
+      const [ours, theirs] = await sideBySideInWorkers(
+        { kind: 'graphql', url, bodies: bodies(scenario.ours) },
+        { kind: 'graphql', url: postgraphileServer.url, bodies: bodies(scenario.theirs) },
       );
       rows[scenario.name] = {
         'CareMap req/s': rps(ours),
@@ -248,7 +262,7 @@ async function compareWithPostGraphile(db: Database, url: string, connectionStri
       };
     }
     console.log(
-      `\nDirectory: CareMap (one node, rate limits in memory) against PostGraphile 5 (connection filter) on the same PostgreSQL database, ${CLIENTS} concurrent clients, ${SECONDS} s each, loopback HTTP`,
+      `\nDirectory: CareMap (one node, rate limits in memory) against PostGraphile 5 (connection filter) on the same PostgreSQL database, ${CLIENTS} concurrent clients in a worker thread, ${SECONDS} s each, loopback HTTP`,
     );
     console.table(rows);
   } finally {
@@ -294,9 +308,13 @@ async function compareTiles(url: string, connectionString: string) {
             await drain(CLIENTS, tiles.length, (i) => endpoint(tiles[i])),
             await drain(CLIENTS, raw.length, (i) => pool.query(raw[i])),
           ]
-        : await sideBySide(
-            (i) => endpoint(tiles[i % tiles.length]),
-            (i) => pool.query(raw[i % raw.length]),
+        : await sideBySideInWorkers(
+            {
+              kind: 'http',
+              urls: tiles.map((tile) => `${url}/tiles/${tileset}/${tile.z}/${tile.x}/${tile.y}.mvt`),
+              headers: { 'accept-encoding': 'identity' },
+            },
+            { kind: 'pg', connectionString, poolSize: 10, queries: raw },
           );
       rows[label] = {
         'endpoint req/s': rps(ours),
@@ -311,7 +329,7 @@ async function compareTiles(url: string, connectionString: string) {
     await pool.end();
   }
   console.log(
-    `\nTiles: the HTTP endpoint against its raw ST_AsMVT statement on a pg pool of the same size (${CLIENTS} clients, ${SECONDS} s; a base-map tile is kept in memory once made, so the raw statement makes it again where the endpoint does not)`,
+    `\nTiles: the HTTP endpoint against its raw ST_AsMVT statement on a pg pool of the same size (${CLIENTS} clients, ${SECONDS} s; repeated tiles: each side's clients in a worker thread of their own, off the server's event loop; a base-map tile is kept in memory once made, so the raw statement makes it again where the endpoint does not)`,
   );
   console.table(rows);
 }

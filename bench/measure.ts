@@ -1,4 +1,6 @@
-import { Agent, get as httpGet } from 'node:http';
+import { Agent, get as httpGet, request as httpRequest } from 'node:http';
+import { Worker } from 'node:worker_threads';
+import type { LoadJob } from './load-worker';
 /** Requests answered, failures and latencies of one timed run. */
 export interface Throughput {
   requests: number;
@@ -93,5 +95,55 @@ export function getBody(url: string, headers: Record<string, string> = {}): Prom
       res.on('error', reject);
     });
     req.on('error', reject);
+  });
+}
+
+/**
+ * POSTs a GraphQL body over a kept-alive loopback connection; true when the answer is 200 with data and no
+ * errors.
+ */
+export function postGraphQL(url: string, body: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent: keepAlive,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return resolve(false);
+          const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            data?: unknown;
+            errors?: unknown;
+          };
+          resolve(Boolean(answer.data) && !answer.errors);
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Runs a load in a worker thread of its own (bench/load-worker.ts) and resolves with its Throughput, so
+ * that the load generator does not share the measured server's event loop.
+ */
+export function throughputInWorker(job: LoadJob): Promise<Throughput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
+      workerData: job,
+      execArgv: ['--import', 'tsx'],
+    });
+    worker.once('message', (run: Throughput) => {
+      resolve(run);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
   });
 }
