@@ -3,7 +3,10 @@ import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { PageInfo } from '../graphql/pagination';
 
 /** A recorded change. */
-@ObjectType({ description: 'A recorded change: who, when, what, the values before and after.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A recorded change: who, when, what, the values before and after.',
+})
 export class AuditEntry {
   @Field(() => ID)
   id!: string;
@@ -33,7 +36,7 @@ export class AuditEntry {
   newValues!: Record<string, unknown> | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEntryEdge {
   @Field(() => String)
   cursor!: string;
@@ -42,7 +45,7 @@ export class AuditEntryEdge {
   node!: AuditEntry;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEntryConnection {
   @Field(() => Int)
   totalCount!: number;

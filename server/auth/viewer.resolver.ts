@@ -2,7 +2,10 @@ import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 
 /** Who the server takes the caller to be. */
-@ObjectType({ description: 'Who the server takes the caller to be, after checking the token.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Who the server takes the caller to be, after checking the token.',
+})
 export class Viewer {
   @Field(() => String, { description: 'PUBLIC, OPERATOR, PLANNER or ADMIN.' })
   role!: string;

@@ -11,7 +11,7 @@ registerEnumType(BoundaryFormat, {
     'GEOJSON (a FeatureCollection of Polygons/MultiPolygons); Shapefiles: `npm run import -- region-boundaries file.shp`.',
 });
 
-@ObjectType({ description: 'What is wrong with one feature of a boundary file.' })
+@ObjectType({ simpleResolvers: true, description: 'What is wrong with one feature of a boundary file.' })
 export class BoundaryFeatureProblem {
   @Field(() => Int, { description: 'Feature number (from 1).' })
   feature!: number;
@@ -23,7 +23,7 @@ export class BoundaryFeatureProblem {
   message!: string;
 }
 
-@ObjectType({ description: 'A feature matched to a region.' })
+@ObjectType({ simpleResolvers: true, description: 'A feature matched to a region.' })
 export class BoundaryMatch {
   @Field(() => Int)
   feature!: number;
@@ -36,6 +36,7 @@ export class BoundaryMatch {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Two outlines of the file under the same parent that overlap (reported, not refused).',
 })
 export class BoundaryOverlap {
@@ -50,6 +51,7 @@ export class BoundaryOverlap {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Outcome of a boundary import: all outlines are written in one transaction, or none.',
 })
 export class BoundaryImportReport extends AllOrNothingOutcome {

@@ -13,6 +13,7 @@ registerEnumType(CareServiceGrouping, {
 
 /** Services delivered in one group. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Home-care services delivered in one group. Counts from 1 to 4 are null (suppressed: true) for everyone but ADMIN, and so is any figure derived from them.',
 })
@@ -58,7 +59,10 @@ export class CareServiceSummary {
 }
 
 /** What a batch of records changed. */
-@ObjectType({ description: 'Records inserted, changed and received again unchanged (by record key).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Records inserted, changed and received again unchanged (by record key).',
+})
 export class CareServiceRecordReport {
   @Field(() => Int)
   inserted!: number;

@@ -3,7 +3,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { GeoJSONScalar } from '../graphql/scalars';
 
 /** One kind of rural clinic and how many sit beside their partner. */
-@ObjectType({ description: 'One kind of rural clinic and how many sit beside their partner.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One kind of rural clinic and how many sit beside their partner.',
+})
 export class ColocationTally {
   @Field(() => String, { description: 'TOWNSHIP_HEALTH_CENTRE (乡镇卫生院) or VILLAGE_CLINIC (村卫生室).' })
   kind!: string;
@@ -20,6 +23,7 @@ export class ColocationTally {
 
 /** Rural co-location (seed 003): the indicator and its map layer. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Rural co-location (003): township health centres with a care home (两院一体), village clinics beside a 农村幸福院.',
 })

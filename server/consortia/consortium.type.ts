@@ -2,7 +2,7 @@ import { GraphQLDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A member of a consortium. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ConsortiumMember {
   @Field(() => ID)
   facilityId!: string;
@@ -12,7 +12,10 @@ export class ConsortiumMember {
 }
 
 /** A care consortium (康养联合体). */
-@ObjectType({ description: '康养联合体: a lead institution with medical, rehabilitation and care members.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '康养联合体: a lead institution with medical, rehabilitation and care members.',
+})
 export class Consortium {
   @Field(() => ID)
   id!: string;

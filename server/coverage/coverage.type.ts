@@ -6,7 +6,10 @@ import { RegionLevel } from '../regions/region-level';
 import { ALLOCATION_RULE } from '../routing/capacity';
 
 /** Shares in percent by age group. */
-@ObjectType({ description: 'Shares in percent (0–100) by age group; null where there is no one to count.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Shares in percent (0–100) by age group; null where there is no one to count.',
+})
 export class OlderPeoplePercent {
   @Field(() => Float, { nullable: true })
   age60plus!: number | null;
@@ -20,6 +23,7 @@ export class OlderPeoplePercent {
 
 /** Coverage counts of one region, or of the cells of a region outside all its sub-regions. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Coverage of one area. Counts add up: elderly = withinReach + beyondReach + noNetworkAccess. The small-area (cell) counts are SAMPLE data: census totals of each district spread over OpenStreetMap housing.',
 })
@@ -103,7 +107,7 @@ export class CoverageArea {
 }
 
 /** What the capacity-aware variant offered and gave. */
-@ObjectType({ description: 'Places offered and given in the capacity-aware variant.' })
+@ObjectType({ simpleResolvers: true, description: 'Places offered and given in the capacity-aware variant.' })
 export class CapacityAllocation {
   @Field(() => String, { description: ALLOCATION_RULE })
   rule!: string;
@@ -127,7 +131,10 @@ export class CapacityAllocation {
 }
 
 /** The scenario an answer was computed for. */
-@ObjectType({ description: 'The scenario an answer was computed for, at the version read.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The scenario an answer was computed for, at the version read.',
+})
 export class ScenarioRef {
   @Field(() => ID)
   id!: string;
@@ -144,6 +151,7 @@ export class ScenarioRef {
 
 /** One area's coverage in a scenario against today. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One area in a scenario against today, by age group. Covered means within reach (capacityAware: given a place). newlyCovered − lostCover = coveredInScenario − coveredToday.',
 })
@@ -168,7 +176,10 @@ export class CoverageDelta {
 }
 
 /** Coverage of a region and its sub-regions. */
-@ObjectType({ description: 'Older people within reach of care, for a region and each sub-region below it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Older people within reach of care, for a region and each sub-region below it.',
+})
 export class CoverageReport {
   @Field(() => CoverageArea)
   region!: CoverageArea;

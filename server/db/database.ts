@@ -10,6 +10,7 @@ import type { AppConfig } from '../config';
 import { lockDataDir, type DataDirLock, type DataDirOwner } from './data-dir-lock';
 import { migrations } from './migrations';
 import { PostgresNamingStrategy } from './naming-strategy';
+import { DEFAULT_PREPARED_STATEMENTS, preparingClient } from './prepared-client';
 
 /** Which database the platform runs on. */
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -81,6 +82,8 @@ export async function openDatabase(
     databaseReadUrl?: string | null;
     /** What the ORM maps, handed over by the caller (server/entities.ts): the database layer knows no feature. */
     entities: readonly EntityClass<unknown>[];
+    /** Prepared statements kept on each PostgreSQL connection (server/db/prepared-client.ts); 0: none. */
+    preparedStatements?: number;
   },
   holder: DatabaseHolder = DEFAULT_HOLDER,
 ): Promise<Database> {
@@ -90,11 +93,13 @@ export async function openDatabase(
   let reader: MikroORM | null = null;
   if (config.databaseUrl) {
     kind = 'postgresql';
+    const Client = preparingClient(config.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS);
     orm = (await PostgresORM.init({
       ...shared,
       entities: [...config.entities],
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 10 },
+      driverOptions: { Client },
     })) as unknown as MikroORM;
     if (config.databaseReadUrl) {
       // A second ORM on the replica: the same mapping, its own pool; never migrated (the primary is).
@@ -104,7 +109,7 @@ export async function openDatabase(
         clientUrl: config.databaseReadUrl,
         pool: { min: 0, max: 10 },
         // The whole URL reaches pg, so that its parameters (sslmode, application_name …) hold for the replica.
-        driverOptions: { application_name: 'caremap-read', connectionString: config.databaseReadUrl },
+        driverOptions: { application_name: 'caremap-read', connectionString: config.databaseReadUrl, Client },
       })) as unknown as MikroORM;
     }
   } else {

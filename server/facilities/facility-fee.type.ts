@@ -13,7 +13,7 @@ registerEnumType(CareLevel, {
 });
 
 /** What a home charges per month at one care level. */
-@ObjectType({ description: 'Monthly fees (收费标准) at one care level, in CNY.' })
+@ObjectType({ simpleResolvers: true, description: 'Monthly fees (收费标准) at one care level, in CNY.' })
 export class FacilityFee {
   @Field(() => CareLevel)
   careLevel!: CareLevel;

@@ -6,34 +6,99 @@ import { romanize } from './english-name';
 import type { FacilityRecord, FacilitySiteRecord } from './facility.record';
 import type { FacilityQuery } from './facility.query';
 
-const COLUMNS = `f.id::text as "id", f.source_key as "sourceKey", f.type::text as "type", f.name, f.name_en as "nameEn",
-  f.address, f.phone, f.opening_hours as "openingHours", f.operator_type::text as "operatorType", f.services,
-  f.fee_min_monthly as "feeMinMonthly", f.fee_max_monthly as "feeMaxMonthly", f.total_beds as "totalBeds",
-  f.nursing_beds as "nursingBeds", f.dementia_beds as "dementiaBeds", f.vacant_beds as "vacantBeds",
-  f.vacancy_updated_at as "vacancyUpdatedAt", f.residents, f.has_rehab_room as "hasRehabRoom",
-  f.has_inhouse_medical as "hasInhouseMedical", f.ltc_insurance as "ltcInsurance",
-  f.medical_insurance as "medicalInsurance", f.star_rating::int as "starRating",
-  f.hospital_grade::text as "hospitalGrade", f.region_code as "regionCode",
-  ${asGeoJson('f.location')} as "location", f.is_sample as "isSample", f.source, f.osm_id as "osmId",
-  to_char(f.verified_on, 'YYYY-MM-DD') as "verifiedOn", f.version, f.updated_at as "updatedAt"`;
+/** A facility property read from its table (the rest are computed per query). */
+export type FacilityColumn = Exclude<keyof FacilityRecord, 'distanceMeters' | 'travelMinutes'>;
 
-type Row = Omit<FacilityRecord, 'location' | 'distanceMeters' | 'travelMinutes' | 'addressEn'> & {
-  location: string;
+/** The SQL of each property, over alias `f`. */
+const COLUMN_SQL: Record<FacilityColumn, string> = {
+  id: 'f.id::text',
+  sourceKey: 'f.source_key',
+  type: 'f.type::text',
+  name: 'f.name',
+  nameEn: 'f.name_en',
+  address: 'f.address',
+  // Romanized from the address when read.
+  addressEn: 'f.address',
+  phone: 'f.phone',
+  openingHours: 'f.opening_hours',
+  operatorType: 'f.operator_type::text',
+  services: 'f.services',
+  feeMinMonthly: 'f.fee_min_monthly',
+  feeMaxMonthly: 'f.fee_max_monthly',
+  totalBeds: 'f.total_beds',
+  nursingBeds: 'f.nursing_beds',
+  dementiaBeds: 'f.dementia_beds',
+  vacantBeds: 'f.vacant_beds',
+  vacancyUpdatedAt: 'f.vacancy_updated_at',
+  residents: 'f.residents',
+  hasRehabRoom: 'f.has_rehab_room',
+  hasInhouseMedical: 'f.has_inhouse_medical',
+  ltcInsurance: 'f.ltc_insurance',
+  medicalInsurance: 'f.medical_insurance',
+  starRating: 'f.star_rating::int',
+  hospitalGrade: 'f.hospital_grade::text',
+  regionCode: 'f.region_code',
+  location: asGeoJson('f.location'),
+  isSample: 'f.is_sample',
+  source: 'f.source',
+  osmId: 'f.osm_id',
+  verifiedOn: `to_char(f.verified_on, 'YYYY-MM-DD')`,
+  version: 'f.version',
+  updatedAt: 'f.updated_at',
+};
+
+/** Every property: what a read without a column list selects. */
+export const ALL_FACILITY_COLUMNS = Object.keys(COLUMN_SQL) as readonly FacilityColumn[];
+
+/** Select lists by the columns asked for (a handful of shapes in use), so each is written once. */
+const selectLists = new Map<string, string>();
+
+/**
+ * The select list for some columns: always the id, and `name` with `nameEn` (pinyin of the name where no
+ * English one is mapped).
+ */
+function columnsSql(columns: readonly FacilityColumn[]): string {
+  const key = columns.join();
+  let list = selectLists.get(key);
+  if (list === undefined) {
+    const chosen = new Set<FacilityColumn>(['id', ...columns]);
+    if (chosen.has('nameEn')) chosen.add('name');
+    list = ALL_FACILITY_COLUMNS.filter((column) => chosen.has(column))
+      .map((column) => `${COLUMN_SQL[column]} as "${column}"`)
+      .join(', ');
+    if (selectLists.size < 1_000) selectLists.set(key, list);
+  }
+  return list;
+}
+
+type Row = Partial<
+  Omit<FacilityRecord, 'location' | 'vacancyUpdatedAt' | 'updatedAt' | 'distanceMeters' | 'travelMinutes'>
+> & {
+  id: string;
+  location?: string;
+  vacancyUpdatedAt?: string | Date | null;
+  updatedAt?: string | Date;
   distanceMeters?: number | null;
 };
 
+/**
+ * A facility as GraphQL reads it. A read of some columns fills only those properties (with the id):
+ * the resolvers ask for what the query selects (facility-columns.ts), nothing else reads them.
+ */
 function toRecord(row: Row): FacilityRecord {
-  return {
+  const record = {
     ...row,
-    // English readers get OpenStreetMap's name:en where mapped, else the name in pinyin.
-    nameEn: row.nameEn ?? romanize(row.name),
-    addressEn: romanize(row.address),
-    location: JSON.parse(row.location),
-    vacancyUpdatedAt: row.vacancyUpdatedAt ? new Date(row.vacancyUpdatedAt) : null,
-    updatedAt: new Date(row.updatedAt),
     distanceMeters: row.distanceMeters ?? null,
     travelMinutes: null,
-  };
+  } as unknown as FacilityRecord;
+  // English readers get OpenStreetMap's name:en where mapped, else the name in pinyin.
+  if ('nameEn' in row) record.nameEn = row.nameEn ?? romanize(row.name ?? '');
+  if ('addressEn' in row) record.addressEn = romanize(row.addressEn ?? null);
+  if (row.location !== undefined) record.location = JSON.parse(row.location) as Point;
+  if (row.vacancyUpdatedAt !== undefined)
+    record.vacancyUpdatedAt = row.vacancyUpdatedAt ? new Date(row.vacancyUpdatedAt) : null;
+  if (row.updatedAt !== undefined) record.updatedAt = new Date(row.updatedAt);
+  return record;
 }
 
 /** Decimals that bring a coordinate back as the same double: travel times start from the exact location. */
@@ -92,7 +157,12 @@ export class FacilityRepository {
   }
 
   /** One page of facilities matching a query, nearest first with `near`, else by name. */
-  async find(query: FacilityQuery, limit: number, offset: number): Promise<FacilityRecord[]> {
+  async find(
+    query: FacilityQuery,
+    limit: number,
+    offset: number,
+    columns: readonly FacilityColumn[] = ALL_FACILITY_COLUMNS,
+  ): Promise<FacilityRecord[]> {
     const params = new SqlParams();
     const distance = query.near
       ? `ST_Distance(f.location::geography, ${pointSql(params, query.near)})`
@@ -100,7 +170,7 @@ export class FacilityRepository {
     const where = facilityConditions(query, params);
     const order = query.near ? `"distanceMeters", f.id` : `f.name collate "C", f.id`;
     const rows = await this.sql.all<Row>(
-      `select ${COLUMNS}, ${distance} as "distanceMeters" from facility f where ${where}
+      `select ${columnsSql(columns)}, ${distance} as "distanceMeters" from facility f where ${where}
        order by ${order} limit ${params.add(limit, 'int')} offset ${params.add(offset, 'int')}`,
       params.values,
     );
@@ -112,6 +182,7 @@ export class FacilityRepository {
     query: FacilityQuery,
     limit: number,
     offset: number,
+    columns: readonly FacilityColumn[] = ALL_FACILITY_COLUMNS,
   ): Promise<{ items: FacilityRecord[]; totalCount: number }> {
     const params = new SqlParams();
     const distance = query.near
@@ -121,7 +192,7 @@ export class FacilityRepository {
     const order = query.near ? `"distanceMeters", f.id` : `f.name collate "C", f.id`;
     // The window count runs over the ids and sort keys only; columns are read for the page's rows.
     const rows = await this.sql.all<Row & { totalCount: number }>(
-      `select ${COLUMNS}, p."distanceMeters", p."totalCount"
+      `select ${columnsSql(columns)}, p."distanceMeters", p."totalCount"
        from (select f.id, ${distance} as "distanceMeters", count(*) over ()::int as "totalCount"
              from facility f where ${where} order by ${order}
              limit ${params.add(limit, 'int')} offset ${params.add(offset, 'int')}) p
@@ -156,7 +227,7 @@ export class FacilityRepository {
                union
                select p.medical_facility_id, p.care_facility_id
                from medical_partnership p where p.medical_facility_id = any($1::int[]))
-       select ${COLUMNS}, null::float8 as "distanceMeters", x.fid::text as "partnerOf"
+       select ${columnsSql(ALL_FACILITY_COLUMNS)}, null::float8 as "distanceMeters", x.fid::text as "partnerOf"
        from x join facility f on f.id = x.pid
        where f.archived_at is null
        order by f.name collate "C", f.id`,
@@ -168,9 +239,13 @@ export class FacilityRepository {
   }
 
   /** One facility by id, archived ones included only when asked. */
-  async findById(id: string, includeArchived = false): Promise<FacilityRecord | null> {
+  async findById(
+    id: string,
+    includeArchived = false,
+    columns: readonly FacilityColumn[] = ALL_FACILITY_COLUMNS,
+  ): Promise<FacilityRecord | null> {
     const row = await this.sql.one<Row>(
-      `select ${COLUMNS}, null::float8 as "distanceMeters" from facility f
+      `select ${columnsSql(columns)}, null::float8 as "distanceMeters" from facility f
        where f.id = $1 ${includeArchived ? '' : 'and f.archived_at is null'}`,
       [Number(id)],
     );

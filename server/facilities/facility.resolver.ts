@@ -1,21 +1,12 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { requestCaller } from '../compute/compute-caller';
 import type { RequestContext } from '../context';
+import { selectedFieldNames } from '../graphql/selection';
 import { FacilitiesArgs } from './facilities.args';
+import { facilityColumns } from './facility-columns';
 import { FacilityService } from './facility.service';
 import { Facility, FacilityConnection } from './facility.type';
-
-/** Whether the query selects `name` directly under the current field (through fragments too). */
-function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const inSet = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === 'Field') return selection.name.value === name;
-      if (selection.kind === 'InlineFragment') return inSet(selection.selectionSet);
-      return inSet(info.fragments[selection.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((node: FieldNode) => inSet(node.selectionSet));
-}
 
 @Resolver(() => Facility)
 export class FacilityResolver {
@@ -31,12 +22,13 @@ export class FacilityResolver {
       args.filter,
       args.first,
       args.after,
-      selects(info, 'totalCount'),
+      selectedFieldNames(info).has('totalCount'),
+      facilityColumns(info, ['edges', 'node']),
     );
   }
 
   @Query(() => Facility, { nullable: true, description: 'One facility by id; NOT_FOUND when there is none.' })
-  facility(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return new FacilityService(ctx.em, ctx.config).get(id);
+  facility(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return new FacilityService(ctx.em, ctx.config).get(id, facilityColumns(info));
   }
 }

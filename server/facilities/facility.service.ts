@@ -12,7 +12,7 @@ import { RegionRepository } from '../regions/region.repository';
 import { assertRegionCode } from '../regions/region.service';
 import type { FacilityFilter } from './facility.input';
 import type { FacilityQuery } from './facility.query';
-import { FacilityRepository } from './facility.repository';
+import { ALL_FACILITY_COLUMNS, FacilityRepository, type FacilityColumn } from './facility.repository';
 import { normalizeSearch, queryGrams } from './search-text';
 
 /** Longest accepted search text, in characters. */
@@ -55,15 +55,16 @@ export class FacilityService {
     first?: number | null,
     after?: string | null,
     withTotal = true,
+    columns: readonly FacilityColumn[] = ALL_FACILITY_COLUMNS,
   ) {
     const { limit, offset } = pageWindow(first, after, this.config.maxPageSize);
     const query = await this.toQuery(filter ?? {});
-    if (query.within) return this.listWithin(query, query.within, limit, offset);
+    if (query.within) return this.listWithin(query, query.within, limit, offset, columns);
     if (withTotal) {
-      const { items, totalCount } = await this.facilities.findCounted(query, limit, offset);
+      const { items, totalCount } = await this.facilities.findCounted(query, limit, offset, columns);
       return { ...connectionOf(items, offset, totalCount), travelMethod: null };
     }
-    const rows = await this.facilities.find(query, limit + 1, offset);
+    const rows = await this.facilities.find(query, limit + 1, offset, columns);
     // The extra row only says whether a next page exists: counting up to it gives the same pageInfo.
     const page = connectionOf(rows.slice(0, limit), offset, offset + rows.length);
     return { ...page, totalCount: null, travelMethod: null };
@@ -75,6 +76,7 @@ export class FacilityService {
     within: NonNullable<FacilityQuery['within']>,
     limit: number,
     offset: number,
+    columns: readonly FacilityColumn[],
   ) {
     if (!this.network) throw new Error('The within filter needs the road network');
     const computation = await this.network.computation(this.caller);
@@ -92,7 +94,7 @@ export class FacilityService {
       .sort((a, b) => a.travelMinutes - b.travelMinutes || Number(a.id) - Number(b.id));
     const page = reached.slice(offset, offset + limit);
     const records = page.length
-      ? await this.facilities.find({ ...query, ids: page.map((site) => site.id) }, page.length, 0)
+      ? await this.facilities.find({ ...query, ids: page.map((site) => site.id) }, page.length, 0, columns)
       : [];
     const byId = new Map(records.map((record) => [record.id, record]));
     // A facility archived between the two reads is left out of the page.
@@ -103,10 +105,10 @@ export class FacilityService {
     return { ...connectionOf(items, offset, reached.length), travelMethod: method };
   }
 
-  /** One facility, or NOT_FOUND. */
-  async get(id: string) {
+  /** One facility (the columns asked for), or NOT_FOUND. */
+  async get(id: string, columns: readonly FacilityColumn[] = ALL_FACILITY_COLUMNS) {
     assertFacilityId(id, 'id');
-    const facility = await this.facilities.findById(id);
+    const facility = await this.facilities.findById(id, false, columns);
     if (!facility) throw notFound(`No facility with id ${id}`);
     return facility;
   }

@@ -31,7 +31,7 @@ registerEnumType(OperatorType, {
 registerEnumType(HospitalGrade, { name: 'HospitalGrade', description: '医院等级: 一级, 二级, 三级.' });
 
 /** A care or medical resource. */
-@ObjectType({ description: 'A care or medical resource on the map.' })
+@ObjectType({ simpleResolvers: true, description: 'A care or medical resource on the map.' })
 export class Facility {
   @Field(() => ID)
   id!: string;
@@ -155,7 +155,7 @@ export class Facility {
   travelMinutes!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FacilityEdge {
   @Field(() => String)
   cursor!: string;
@@ -165,7 +165,7 @@ export class FacilityEdge {
 }
 
 /** A Relay connection of facilities. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FacilityConnection {
   @Field(() => Int)
   totalCount!: number;

@@ -4,7 +4,7 @@ import type { FacilityRecord } from './facility.record';
 import { TravelMethod } from '../routing/travel-kind';
 
 /** Minutes from a point to one facility. */
-@ObjectType({ description: 'Minutes from a point to one facility.' })
+@ObjectType({ simpleResolvers: true, description: 'Minutes from a point to one facility.' })
 export class FacilityTravelTime {
   @Field(() => Facility)
   facility!: FacilityRecord;

@@ -24,7 +24,7 @@ export class ImportFileInput {
   content!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FieldProblem {
   @Field(() => String)
   field!: string;
@@ -39,7 +39,7 @@ export class FieldProblem {
   code!: string;
 }
 
-@ObjectType({ description: 'What happened to one row.' })
+@ObjectType({ simpleResolvers: true, description: 'What happened to one row.' })
 export class ImportRowReport {
   @Field(() => Int, { description: 'CSV line number or GeoJSON feature number (from 1).' })
   row!: number;
@@ -54,7 +54,10 @@ export class ImportRowReport {
   problems!: FieldProblem[];
 }
 
-@ObjectType({ description: 'Outcome of an import: all rows are written in one transaction, or none.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Outcome of an import: all rows are written in one transaction, or none.',
+})
 export class ImportReport extends AllOrNothingOutcome {
   @Field(() => Int)
   created!: number;

@@ -22,6 +22,7 @@ registerEnumType(GapReason, {
 
 /** A facility type a gap lacks. */
 @ObjectType({
+  simpleResolvers: true,
   description: 'A facility type a gap lacks, and the soonest facility of that type from the gap.',
 })
 export class MissingFacilityType {
@@ -54,6 +55,7 @@ export class MissingFacilityType {
 
 /** Adjacent uncovered cells merged into one area. */
 @ObjectType({
+  simpleResolvers: true,
   description: 'Older people not within reach: adjacent uncovered 200 m cells merged into one area.',
 })
 export class Gap {

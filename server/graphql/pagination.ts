@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { badUserInput } from '../kernel/errors';
 
 /** Relay page information. */
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -4,7 +4,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
  * What every file or batch import reports: all rows are written in one transaction, or none. Facility,
  * population and boundary import reports extend it with what is their own.
  */
-@ObjectType({ description: 'A whole import, written in one transaction or not at all.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A whole import, written in one transaction or not at all.',
+})
 export abstract class AllOrNothingOutcome {
   @Field(() => Boolean)
   dryRun!: boolean;

@@ -16,6 +16,7 @@ registerEnumType(IndicatorStatus, {
 
 /** One indicator for one region. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One indicator of the scorecard for one region. Every target is a minimum: value ≥ target passes.',
 })
@@ -110,7 +111,10 @@ export class IndicatorResult {
 }
 
 /** A target and where it comes from. */
-@ObjectType({ description: 'The target of an indicator: the seed default, or a value an ADMIN set.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The target of an indicator: the seed default, or a value an ADMIN set.',
+})
 export class IndicatorTarget {
   @Field(() => IndicatorCode)
   code!: IndicatorCode;

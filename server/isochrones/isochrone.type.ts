@@ -45,7 +45,7 @@ registerEnumType(TravelMethod, {
 });
 
 /** The area reachable within a time limit. */
-@ObjectType({ description: 'The area reachable within a time limit.' })
+@ObjectType({ simpleResolvers: true, description: 'The area reachable within a time limit.' })
 export class Isochrone {
   @Field(() => Int)
   minutes!: number;

@@ -13,6 +13,7 @@ export enum JobStateName {
 registerEnumType(JobStateName, { name: 'JobState', description: 'Where a job is in its life.' });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A long computation run by a worker (whole-city coverage, service-area recomputation …): its progress and, once completed, its stored result. Poll `job(id)` or subscribe to `jobChanged(id)`.',
 })
@@ -57,7 +58,7 @@ export class Job {
   finishedAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class JobEdge {
   @Field(() => String)
   cursor!: string;
@@ -66,7 +67,7 @@ export class JobEdge {
   node!: Job;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class JobConnection {
   @Field(() => Int)
   totalCount!: number;

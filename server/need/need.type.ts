@@ -16,6 +16,7 @@ registerEnumType(NeedWeight, {
 
 /** Needs-assessment aggregates of one street or community. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Needs-assessment aggregates (统一需求评估) of one street or community: counts of older people, never individuals.',
 })
@@ -52,7 +53,10 @@ export class RegionNeed {
 }
 
 /** People in need of one area and how many are within reach. */
-@ObjectType({ description: 'People in need of one street or community and how many are within reach.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'People in need of one street or community and how many are within reach.',
+})
 export class NeedCoverageArea {
   @Field(() => String)
   regionCode!: string;
@@ -92,7 +96,10 @@ export class NeedCoverageArea {
 }
 
 /** Need-weighted coverage of a region. */
-@ObjectType({ description: 'Need-weighted coverage: people in need within the time limit of the types.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Need-weighted coverage: people in need within the time limit of the types.',
+})
 export class NeedCoverageReport {
   @Field(() => String)
   regionCode!: string;
@@ -126,7 +133,10 @@ export class NeedCoverageReport {
 }
 
 /** What an import of needs data changed. */
-@ObjectType({ description: 'Rows of needs data inserted, changed and left as they were.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Rows of needs data inserted, changed and left as they were.',
+})
 export class NeedImportReport {
   @Field(() => Int)
   inserted!: number;

@@ -8,7 +8,10 @@ registerEnumType(PartnershipService, {
 });
 
 /** A pairing (签约结对) between a care institution and a medical institution. */
-@ObjectType({ description: '签约结对: a care institution paired with a medical institution.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '签约结对: a care institution paired with a medical institution.',
+})
 export class Partnership {
   @Field(() => ID)
   id!: string;

@@ -19,7 +19,10 @@ registerEnumType(PlaceKind, {
 });
 
 /** A place to start a journey from. */
-@ObjectType({ description: 'A place to start from, found by name, address, pinyin or initials.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A place to start from, found by name, address, pinyin or initials.',
+})
 export class Place {
   @Field(() => ID, {
     description: 'Stable within a data release: `facility:12`, `region:330102`, `place:34`.',

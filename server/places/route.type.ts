@@ -4,7 +4,7 @@ import { GeoJSONScalar } from '../graphql/scalars';
 import { TravelMethod } from '../routing/travel-kind';
 
 /** A walking route between two points. */
-@ObjectType({ description: 'A walking route between two points.' })
+@ObjectType({ simpleResolvers: true, description: 'A walking route between two points.' })
 export class Route {
   @Field(() => GeoJSONScalar, {
     description:

@@ -1,7 +1,7 @@
 import { AllOrNothingOutcome } from '../import/import-outcome.type';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'What is wrong with one row of a population table.' })
+@ObjectType({ simpleResolvers: true, description: 'What is wrong with one row of a population table.' })
 export class PopulationRowProblem {
   @Field(() => Int, { description: 'CSV line number (the header is line 1).' })
   row!: number;
@@ -17,6 +17,7 @@ export class PopulationRowProblem {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A parent whose counted children do not add up to its 60+ count, or are only partly counted.',
 })
 export class CountMismatch {
@@ -40,6 +41,7 @@ export class CountMismatch {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Outcome of a population table import: all rows are written in one transaction, or none (dry run, or any row invalid).',
 })

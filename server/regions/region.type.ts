@@ -13,6 +13,7 @@ registerEnumType(RegionLevel, {
 
 /** Older residents of a region. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Older residents of a region. Districts: the 2020 census (taken 1 November 2020, before the 2021 re-division of Hangzhou), carried to today's districts by this rule: a 2020 district re-divided later gives each district of today that took part of it a share of every count equal to the share of its communities (社区/村, 2023 codes) under the streets that district took, or all of it when it went whole (下城区 330103 → 拱墅区 330105; 江干区 330104 → 上城区 330102 and 钱塘区 330114; 萧山区 → 钱塘区; 余杭区 → 临平区 330113); whole people by largest remainder, so sums are exact. `source` names the parts. Streets and communities: imported tables (importPopulation).",
 })
@@ -24,7 +25,10 @@ export class ElderlyCounts extends OlderPeople {
 }
 
 /** All or part of a region that went to another on a day. */
-@ObjectType({ description: 'A re-division (区划调整): all or part of a region went to another on a day.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A re-division (区划调整): all or part of a region went to another on a day.',
+})
 export class RegionSuccession {
   @Field(() => String)
   predecessorCode!: string;
@@ -48,7 +52,10 @@ export class RegionSuccession {
 }
 
 /** Care resources inside a region. */
-@ObjectType({ description: 'Care resources inside a region (archived facilities excluded).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Care resources inside a region (archived facilities excluded).',
+})
 export class RegionStats {
   @Field(() => Int)
   facilityCount!: number;
@@ -64,7 +71,7 @@ export class RegionStats {
 }
 
 /** An administrative region. */
-@ObjectType({ description: 'An administrative region (区划).' })
+@ObjectType({ simpleResolvers: true, description: 'An administrative region (区划).' })
 export class Region {
   @Field(() => String, { description: 'Division code (区划代码, GB/T 2260).' })
   code!: string;
@@ -117,7 +124,7 @@ export class Region {
   source!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RegionEdge {
   @Field(() => String)
   cursor!: string;
@@ -126,7 +133,7 @@ export class RegionEdge {
   node!: Region;
 }
 
-@ObjectType({ description: 'A page of regions, by code.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of regions, by code.' })
 export class RegionConnection {
   @Field(() => Int)
   totalCount!: number;

@@ -15,7 +15,7 @@ registerEnumType(ScenarioChangeKind, {
 });
 
 /** One change of a scenario. */
-@ObjectType({ description: 'One change of a scenario over today’s directory.' })
+@ObjectType({ simpleResolvers: true, description: 'One change of a scenario over today’s directory.' })
 export class ScenarioChange {
   @Field(() => ID, { description: 'Number of the change within its scenario.' })
   id!: string;
@@ -54,6 +54,7 @@ export class ScenarioChange {
 
 /** A planner's what-if scenario. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A what-if scenario: changes over today’s directory, owned by the planner who made it and readable by other planners when shared. Never part of the directory and never visible to PUBLIC or OPERATOR.',
 })

@@ -19,7 +19,7 @@ registerEnumType(SolveMethod, {
 });
 
 /** One suggested site. */
-@ObjectType({ description: 'A suggested new site, in rank order.' })
+@ObjectType({ simpleResolvers: true, description: 'A suggested new site, in rank order.' })
 export class SuggestedSite {
   @Field(() => Int, { description: '1 = the largest marginal gain.' })
   rank!: number;
@@ -39,6 +39,7 @@ export class SuggestedSite {
 
 /** Where new facilities would cover the most older people, or the most people in need. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'The maximal covering location problem: `count` new sites chosen among the candidates to cover the most people not covered today (older people 60+, or with a weight people in need), existing facilities kept.',
 })

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import pg from 'pg';
+
+/** Statements each PostgreSQL connection keeps prepared unless configured otherwise (as PostGraphile keeps). */
+export const DEFAULT_PREPARED_STATEMENTS = 100;
+
+/** pg's record, on each connection, of the named statements it has sent (internal to pg). */
+interface StatementBook {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
+}
+
+/** Statement names by SQL text, so that the hash of a hot statement is computed once. */
+const names = new LRUCache<string, string>({ max: 2_000 });
+
+/** A statement's name on the server: a hash of its text, so that one text always has one name. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `cm_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * A pg client class that sends every statement with parameters as a named prepared statement, keeping the
+ * `perConnection` most recently used ones on each connection and deallocating the rest.
+ *
+ * Why: PostgreSQL parses and plans an unnamed statement on every execution; a directory lookup spent about
+ * half of its database time there (pgbench on the demo: 0.138 ms a lookup unnamed, 0.073 ms prepared).
+ * MikroORM and Kysely hand pg a text and values with no way to name the statement, so the name is given
+ * here, under them, for every statement alike. pg keeps no bound on a connection's prepared statements,
+ * so this class keeps the bound (as PostGraphile's pg adaptor does, through the same pg internals).
+ * Statements without parameters (DDL, migrations of several statements) keep pg's simple protocol.
+ * With 0, nothing is named: for a pooler that does not carry prepared statements (PgBouncer in
+ * transaction mode before 1.21).
+ */
+export function preparingClient(perConnection: number): typeof pg.Client {
+  if (perConnection <= 0) return pg.Client;
+  return class PreparingClient extends pg.Client {
+    private readonly prepared = new LRUCache<string, true>({
+      max: perConnection,
+      dispose: (_value, name, reason) => {
+        if (reason === 'evict') this.deallocate(name);
+      },
+    });
+
+    // pg's query() has many overloads; only (text, values[, callback]) with values is named, the rest pass through.
+    override query(...args: unknown[]): never {
+      const [text, values, callback] = args;
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+        const name = statementName(text);
+        // A hit refreshes its place; a new name may evict (and deallocate) the least recently used one.
+        if (!this.prepared.get(name)) this.prepared.set(name, true);
+        const named = { name, text, values };
+        return (
+          typeof callback === 'function' ? super.query(named, callback as never) : super.query(named)
+        ) as never;
+      }
+      return (super.query as (...rest: unknown[]) => unknown)(...args) as never;
+    }
+
+    /** Forgets a statement here and on the server (queued on this connection after what is running). */
+    private deallocate(name: string): void {
+      const book = (this as unknown as { connection: StatementBook }).connection;
+      const onServer = book.parsedStatements[name] !== undefined;
+      delete book.parsedStatements[name];
+      delete book.submittedNamedStatements[name];
+      // Only a statement the server confirmed: deallocating an unknown one would fail an open transaction.
+      if (onServer) (super.query(`deallocate "${name}"`) as Promise<unknown>).catch(() => undefined);
+    }
+  } as unknown as typeof pg.Client;
+}

@@ -1,0 +1,90 @@
+import pg from 'pg';
+import { describe, expect, test } from 'vitest';
+import { preparingClient } from '../../server/db/prepared-client';
+import { SqlRunner } from '../../server/db/sql';
+import { TEST_DATABASE_URL } from '../support/database';
+import { useTestServer } from '../support/test-server';
+
+const fixture = useTestServer({ seeded: false });
+
+/** A pool of one connection whose client keeps at most `keep` prepared statements. */
+function onePool(keep: number) {
+  return new pg.Pool({ connectionString: fixture.database.url!, max: 1, Client: preparingClient(keep) });
+}
+
+const prepared = async (pool: pg.Pool) =>
+  (
+    await pool.query<{ statement: string }>(
+      `select statement from pg_prepared_statements order by prepare_time, statement`,
+    )
+  ).rows.map((row) => row.statement);
+
+describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared once per connection', () => {
+  test('a statement run again on a connection is prepared there once, and answers as before', async () => {
+    const pool = onePool(3);
+    try {
+      for (const n of [1, 2, 3]) {
+        const { rows } = await pool.query<{ n: number }>('select $1::int + 1 as n', [n]);
+        expect(rows[0].n).toBe(n + 1);
+      }
+      expect(await prepared(pool)).toEqual(['select $1::int + 1 as n']);
+      // Without parameters nothing is named: pg's simple protocol, several statements in one text.
+      await pool.query('select 1; select 2');
+      expect(await prepared(pool)).toEqual(['select $1::int + 1 as n']);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  test('beyond its bound a connection deallocates the least recently used, also inside a transaction', async () => {
+    const pool = onePool(2);
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      for (const text of [
+        'select $1::int as a',
+        'select $1::int as b',
+        'select $1::int as a',
+        'select $1::int as c',
+      ])
+        await client.query(text, [1]);
+      // b was used least recently: gone; the transaction is still good.
+      const { rows } = await client.query<{ statement: string }>(
+        `select statement from pg_prepared_statements order by statement`,
+      );
+      expect(rows.map((row) => row.statement)).toEqual(['select $1::int as a', 'select $1::int as c']);
+      expect((await client.query<{ b: number }>('select $1::int as b', [7])).rows[0].b).toBe(7);
+      await client.query('commit');
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+
+  test('a statement that fails to prepare is not taken as prepared: the next try prepares it again', async () => {
+    const pool = onePool(5);
+    try {
+      await expect(pool.query('select $1::int from no_such_table', [1])).rejects.toThrow(/no_such_table/);
+      await pool.query('create table no_such_table (x int)');
+      await expect(pool.query('select $1::int from no_such_table', [1])).resolves.toBeTruthy();
+      await pool.query('drop table no_such_table');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  test('the server prepares what SqlRunner sends through the ORM', async () => {
+    const text = `select $1::text as v /* prepared-${process.pid} */`;
+    // One transaction holds one connection: the statement and the look at that connection's statements.
+    const seen = await fixture.database.db.fork().transactional(async (em) => {
+      const runner = new SqlRunner(em);
+      for (let i = 0; i < 3; i++)
+        expect((await runner.one<{ v: string }>(text, [String(i)]))!.v).toBe(String(i));
+      return runner.all<{ name: string }>(`select name from pg_prepared_statements where statement = $1`, [
+        text,
+      ]);
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0].name).toMatch(/^cm_/);
+  });
+});
