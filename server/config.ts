@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PREPARED_STATEMENTS } from './db/prepared-client';
 
 /** Runtime settings, read from the environment once at start-up. */
 export interface AppConfig {
@@ -47,6 +48,11 @@ export interface AppConfig {
   jobMaintenanceSeconds: number;
   /** On SIGTERM, how long running requests may take to finish before the process stops (CAREMAP_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /**
+   * Prepared statements kept on each PostgreSQL connection (CAREMAP_PREPARED_STATEMENTS, default 100); 0 turns
+   * them off, for a pooler that does not carry them (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements: number;
 }
 
 /** Who may read /metrics. */
@@ -59,6 +65,13 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const value = Number(env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1)
     throw new Error(`${name} must be a positive integer, got "${env[name]}"`);
+  return value;
+}
+
+function countOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name]?.trim() || fallback);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number ≥ 0, got "${env[name]}"`);
   return value;
 }
 
@@ -137,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobExpireSeconds: positiveInteger(env, 'CAREMAP_JOB_EXPIRE_SECONDS', 900),
     jobMaintenanceSeconds: positiveInteger(env, 'CAREMAP_JOB_MAINTENANCE_SECONDS', 30),
     shutdownGraceMs: positiveInteger(env, 'CAREMAP_SHUTDOWN_GRACE_MS', 15_000),
+    preparedStatements: countOf(env, 'CAREMAP_PREPARED_STATEMENTS', DEFAULT_PREPARED_STATEMENTS),
   };
 }
 

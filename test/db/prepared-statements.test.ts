@@ -2,6 +2,7 @@ import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { preparingClient } from '../../server/db/prepared-client';
 import { SqlRunner } from '../../server/db/sql';
+import { loadConfig } from '../../server/config';
 import { TEST_DATABASE_URL } from '../support/database';
 import { useTestServer } from '../support/test-server';
 
@@ -87,4 +88,12 @@ describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared onc
     expect(seen).toHaveLength(1);
     expect(seen[0].name).toMatch(/^cm_/);
   });
+});
+
+test('CAREMAP_PREPARED_STATEMENTS=0 leaves statements unnamed, for poolers that do not carry them', () => {
+  expect(loadConfig({}).preparedStatements).toBe(100);
+  expect(loadConfig({ CAREMAP_PREPARED_STATEMENTS: '0' }).preparedStatements).toBe(0);
+  expect(preparingClient(0)).toBe(pg.Client);
+  expect(() => loadConfig({ CAREMAP_PREPARED_STATEMENTS: '-1' })).toThrow(/whole number/);
+  expect(() => loadConfig({ CAREMAP_PREPARED_STATEMENTS: 'lots' })).toThrow(/whole number/);
 });
