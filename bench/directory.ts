@@ -15,6 +15,7 @@ import WebSocket from 'ws';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { migrate, openDatabase, type Database } from '../server/db/database';
+import { DEFAULT_PREPARED_STATEMENTS, preparingClient } from '../server/db/prepared-client';
 import { SqlRunner } from '../server/db/sql';
 import { silentProgress } from '../server/import/progress';
 import { seedDemo } from '../server/import/seed';
@@ -278,7 +279,12 @@ function tilesAround(z: number, side = 3) {
 }
 
 async function compareTiles(url: string, connectionString: string) {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // The raw statements are prepared once per connection, as the server prepares the endpoint's.
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    Client: preparingClient(DEFAULT_PREPARED_STATEMENTS),
+  });
   const rows: Record<string, Record<string, string>> = {};
   try {
     type Tile = ReturnType<typeof tilesAround>[number];
@@ -314,7 +320,7 @@ async function compareTiles(url: string, connectionString: string) {
               urls: tiles.map((tile) => `${url}/tiles/${tileset}/${tile.z}/${tile.x}/${tile.y}.mvt`),
               headers: { 'accept-encoding': 'identity' },
             },
-            { kind: 'pg', connectionString, poolSize: 10, queries: raw },
+            { kind: 'pg', connectionString, poolSize: 10, queries: raw, prepared: true },
           );
       rows[label] = {
         'endpoint req/s': rps(ours),
@@ -329,7 +335,7 @@ async function compareTiles(url: string, connectionString: string) {
     await pool.end();
   }
   console.log(
-    `\nTiles: the HTTP endpoint against its raw ST_AsMVT statement on a pg pool of the same size (${CLIENTS} clients, ${SECONDS} s; repeated tiles: each side's clients in a worker thread of their own, off the server's event loop; a base-map tile is kept in memory once made, so the raw statement makes it again where the endpoint does not)`,
+    `\nTiles: the HTTP endpoint against its raw ST_AsMVT statement on a pg pool of the same size, prepared as the server's statements are (${CLIENTS} clients, ${SECONDS} s; repeated tiles: each side's clients in a worker thread of their own, off the server's event loop; a base-map tile is kept in memory once made, so the raw statement makes it again where the endpoint does not)`,
   );
   console.table(rows);
 }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { DEFAULT_PREPARED_STATEMENTS, preparingClient } from '../server/db/prepared-client';
 import { getBody, postGraphQL, throughput } from './measure';
 
 /** What the bench asks a load thread to run: GETs of URLs, or statements on a pg pool of its own. */
@@ -10,7 +11,14 @@ export type LoadJob = {
 } & (
   | { kind: 'http'; urls: string[]; headers: Record<string, string> }
   | { kind: 'graphql'; url: string; bodies: string[] }
-  | { kind: 'pg'; connectionString: string; poolSize: number; queries: { text: string; values: unknown[] }[] }
+  | {
+      kind: 'pg';
+      connectionString: string;
+      poolSize: number;
+      queries: { text: string; values: unknown[] }[];
+      /** Statements prepared once per connection, as the server's pool prepares them. */
+      prepared: boolean;
+    }
 );
 
 /**
@@ -36,7 +44,11 @@ async function run(job: LoadJob) {
       job.warmupSeconds,
     );
   }
-  const pool = new pg.Pool({ connectionString: job.connectionString, max: job.poolSize });
+  const pool = new pg.Pool({
+    connectionString: job.connectionString,
+    max: job.poolSize,
+    Client: preparingClient(job.prepared ? DEFAULT_PREPARED_STATEMENTS : 0),
+  });
   try {
     const { queries } = job;
     return await throughput(
