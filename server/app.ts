@@ -18,6 +18,7 @@ import type { AppConfig } from './config';
 import type { RequestContext } from './context';
 import type { Database } from './db/database';
 import { formatError } from './graphql/format-error';
+import { compiledExecutionGateway } from './graphql/compiled-execution';
 import { createLoaders } from './loaders';
 import { queryLimitsPlugin } from './graphql/limits';
 import { storableTextPlugin } from './graphql/storable-text';
@@ -86,7 +87,7 @@ export async function createApp(options: {
   const callers = new Callers(db, jwtSecret);
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecutionGateway(schema),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
