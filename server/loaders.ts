@@ -35,12 +35,24 @@ function listLoader<Item>(
   );
 }
 
-/** Fresh loaders for one request or subscription. */
+/** Fresh loaders for one request or subscription, each made when first used (most requests use none). */
 export function createLoaders(em: EntityManager): Loaders {
+  let partnerships: Loaders['partnerships'] | undefined;
+  let partners: Loaders['partners'] | undefined;
+  let consortia: Loaders['consortia'] | undefined;
+  let fees: Loaders['fees'] | undefined;
   return {
-    partnerships: listLoader((ids) => new PartnershipRepository(em).forFacilities(ids)),
-    partners: listLoader((ids) => new FacilityRepository(em).partnersOf(ids)),
-    consortia: listLoader((ids) => new ConsortiumRepository(em).forFacilities(ids)),
-    fees: listLoader((ids) => new FacilityFeeRepository(em).forFacilities(ids)),
+    get partnerships() {
+      return (partnerships ??= listLoader((ids) => new PartnershipRepository(em).forFacilities(ids)));
+    },
+    get partners() {
+      return (partners ??= listLoader((ids) => new FacilityRepository(em).partnersOf(ids)));
+    },
+    get consortia() {
+      return (consortia ??= listLoader((ids) => new ConsortiumRepository(em).forFacilities(ids)));
+    },
+    get fees() {
+      return (fees ??= listLoader((ids) => new FacilityFeeRepository(em).forFacilities(ids)));
+    },
   };
 }

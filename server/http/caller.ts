@@ -1,10 +1,12 @@
 import { normalizeIP } from '@fastify/rate-limit';
-import type { Principal } from '../auth/role';
+import { PUBLIC_PRINCIPAL, type Principal } from '../auth/role';
 import { TokenService } from '../auth/token.service';
 import type { Database } from '../db/database';
 
 /** What a request's credential proved: the principal, or the error to answer with. */
 export type Caller = { principal: Principal } | { error: unknown };
+
+const PUBLIC_CALLER: Caller = Object.freeze({ principal: PUBLIC_PRINCIPAL });
 
 /** What identifies a client: the credential it sent, if any, and its address. */
 export interface ClientRequest {
@@ -27,6 +29,11 @@ export class Callers {
   /** The caller of a request (verified on first use, then remembered for the request's lifetime). */
   of(request: ClientRequest): Promise<Caller> {
     let caller = this.verified.get(request);
+    if (!caller && !request.headers.authorization) {
+      // No credential: the public, with nothing to look up (no entity manager to fork).
+      caller = Promise.resolve(PUBLIC_CALLER);
+      this.verified.set(request, caller);
+    }
     if (!caller) {
       caller = new TokenService(this.db.fork(), this.jwtSecret)
         .principalOf(request.headers.authorization)
