@@ -64,7 +64,8 @@ interface Analysis {
   gaps: Gap[];
   gapClasses: Classes;
   serviceAreas: ServiceArea[];
-  serviceAreasTotal: number;
+  /** How many facilities have a service area to draw; null while they are still being drawn. */
+  serviceAreasTotal: number | null;
 }
 
 const NO_CLASSES: Classes = { thresholds: [], colors: [] };
@@ -223,6 +224,8 @@ export class PlannerApp {
 
   private restyle() {
     this.map.setStyle(this.style());
+    // How many service areas the map draws, for whoever checks the page (tests, monitoring).
+    this.el.map.dataset.serviceAreas = String(this.analysis?.serviceAreas.length ?? 0);
     this.renderLegend();
   }
 
@@ -337,13 +340,16 @@ export class PlannerApp {
   ) {
     // Service areas are drawn by the mode at its usual speed: no facility farther than that reaches in.
     const around = expandBounds(this.regionBounds(), serviceAreaReachMeters(settings));
-    const [coverage, gaps, areas] = await Promise.all([
+    // Areas not stored for the mode and limit are drawn on demand and can take long: coverage and gaps are
+    // shown as soon as they are ready, and the areas join the map when they arrive.
+    const areas = fetchServiceAreas(settings, around, token, signal).then(done('serviceAreas'));
+    areas.catch(() => undefined);
+    const [coverage, gaps] = await Promise.all([
       fetchCoverage(settings, token, signal, this.scenario?.id ?? null).then(done('coverage')),
       fetchGaps(settings, token, signal, this.scenario?.id ?? null).then(done('gaps')),
-      fetchServiceAreas(settings, around, token, signal).then(done('serviceAreas')),
     ]);
     if (signal.aborted) return;
-    this.analysis = {
+    const analysis: Analysis = {
       settings,
       coverage,
       gaps,
@@ -351,10 +357,15 @@ export class PlannerApp {
       gapClasses: countClasses(
         gaps.filter((gap) => gap.reason === 'BEYOND_REACH').map((gap) => gap.elderly.age60plus),
       ),
-      serviceAreas: areas.areas,
-      serviceAreasTotal: areas.totalCount,
+      serviceAreas: [],
+      serviceAreasTotal: null,
     };
+    this.analysis = analysis;
     this.renderAnalysis();
+    this.restyle();
+    const drawn = await areas;
+    if (signal.aborted || this.analysis !== analysis) return;
+    this.analysis = { ...analysis, serviceAreas: drawn.areas, serviceAreasTotal: drawn.totalCount };
     this.restyle();
   }
 

@@ -159,6 +159,35 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     await d.screenshot('planner-choropleth');
   });
 
+  it('shows coverage and gaps while service areas are still being drawn, and adds the areas when they arrive', async () => {
+    const d = await open({}, stage.plannerToken);
+    const page = d.page;
+    expect(Number(await page.locator('#map').getAttribute('data-service-areas'))).toBeGreaterThan(0);
+    // Service areas drawn on demand can take long: hold their answer until coverage and gaps are on the page.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('query ServiceAreas')) await released;
+      await route.continue();
+    });
+    await page.fill('#minutes', '12');
+    await page.dispatchEvent('#minutes', 'change');
+    await page.click('#run');
+    await page.locator('#service-areas-drawing').waitFor({ timeout: E2E_WAIT_MS });
+    expect(await page.locator('#service-areas-drawing').textContent()).toBe(
+      '服务范围绘制中，完成后显示在地图上…',
+    );
+    expect(await page.locator('#coverage-heading').count()).toBe(1);
+    expect(await page.locator('.gap-item').count()).toBeGreaterThan(0);
+    expect(await page.locator('#map').getAttribute('data-service-areas')).toBe('0');
+    expect(await page.locator('#progress').getAttribute('data-state')).not.toBe('ready');
+    release();
+    await ready(page);
+    expect(await page.locator('#service-areas-drawing').count()).toBe(0);
+    expect(Number(await page.locator('#map').getAttribute('data-service-areas'))).toBeGreaterThan(0);
+    await page.unroute('**/graphql');
+  });
+
   it('signs in as a planner: 上城区 scorecard, the largest gap, both exports and the report match the API', async () => {
     const d = await open();
     const page = d.page;

@@ -198,6 +198,7 @@ export const plannerEn: PlannerMessages = {
   legendSelectedDistrict: 'Selected district',
   serviceAreaSpeedNote: (speed: number) =>
     `Service areas are drawn walking at 60 m/min (the only walking speed of the API’s service areas); coverage and gaps use walking at ${speed} m/min.`,
+  serviceAreasDrawing: 'Drawing service areas; they appear on the map when ready…',
   serviceAreasTruncated: (shown: number, total: number) =>
     `Service areas of ${shown} of ${total} facilities drawn.`,
 

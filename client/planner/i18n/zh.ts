@@ -185,6 +185,7 @@ export const plannerZh = {
   legendSelectedDistrict: '所选区',
   serviceAreaSpeedNote: (speed: number) =>
     `服务范围按步行 60 米/分钟绘制（API 的步行服务范围只有这一速度）；覆盖率与缺口按步行 ${speed} 米/分钟计算。`,
+  serviceAreasDrawing: '服务范围绘制中，完成后显示在地图上…',
   serviceAreasTruncated: (shown: number, total: number) =>
     `只绘制了 ${total} 个设施中的 ${shown} 个的服务范围。`,
 

@@ -23,7 +23,8 @@ export interface LegendView {
     speedMetersPerMinute: number | null;
     gapClasses: Classes;
     serviceAreasShown: number;
-    serviceAreasTotal: number;
+    /** null while the areas are still being drawn. */
+    serviceAreasTotal: number | null;
   } | null;
   choropleth: Choropleth | null;
 }
@@ -136,13 +137,19 @@ export class MapLegend {
                       m.serviceAreaSpeedNote(analysis.speedMetersPerMinute),
                     )
                   : null,
-                analysis.serviceAreasShown < analysis.serviceAreasTotal
+                analysis.serviceAreasTotal === null
                   ? h(
                       'p',
-                      { class: 'muted' },
-                      m.serviceAreasTruncated(analysis.serviceAreasShown, analysis.serviceAreasTotal),
+                      { class: 'muted', id: 'service-areas-drawing', role: 'status' },
+                      m.serviceAreasDrawing,
                     )
-                  : null,
+                  : analysis.serviceAreasShown < analysis.serviceAreasTotal
+                    ? h(
+                        'p',
+                        { class: 'muted' },
+                        m.serviceAreasTruncated(analysis.serviceAreasShown, analysis.serviceAreasTotal),
+                      )
+                    : null,
               ]
             : null,
           choroplethKey,
