@@ -181,6 +181,7 @@ describe.skipIf(TEST_DATABASE_URL !== null || !browserAvailable())('the planner 
     expect(await page.locator('.gap-item').count()).toBeGreaterThan(0);
     expect(await page.locator('#map').getAttribute('data-service-areas')).toBe('0');
     expect(await page.locator('#progress').getAttribute('data-state')).not.toBe('ready');
+    await d.screenshot('planner-areas-drawing');
     release();
     await ready(page);
     expect(await page.locator('#service-areas-drawing').count()).toBe(0);
