@@ -24,6 +24,13 @@ function statementName(text: string): string {
   return name;
 }
 
+/** A query config of text and values that pg would send unnamed (not a cursor or other submittable). */
+function isPlainConfig(value: unknown): value is { text: string; values?: unknown[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const config = value as { text?: unknown; name?: unknown; submit?: unknown };
+  return typeof config.text === 'string' && config.name === undefined && typeof config.submit !== 'function';
+}
+
 /**
  * A pg client class that sends every statement with parameters as a named prepared statement, keeping the
  * `perConnection` most recently used ones on each connection and deallocating the rest.
@@ -47,14 +54,23 @@ export function preparingClient(perConnection: number): typeof pg.Client {
       },
     });
 
-    // pg's query() has many overloads; only (text, values[, callback]) with values is named, the rest pass through.
+    // pg's query() has many overloads; a text with values (given apart or in a config object without a name)
+    // is named, the rest pass through (statements without values, named ones, cursors and other submittables).
     override query(...args: unknown[]): never {
-      const [text, values, callback] = args;
-      if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-        const name = statementName(text);
+      const [first, second, third] = args;
+      const values = Array.isArray(second) ? second : undefined;
+      const config =
+        typeof first === 'string'
+          ? { text: first, values }
+          : isPlainConfig(first)
+            ? { ...first, values: first.values ?? values }
+            : null;
+      const callback = [second, third].find((arg) => typeof arg === 'function');
+      if (config && Array.isArray(config.values) && config.values.length > 0) {
+        const name = statementName(config.text);
         // A hit refreshes its place; a new name may evict (and deallocate) the least recently used one.
         if (!this.prepared.get(name)) this.prepared.set(name, true);
-        const named = { name, text, values };
+        const named = { ...config, values: config.values as unknown[], name };
         return (
           typeof callback === 'function' ? super.query(named, callback as never) : super.query(named)
         ) as never;

@@ -29,9 +29,13 @@ describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared onc
         expect(rows[0].n).toBe(n + 1);
       }
       expect(await prepared(pool)).toEqual(['select $1::int + 1 as n']);
+      // A config object is named too (as pg-pool and load tools send it), keeping its other options.
+      const { rows } = await pool.query({ text: 'select $1::int * 2 as n', values: [21], rowMode: 'array' });
+      expect(rows).toEqual([[42]]);
+      expect(await prepared(pool)).toEqual(['select $1::int + 1 as n', 'select $1::int * 2 as n']);
       // Without parameters nothing is named: pg's simple protocol, several statements in one text.
       await pool.query('select 1; select 2');
-      expect(await prepared(pool)).toEqual(['select $1::int + 1 as n']);
+      expect(await prepared(pool)).toEqual(['select $1::int + 1 as n', 'select $1::int * 2 as n']);
     } finally {
       await pool.end();
     }
