@@ -78,14 +78,19 @@ export function preparingClient(perConnection: number): typeof pg.Client {
       return (super.query as (...rest: unknown[]) => unknown)(...args) as never;
     }
 
-    /** Forgets a statement here and on the server (queued on this connection after what is running). */
+    /**
+     * Deallocates a statement on the server (queued on this connection after what is running), and forgets it
+     * here once the server has: pg calls back before it sends the next queued query, so a query of the same
+     * statement queued meanwhile prepares it again. If the server refuses (an aborted transaction), both keep it.
+     */
     private deallocate(name: string): void {
       const book = (this as unknown as { connection: StatementBook }).connection;
-      const onServer = book.parsedStatements[name] !== undefined;
-      delete book.parsedStatements[name];
-      delete book.submittedNamedStatements[name];
-      // Only a statement the server confirmed: deallocating an unknown one would fail an open transaction.
-      if (onServer) (super.query(`deallocate "${name}"`) as Promise<unknown>).catch(() => undefined);
+      // Only a statement the server confirmed: deallocating an unknown one would fail an open transaction (one
+      // still on its way is left to pg, and kept on the connection untracked until it is used again).
+      if (book.parsedStatements[name] === undefined) return;
+      super.query(`deallocate "${name}"`, (error: Error | null) => {
+        if (!error) delete book.parsedStatements[name];
+      });
     }
   } as unknown as typeof pg.Client;
 }

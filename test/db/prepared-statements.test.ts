@@ -66,6 +66,48 @@ describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared onc
     }
   });
 
+  test('a statement evicted and asked again at once, before the deallocation ran, is prepared again', async () => {
+    const pool = onePool(1);
+    const client = await pool.connect();
+    try {
+      await client.query('select $1::int as a', [1]);
+      // Queued together: b evicts a (deallocate a, then b), a evicts b (deallocate b, then a again).
+      const [b, a] = await Promise.all([
+        client.query<{ b: number }>('select $1::int as b', [2]),
+        client.query<{ a: number }>('select $1::int as a', [3]),
+      ]);
+      expect([b.rows[0].b, a.rows[0].a]).toEqual([2, 3]);
+      // b was still queued, not yet prepared, when a evicted it: it stays prepared, untracked, until used again.
+      const { rows } = await client.query<{ statement: string }>(
+        `select statement from pg_prepared_statements order by statement`,
+      );
+      expect(rows.map((row) => row.statement)).toEqual(['select $1::int as a', 'select $1::int as b']);
+      expect((await client.query<{ a: number }>('select $1::int as a', [4])).rows[0].a).toBe(4);
+      expect((await client.query<{ b: number }>('select $1::int as b', [5])).rows[0].b).toBe(5);
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+
+  test('a deallocation refused inside a failed transaction leaves the statement usable after it', async () => {
+    const pool = onePool(1);
+    const client = await pool.connect();
+    try {
+      await client.query('select $1::int as a', [1]);
+      await client.query('begin');
+      await expect(client.query('select 1 / $1::int', [0])).rejects.toThrow(/division by zero/);
+      // The transaction is aborted: the deallocation of the evicted statement fails with the statement itself.
+      await expect(client.query('select $1::int as c', [5])).rejects.toThrow(/aborted/);
+      await client.query('rollback');
+      expect((await client.query<{ a: number }>('select $1::int as a', [6])).rows[0].a).toBe(6);
+      expect((await client.query<{ c: number }>('select $1::int as c', [7])).rows[0].c).toBe(7);
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+
   test('a statement that fails to prepare is not taken as prepared: the next try prepares it again', async () => {
     const pool = onePool(5);
     try {
