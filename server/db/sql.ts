@@ -1,4 +1,5 @@
 import { CompiledQuery, type QueryResult } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { EntityManager } from '@mikro-orm/sql';
 
 /** SQLSTATE 22021 (character_not_in_repertoire): what PostgreSQL answers for a NUL byte in text. */
@@ -59,13 +60,18 @@ export class SqlParams {
   }
 }
 
+/** Placeholder counts of statements already checked, by SQL text (the hot ones are few, and long). */
+const placeholderCounts = new LRUCache<string, number>({ max: 2_000 });
+
 /** Refuses SQL whose `$n` placeholders do not number exactly its parameters (a leftover `?`, say). */
 function checkPlaceholders(query: string, count: number): void {
+  if (placeholderCounts.get(query) === count) return;
   const used = new Set([...query.matchAll(PLACEHOLDER)].map((match) => Number(match[1])));
   const highest = Math.max(0, ...used);
   if (highest !== count || used.size !== count) {
     throw new Error(`SQL has placeholders up to $${highest} (${used.size} distinct) for ${count} parameters`);
   }
+  placeholderCounts.set(query, count);
 }
 
 /** Text is sent as UTF-8; a lone surrogate would be replaced on the way, so it is refused instead. */
