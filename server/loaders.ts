@@ -7,6 +7,8 @@ import { FacilityRepository } from './facilities/facility.repository';
 import { FacilityFeeRepository } from './facilities/facility-fee.repository';
 import type { FacilityFeeRecord } from './facilities/facility-fee.record';
 import { PartnershipRepository } from './partnerships/partnership.repository';
+import { RegionRepository } from './regions/region.repository';
+import type { RegionStats, RegionSuccession } from './regions/region.type';
 import type { Partnership } from './partnerships/partnership.type';
 
 /** Per-request batch loaders: one statement per field and page instead of one per facility. */
@@ -19,6 +21,10 @@ export interface Loaders {
   consortia: DataLoader<string, Consortium[]>;
   /** A facility's fees per care level. */
   fees: DataLoader<string, FacilityFeeRecord[]>;
+  /** Facility and bed counts inside a region, by division code. */
+  regionStats: DataLoader<string, RegionStats>;
+  /** Where all or part of a region went in re-divisions, by division code. */
+  successions: DataLoader<string, RegionSuccession[]>;
 }
 
 /** Batches `load` calls into one repository call; each id gets its list (empty when it has none). */
@@ -41,6 +47,8 @@ export function createLoaders(em: EntityManager): Loaders {
   let partners: Loaders['partners'] | undefined;
   let consortia: Loaders['consortia'] | undefined;
   let fees: Loaders['fees'] | undefined;
+  let regionStats: Loaders['regionStats'] | undefined;
+  let successions: Loaders['successions'] | undefined;
   return {
     get partnerships() {
       return (partnerships ??= listLoader((ids) => new PartnershipRepository(em).forFacilities(ids)));
@@ -53,6 +61,18 @@ export function createLoaders(em: EntityManager): Loaders {
     },
     get fees() {
       return (fees ??= listLoader((ids) => new FacilityFeeRepository(em).forFacilities(ids)));
+    },
+    get regionStats() {
+      return (regionStats ??= new DataLoader(
+        async (codes: readonly string[]) => {
+          const byCode = await new RegionRepository(em).statsOf(codes);
+          return codes.map((code) => byCode.get(code)!);
+        },
+        { cache: false },
+      ));
+    },
+    get successions() {
+      return (successions ??= listLoader((codes) => new RegionRepository(em).successionsOf(codes)));
     },
   };
 }

@@ -96,16 +96,19 @@ export class RegionRepository {
     return row?.n ?? 0;
   }
 
-  /** Where all or part of a region went, by successor code. */
-  async successions(code: string): Promise<RegionSuccession[]> {
-    return this.sql.all<RegionSuccession>(
+  /** Where all or part of each region went, by successor code: one statement for all. */
+  async successionsOf(codes: readonly string[]): Promise<Map<string, RegionSuccession[]>> {
+    const rows = await this.sql.all<RegionSuccession>(
       `select s.predecessor_code as "predecessorCode", s.successor_code as "successorCode",
          r.name as "successorName", to_char(s.effective_on, 'YYYY-MM-DD') as "effectiveOn",
          s.transferred as "transferredStreetCodes", s.basis
        from region_succession s join region r on r.code = s.successor_code
-       where s.predecessor_code = $1 order by s.successor_code`,
-      [code],
+       where s.predecessor_code = any($1::text[]) order by s.predecessor_code, s.successor_code`,
+      [codes],
     );
+    const byCode = new Map<string, RegionSuccession[]>(codes.map((code) => [code, []]));
+    for (const row of rows) byCode.get(row.predecessorCode)?.push(row);
+    return byCode;
   }
 
   /** One region by code. */
@@ -119,15 +122,18 @@ export class RegionRepository {
     return (await this.sql.one(`select 1 from region where code = $1`, [code])) !== null;
   }
 
-  /** Facility and bed counts of the facilities inside a region's boundary. */
-  async stats(code: string): Promise<RegionStats> {
-    const row = await this.sql.one<RegionStats>(
-      `select count(f.id)::int as "facilityCount", coalesce(sum(f.total_beds), 0)::int as "totalBeds",
+  /** Facility and bed counts of the facilities inside each region's boundary: one statement for all. */
+  async statsOf(codes: readonly string[]): Promise<Map<string, RegionStats>> {
+    const rows = await this.sql.all<RegionStats & { code: string }>(
+      `select r.code, count(f.id)::int as "facilityCount", coalesce(sum(f.total_beds), 0)::int as "totalBeds",
          coalesce(sum(f.nursing_beds), 0)::int as "nursingBeds", coalesce(sum(f.vacant_beds), 0)::int as "vacantBeds"
-       from region r join facility f on ST_Covers(r.boundary, f.location) and f.archived_at is null
-       where r.code = $1`,
-      [code],
+       from region r left join facility f on ST_Covers(r.boundary, f.location) and f.archived_at is null
+       where r.code = any($1::text[]) group by r.code`,
+      [codes],
     );
-    return row ?? { facilityCount: 0, totalBeds: 0, nursingBeds: 0, vacantBeds: 0 };
+    const none = { facilityCount: 0, totalBeds: 0, nursingBeds: 0, vacantBeds: 0 };
+    const byCode = new Map<string, RegionStats>(codes.map((code) => [code, { ...none }]));
+    for (const { code, ...stats } of rows) byCode.set(code, stats);
+    return byCode;
   }
 }

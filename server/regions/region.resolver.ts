@@ -43,7 +43,7 @@ export class RegionResolver {
 
   @FieldResolver(() => RegionStats, { description: 'Facilities and beds inside the region.' })
   stats(@Root() region: Region, @Ctx() ctx: RequestContext) {
-    return new RegionService(ctx.em).stats(region.code);
+    return ctx.loaders.regionStats.load(region.code);
   }
 
   @FieldResolver(() => RegionConnection, {
@@ -63,6 +63,6 @@ export class RegionResolver {
     description: 'Where all or part of the region went in re-divisions (empty for most regions).',
   })
   successors(@Root() region: Region, @Ctx() ctx: RequestContext) {
-    return new RegionService(ctx.em).successions(region.code);
+    return ctx.loaders.successions.load(region.code);
   }
 }

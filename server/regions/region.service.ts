@@ -56,21 +56,11 @@ export class RegionService {
     return connectionOf(items, offset, total);
   }
 
-  /** Where all or part of a region went. */
-  successions(code: string) {
-    return this.regions.successions(code);
-  }
-
   /** One region, or NOT_FOUND. */
   async get(code: string): Promise<Region> {
     assertRegionCode(code, 'code');
     const region = await this.regions.findByCode(code);
     if (!region) throw notFound(`No region with division code ${code}`);
     return region;
-  }
-
-  /** Facility and bed counts inside a region. */
-  stats(code: string) {
-    return this.regions.stats(code);
   }
 }

@@ -161,3 +161,30 @@ test('a bbox page, one facility by id and a name search are one statement each',
     expect(statements, query).toHaveLength(1);
   }
 });
+
+test('regions with their stats and successors cost one statement per field, not one per region', async () => {
+  const QUERY = `{ regions(level: DISTRICT) { code stats { facilityCount totalBeds nursingBeds vacantBeds }
+    successors { successorCode effectiveOn } } }`;
+  type Row = { code: string; stats: Record<string, number>; successors: { successorCode: string }[] };
+  let rows: Row[] = [];
+  const statements = await statementsOf(async () => {
+    const result = await fixture.server.query<{ regions: Row[] }>(QUERY);
+    expect(result.errors).toBeUndefined();
+    rows = result.data!.regions;
+  });
+  expect(rows.length).toBeGreaterThan(10);
+  expect(statements.length).toBeLessThanOrEqual(4);
+  // The batched answers are those each region's own statement finds.
+  const sql = new SqlRunner(fixture.database.db.fork());
+  for (const row of rows.filter((_, i) => i % 7 === 0)) {
+    const own = await sql.one<Record<string, number>>(
+      `select count(f.id)::int as "facilityCount", coalesce(sum(f.total_beds), 0)::int as "totalBeds",
+         coalesce(sum(f.nursing_beds), 0)::int as "nursingBeds", coalesce(sum(f.vacant_beds), 0)::int as "vacantBeds"
+       from region r join facility f on ST_Covers(r.boundary, f.location) and f.archived_at is null
+       where r.code = $1`,
+      [row.code],
+    );
+    expect(row.stats, row.code).toEqual(own);
+  }
+  expect(rows.some((row) => row.stats.facilityCount > 0)).toBe(true);
+});
