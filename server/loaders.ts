@@ -8,7 +8,7 @@ import { FacilityFeeRepository } from './facilities/facility-fee.repository';
 import type { FacilityFeeRecord } from './facilities/facility-fee.record';
 import { PartnershipRepository } from './partnerships/partnership.repository';
 import { RegionRepository } from './regions/region.repository';
-import type { RegionStats, RegionSuccession } from './regions/region.type';
+import type { Region, RegionStats, RegionSuccession } from './regions/region.type';
 import type { Partnership } from './partnerships/partnership.type';
 
 /** Per-request batch loaders: one statement per field and page instead of one per facility. */
@@ -25,6 +25,15 @@ export interface Loaders {
   regionStats: DataLoader<string, RegionStats>;
   /** Where all or part of a region went in re-divisions, by division code. */
   successions: DataLoader<string, RegionSuccession[]>;
+  /** One page of the regions in force below a region, and how many there are in all. */
+  regionChildren: DataLoader<RegionPage, { items: Region[]; total: number }, string>;
+}
+
+/** A page of a region's children: the parent's code, the page size and where it starts. */
+export interface RegionPage {
+  code: string;
+  limit: number;
+  offset: number;
 }
 
 /** Batches `load` calls into one repository call; each id gets its list (empty when it has none). */
@@ -49,6 +58,7 @@ export function createLoaders(em: EntityManager): Loaders {
   let fees: Loaders['fees'] | undefined;
   let regionStats: Loaders['regionStats'] | undefined;
   let successions: Loaders['successions'] | undefined;
+  let regionChildren: Loaders['regionChildren'] | undefined;
   return {
     get partnerships() {
       return (partnerships ??= listLoader((ids) => new PartnershipRepository(em).forFacilities(ids)));
@@ -73,6 +83,32 @@ export function createLoaders(em: EntityManager): Loaders {
     },
     get successions() {
       return (successions ??= listLoader((codes) => new RegionRepository(em).successionsOf(codes)));
+    },
+    get regionChildren() {
+      // Pages of the same size and start are read together (a list of regions asks alike for each).
+      return (regionChildren ??= new DataLoader(
+        async (pages: readonly RegionPage[]) => {
+          const windows = new Map<string, RegionPage[]>();
+          for (const page of pages) {
+            const key = `${page.limit}:${page.offset}`;
+            windows.set(key, [...(windows.get(key) ?? []), page]);
+          }
+          const loaded = new Map<RegionPage, { items: Region[]; total: number }>();
+          await Promise.all(
+            [...windows.values()].map(async (group) => {
+              const { limit, offset } = group[0];
+              const byCode = await new RegionRepository(em).childrenOf(
+                group.map((page) => page.code),
+                limit,
+                offset,
+              );
+              for (const page of group) loaded.set(page, byCode.get(page.code)!);
+            }),
+          );
+          return pages.map((page) => loaded.get(page)!);
+        },
+        { cache: false, cacheKeyFn: (page) => `${page.limit}:${page.offset}:${page.code}` },
+      ));
     },
   };
 }

@@ -96,6 +96,34 @@ export class RegionRepository {
     return row?.n ?? 0;
   }
 
+  /**
+   * One page (`limit` from `offset`, by code) of the regions in force directly below each parent, and how many
+   * there are in all: two statements for any number of parents.
+   */
+  async childrenOf(
+    parentCodes: readonly string[],
+    limit: number,
+    offset: number,
+  ): Promise<Map<string, { items: Region[]; total: number }>> {
+    const [rows, totals] = await Promise.all([
+      this.sql.all<Row>(
+        `select * from (select ${COLUMNS}, row_number() over (partition by r.parent_code order by r.code) as n
+           from region r where r.parent_code = any($1::text[]) and r.valid_to is null) c
+         where c.n > $2::int and c.n <= $2::int + $3::int order by c."parentCode", c.code`,
+        [parentCodes, offset, limit],
+      ),
+      this.sql.all<{ parentCode: string; n: number }>(
+        `select r.parent_code as "parentCode", count(*)::int as n from region r
+         where r.parent_code = any($1::text[]) and r.valid_to is null group by r.parent_code`,
+        [parentCodes],
+      ),
+    ]);
+    const byCode = new Map(parentCodes.map((code) => [code, { items: [] as Region[], total: 0 }]));
+    for (const { parentCode, n } of totals) byCode.get(parentCode)!.total = n;
+    for (const row of rows) byCode.get(row.parentCode!)?.items.push(toRegion(row));
+    return byCode;
+  }
+
   /** Where all or part of each region went, by successor code: one statement for all. */
   async successionsOf(codes: readonly string[]): Promise<Map<string, RegionSuccession[]>> {
     const rows = await this.sql.all<RegionSuccession>(

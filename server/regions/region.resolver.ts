@@ -56,7 +56,13 @@ export class RegionResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new RegionService(ctx.em).children(region.code, first, after, ctx.config.maxPageSize);
+    return new RegionService(ctx.em).children(
+      ctx.loaders.regionChildren,
+      region.code,
+      first,
+      after,
+      ctx.config.maxPageSize,
+    );
   }
 
   @FieldResolver(() => [RegionSuccession], {

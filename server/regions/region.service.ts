@@ -4,6 +4,11 @@ import { badUserInput, notFound } from '../kernel/errors';
 import { RegionRepository, type RegionFilter } from './region.repository';
 import type { Region } from './region.type';
 
+/** Reads pages of regions' children, batched per request (server/loaders.ts). */
+export interface RegionChildrenLoader {
+  load(page: { code: string; limit: number; offset: number }): Promise<{ items: Region[]; total: number }>;
+}
+
 /** The most regions `regions` returns in one list. */
 export const MAX_REGION_LIST = 500;
 
@@ -45,14 +50,16 @@ export class RegionService {
     return regions;
   }
 
-  /** One page of a region's children (today's), by code. */
-  async children(code: string, first: number | null, after: string | null, maxPageSize: number) {
+  /** One page of a region's children (today's), by code, loaded with those of the other regions of the request. */
+  async children(
+    loader: RegionChildrenLoader,
+    code: string,
+    first: number | null,
+    after: string | null,
+    maxPageSize: number,
+  ) {
     const { limit, offset } = pageWindow(first, after, maxPageSize);
-    const filter = { level: null, parentCode: code, includeEnded: false };
-    const [items, total] = await Promise.all([
-      this.regions.list(filter, limit, offset),
-      this.regions.count(filter),
-    ]);
+    const { items, total } = await loader.load({ code, limit, offset });
     return connectionOf(items, offset, total);
   }
 

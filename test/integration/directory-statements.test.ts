@@ -188,3 +188,45 @@ test('regions with their stats and successors cost one statement per field, not 
   }
   expect(rows.some((row) => row.stats.facilityCount > 0)).toBe(true);
 });
+
+test('the children of a list of regions cost two statements, not two per region, and page as before', async () => {
+  const QUERY = `query($after: String) { regions(level: DISTRICT) { code
+    children(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code parentCode } } } } }`;
+  type Page = {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { code: string; parentCode: string } }[];
+  };
+  type Row = { code: string; children: Page };
+  let rows: Row[] = [];
+  const statements = await statementsOf(async () => {
+    const result = await fixture.server.query<{ regions: Row[] }>(QUERY);
+    expect(result.errors).toBeUndefined();
+    rows = result.data!.regions;
+  });
+  expect(rows.length).toBeGreaterThan(10);
+  expect(statements.length).toBeLessThanOrEqual(3);
+  const withStreets = rows.filter((row) => row.children.totalCount > 3);
+  expect(withStreets.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    const all = await fixture.server.query<{ regions: { code: string }[] }>(
+      `query($p: String!) { regions(parentCode: $p) { code } }`,
+      { p: row.code },
+    );
+    const codes = all.data!.regions.map((region) => region.code);
+    expect(row.children.totalCount, row.code).toBe(codes.length);
+    expect(row.children.edges.map((edge) => edge.node.code)).toEqual(codes.slice(0, 3));
+    expect(row.children.edges.every((edge) => edge.node.parentCode === row.code)).toBe(true);
+    expect(row.children.pageInfo.hasNextPage).toBe(codes.length > 3);
+  }
+  // The next page of every district at once, from the cursor of the first (cursors count places, not codes).
+  const next = await fixture.server.query<{ regions: Row[] }>(QUERY, {
+    after: withStreets[0].children.pageInfo.endCursor,
+  });
+  for (const row of next.data!.regions) {
+    const first = rows.find((r) => r.code === row.code)!;
+    const codes = row.children.edges.map((edge) => edge.node.code);
+    expect(codes.every((code) => !first.children.edges.some((edge) => edge.node.code === code))).toBe(true);
+    expect(codes.length).toBe(Math.min(3, Math.max(0, first.children.totalCount - 3)));
+  }
+});
