@@ -5,6 +5,7 @@ import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/sql';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { AppConfig } from '../config';
 import { lockDataDir, type DataDirLock, type DataDirOwner } from './data-dir-lock';
@@ -62,6 +63,14 @@ const shared = {
   debug: false,
   allowGlobalContext: false,
 };
+
+/**
+ * PGlite's own start parameters, with a buffer pool of 16 MB instead of 128 MB: the embedded database serves one
+ * process and reads its files through the operating system's cache anyway. Measured with `npm run bench`: resident
+ * memory 1,415 -> 1,286 MB on first start and 1,141 -> 1,009 MB on restart; facility pages 611 -> 631 req/s and
+ * vacancy updates 341 -> 346 req/s (the same within noise).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /** Who opens the database, as the lock on an embedded database's folder names it to other processes. */
 export type DatabaseHolder = Pick<DataDirOwner, 'kind' | 'label'>;
@@ -123,7 +132,7 @@ export async function openDatabase(
         ...shared,
         entities: [...config.entities],
         dbName: config.dataDir,
-        driverOptions: { extensions: { postgis } },
+        driverOptions: { extensions: { postgis }, startParams: PGLITE_START_PARAMS },
       })) as unknown as MikroORM;
     } catch (error) {
       await dataDirLock?.release();
