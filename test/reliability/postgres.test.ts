@@ -170,7 +170,18 @@ describe.skipIf(!TEST_DATABASE_URL)('reliability on PostgreSQL', () => {
         `select (new_values->>'vacantBeds')::int as n from audit_log where entity_id = $1 and action = 'UPDATE_VACANCY' order by id`,
         [facility.id],
       );
-      expect(logged.length).toBe(acknowledged.length);
+      // Every acknowledged write is in the log, in order. A write can also commit while the restart cuts off its
+      // answer: its request failed (the client never took it as done; a retry with its version gets CONFLICT), so
+      // the log may hold, besides, at most as many writes as requests failed (seen once in CI: 597 logged, 596
+      // acknowledged).
+      const values = logged.map((row) => row.n);
+      let at = 0;
+      for (const write of acknowledged) {
+        at = values.indexOf(write.vacantBeds, at) + 1;
+        expect(at, `acknowledged write ${write.version} is in the log`).toBeGreaterThan(0);
+      }
+      expect(logged.length).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(logged.length - acknowledged.length).toBeLessThanOrEqual(failures);
       expect(await startedAt()).not.toBe(before);
       console.log(
         `restart: ${acknowledged.length} writes acknowledged, ${failures} requests failed while the server was down`,
