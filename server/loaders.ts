@@ -91,7 +91,9 @@ export function createLoaders(em: EntityManager): Loaders {
           const windows = new Map<string, RegionPage[]>();
           for (const page of pages) {
             const key = `${page.limit}:${page.offset}`;
-            windows.set(key, [...(windows.get(key) ?? []), page]);
+            const group = windows.get(key);
+            if (group) group.push(page);
+            else windows.set(key, [page]);
           }
           const loaded = new Map<RegionPage, { items: Region[]; total: number }>();
           await Promise.all(

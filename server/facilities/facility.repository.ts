@@ -9,16 +9,14 @@ import type { FacilityQuery } from './facility.query';
 /** A facility property read from its table (the rest are computed per query). */
 export type FacilityColumn = Exclude<keyof FacilityRecord, 'distanceMeters' | 'travelMinutes'>;
 
-/** The SQL of each property, over alias `f`. */
-const COLUMN_SQL: Record<FacilityColumn, string> = {
+/** The SQL of each property, over alias `f` (`addressEn` is romanized from `address` when read). */
+const COLUMN_SQL: Record<Exclude<FacilityColumn, 'addressEn'>, string> = {
   id: 'f.id::text',
   sourceKey: 'f.source_key',
   type: 'f.type::text',
   name: 'f.name',
   nameEn: 'f.name_en',
   address: 'f.address',
-  // Romanized from the address when read.
-  addressEn: 'f.address',
   phone: 'f.phone',
   openingHours: 'f.opening_hours',
   operatorType: 'f.operator_type::text',
@@ -48,14 +46,17 @@ const COLUMN_SQL: Record<FacilityColumn, string> = {
 };
 
 /** Every property: what a read without a column list selects. */
-export const ALL_FACILITY_COLUMNS = Object.keys(COLUMN_SQL) as readonly FacilityColumn[];
+export const ALL_FACILITY_COLUMNS: readonly FacilityColumn[] = [
+  ...(Object.keys(COLUMN_SQL) as (keyof typeof COLUMN_SQL)[]),
+  'addressEn',
+];
 
 /** Select lists by the columns asked for (a handful of shapes in use), so each is written once. */
 const selectLists = new Map<string, string>();
 
 /**
- * The select list for some columns: always the id, and `name` with `nameEn` (pinyin of the name where no
- * English one is mapped).
+ * The select list for some columns: always the id, `name` with `nameEn` (pinyin of the name where no
+ * English one is mapped) and `address` for `addressEn`.
  */
 function columnsSql(columns: readonly FacilityColumn[]): string {
   const key = columns.join();
@@ -63,7 +64,9 @@ function columnsSql(columns: readonly FacilityColumn[]): string {
   if (list === undefined) {
     const chosen = new Set<FacilityColumn>(['id', ...columns]);
     if (chosen.has('nameEn')) chosen.add('name');
-    list = ALL_FACILITY_COLUMNS.filter((column) => chosen.has(column))
+    if (chosen.has('addressEn')) chosen.add('address');
+    list = (Object.keys(COLUMN_SQL) as (keyof typeof COLUMN_SQL)[])
+      .filter((column) => chosen.has(column))
       .map((column) => `${COLUMN_SQL[column]} as "${column}"`)
       .join(', ');
     if (selectLists.size < 1_000) selectLists.set(key, list);
@@ -93,7 +96,7 @@ function toRecord(row: Row): FacilityRecord {
   } as unknown as FacilityRecord;
   // English readers get OpenStreetMap's name:en where mapped, else the name in pinyin.
   if ('nameEn' in row) record.nameEn = row.nameEn ?? romanize(row.name ?? '');
-  if ('addressEn' in row) record.addressEn = romanize(row.addressEn ?? null);
+  if ('address' in row) record.addressEn = romanize(row.address ?? null);
   if (row.location !== undefined) record.location = JSON.parse(row.location) as Point;
   if (row.vacancyUpdatedAt !== undefined)
     record.vacancyUpdatedAt = row.vacancyUpdatedAt ? new Date(row.vacancyUpdatedAt) : null;

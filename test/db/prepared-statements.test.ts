@@ -13,6 +13,18 @@ function onePool(keep: number) {
   return new pg.Pool({ connectionString: fixture.database.url!, max: 1, Client: preparingClient(keep) });
 }
 
+/** Runs `use` on the one connection of such a pool, then closes it. */
+async function withClient(keep: number, use: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const pool = onePool(keep);
+  const client = await pool.connect();
+  try {
+    await use(client);
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}
+
 const prepared = async (pool: pg.Pool) =>
   (
     await pool.query<{ statement: string }>(
@@ -42,9 +54,7 @@ describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared onc
   });
 
   test('beyond its bound a connection deallocates the least recently used, also inside a transaction', async () => {
-    const pool = onePool(2);
-    const client = await pool.connect();
-    try {
+    await withClient(2, async (client) => {
       await client.query('begin');
       for (const text of [
         'select $1::int as a',
@@ -60,16 +70,11 @@ describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared onc
       expect(rows.map((row) => row.statement)).toEqual(['select $1::int as a', 'select $1::int as c']);
       expect((await client.query<{ b: number }>('select $1::int as b', [7])).rows[0].b).toBe(7);
       await client.query('commit');
-    } finally {
-      client.release();
-      await pool.end();
-    }
+    });
   });
 
   test('a statement evicted and asked again at once, before the deallocation ran, is prepared again', async () => {
-    const pool = onePool(1);
-    const client = await pool.connect();
-    try {
+    await withClient(1, async (client) => {
       await client.query('select $1::int as a', [1]);
       // Queued together: b evicts a (deallocate a, then b), a evicts b (deallocate b, then a again).
       const [b, a] = await Promise.all([
@@ -84,16 +89,11 @@ describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared onc
       expect(rows.map((row) => row.statement)).toEqual(['select $1::int as a', 'select $1::int as b']);
       expect((await client.query<{ a: number }>('select $1::int as a', [4])).rows[0].a).toBe(4);
       expect((await client.query<{ b: number }>('select $1::int as b', [5])).rows[0].b).toBe(5);
-    } finally {
-      client.release();
-      await pool.end();
-    }
+    });
   });
 
   test('a deallocation refused inside a failed transaction leaves the statement usable after it', async () => {
-    const pool = onePool(1);
-    const client = await pool.connect();
-    try {
+    await withClient(1, async (client) => {
       await client.query('select $1::int as a', [1]);
       await client.query('begin');
       await expect(client.query('select 1 / $1::int', [0])).rejects.toThrow(/division by zero/);
@@ -102,10 +102,7 @@ describe.skipIf(!TEST_DATABASE_URL)('statements with parameters are prepared onc
       await client.query('rollback');
       expect((await client.query<{ a: number }>('select $1::int as a', [6])).rows[0].a).toBe(6);
       expect((await client.query<{ c: number }>('select $1::int as c', [7])).rows[0].c).toBe(7);
-    } finally {
-      client.release();
-      await pool.end();
-    }
+    });
   });
 
   test('a statement that fails to prepare is not taken as prepared: the next try prepares it again', async () => {

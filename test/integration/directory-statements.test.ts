@@ -162,16 +162,22 @@ test('a bbox page, one facility by id and a name search are one statement each',
   }
 });
 
+/** The `regions` a query answers, and the statements the server sent for it. */
+async function regionsAndStatements<Row>(query: string): Promise<{ rows: Row[]; statements: string[] }> {
+  let rows: Row[] = [];
+  const statements = await statementsOf(async () => {
+    const result = await fixture.server.query<{ regions: Row[] }>(query);
+    expect(result.errors).toBeUndefined();
+    rows = result.data!.regions;
+  });
+  return { rows, statements };
+}
+
 test('regions with their stats and successors cost one statement per field, not one per region', async () => {
   const QUERY = `{ regions(level: DISTRICT) { code stats { facilityCount totalBeds nursingBeds vacantBeds }
     successors { successorCode effectiveOn } } }`;
   type Row = { code: string; stats: Record<string, number>; successors: { successorCode: string }[] };
-  let rows: Row[] = [];
-  const statements = await statementsOf(async () => {
-    const result = await fixture.server.query<{ regions: Row[] }>(QUERY);
-    expect(result.errors).toBeUndefined();
-    rows = result.data!.regions;
-  });
+  const { rows, statements } = await regionsAndStatements<Row>(QUERY);
   expect(rows.length).toBeGreaterThan(10);
   expect(statements.length).toBeLessThanOrEqual(4);
   // The batched answers are those each region's own statement finds.
@@ -198,12 +204,7 @@ test('the children of a list of regions cost two statements, not two per region,
     edges: { node: { code: string; parentCode: string } }[];
   };
   type Row = { code: string; children: Page };
-  let rows: Row[] = [];
-  const statements = await statementsOf(async () => {
-    const result = await fixture.server.query<{ regions: Row[] }>(QUERY);
-    expect(result.errors).toBeUndefined();
-    rows = result.data!.regions;
-  });
+  const { rows, statements } = await regionsAndStatements<Row>(QUERY);
   expect(rows.length).toBeGreaterThan(10);
   expect(statements.length).toBeLessThanOrEqual(3);
   const withStreets = rows.filter((row) => row.children.totalCount > 3);
